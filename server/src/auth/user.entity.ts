@@ -1,0 +1,60 @@
+import { randomUUID } from 'node:crypto';
+import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
+import { Field, ID, ObjectType } from 'type-graphql';
+import { Role } from './roles';
+
+@ObjectType()
+@Entity({ tableName: 'users' })
+export class User {
+  @Field(() => ID)
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @Field()
+  @Property({ type: 'text' })
+  name!: string;
+
+  /** Stored lower-case; unique (see migration's index on lower(email)). */
+  @Field()
+  @Property({ type: 'text', unique: true })
+  email!: string;
+
+  @Field(() => Role)
+  @Index()
+  @Enum({ items: () => Role, nativeEnumName: 'user_role' })
+  role!: Role;
+
+  @Property({ type: 'text', hidden: true, lazy: true })
+  passwordHash!: string;
+
+  @Field()
+  @Property({ type: 'text', default: 'UTC' })
+  timezone: string = 'UTC';
+
+  @Property({ type: 'text', nullable: true })
+  telegramChatId?: string | null;
+
+  @Property({ type: 'boolean', default: true })
+  emailNotifications: boolean = true;
+
+  @Property({ type: 'boolean', default: true })
+  telegramNotifications: boolean = true;
+
+  /** A closed account can no longer sign in; its tokens stop working. */
+  @Property({ type: 'boolean', default: true })
+  active: boolean = true;
+
+  @Property({ type: 'timestamptz', defaultRaw: 'now()' })
+  createdAt: Date = new Date();
+}
+
+/** Parent-to-child link: a parent sees their children's sessions, invoices and tickets. */
+@Entity({ tableName: 'parent_links' })
+export class ParentLink {
+  @ManyToOne(() => User, { primary: true })
+  parent!: User;
+
+  @Index()
+  @ManyToOne(() => User, { primary: true })
+  child!: User;
+}

@@ -1,0 +1,13 @@
+import { Role, isStaff } from './roles';
+
+/** Who is calling: a signed-in user, or a partner app acting through an API key. */
+export interface Viewer {
+  id: string;
+  role: Role;
+  apiKeyId?: string;
+  scopes?: string[];
+  /** When the JWT expires (ms since epoch); long-lived connections end then. */
+  expiresAt?: number;
+}
+
+export const viewerIsStaff = (viewer: Viewer) => isStaff(viewer.role);

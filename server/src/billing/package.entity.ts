@@ -1,0 +1,37 @@
+import { randomUUID } from 'node:crypto';
+import { Entity, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { User } from '../auth/user.entity';
+
+/** A prepaid package of session credits, bought by the billed-to user for one learner. */
+@ObjectType()
+@Entity({ tableName: 'packages' })
+export class Package {
+  @Field(() => ID)
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @Field()
+  @Property({ type: 'text' })
+  name!: string;
+
+  @Index()
+  @ManyToOne(() => User)
+  billedTo!: User;
+
+  @Index()
+  @ManyToOne(() => User)
+  learner!: User;
+
+  @Field(() => Int)
+  @Property({ type: 'integer' })
+  creditsTotal!: number;
+
+  /** Checked in the database: 0 <= creditsUsed <= creditsTotal. */
+  @Field(() => Int)
+  @Property({ type: 'integer', default: 0 })
+  creditsUsed: number = 0;
+
+  @Property({ type: 'timestamptz', defaultRaw: 'now()' })
+  createdAt: Date = new Date();
+}

@@ -1,0 +1,63 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+/** Parses "90s", "15m", "72h", "7d" or plain milliseconds. */
+export function parseDuration(value: string, name: string): number {
+  const match = /^(\d+)\s*(ms|s|m|h|d)?$/.exec(value.trim());
+  if (!match) throw new Error(`${name}: cannot read "${value}" as a duration (e.g. 90s, 15m, 72h, 7d)`);
+  const unit = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 }[(match[2] ?? 'ms') as 'ms'];
+  return Number(match[1]) * unit;
+}
+
+function int(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name}: expected a whole number, got "${value}"`);
+  return n;
+}
+
+export type Config = ReturnType<typeof loadConfig>;
+
+/** Every environment variable the server reads, parsed and checked once. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
+  const nodeEnv = env.NODE_ENV ?? 'development';
+  const dataDir = path.resolve(env.DATA_DIR ?? '.data');
+  const port = int(env.PORT, 4000, 'PORT');
+  const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, '');
+  return {
+    nodeEnv,
+    isProduction: nodeEnv === 'production',
+    /** Internal error messages reach clients only in development and test. */
+    exposeErrors: nodeEnv === 'development',
+    port,
+    host: env.HOST ?? '0.0.0.0',
+    publicUrl,
+    dataDir,
+    databaseUrl: env.DATABASE_URL || undefined,
+    jwtSecret: env.JWT_SECRET || undefined,
+    jwtTtlSeconds: Math.floor(parseDuration(env.JWT_TTL ?? '12h', 'JWT_TTL') / 1000),
+    seedOnEmpty: (env.SEED_ON_EMPTY ?? 'true') !== 'false',
+    autoCloseAfterMs: parseDuration(env.AUTO_CLOSE_AFTER ?? '72h', 'AUTO_CLOSE_AFTER'),
+    resolutionDueAfterMs: parseDuration(env.RESOLUTION_DUE_AFTER ?? '7d', 'RESOLUTION_DUE_AFTER'),
+    firstResponseDueAfterMs: parseDuration(env.FIRST_RESPONSE_DUE_AFTER ?? '24h', 'FIRST_RESPONSE_DUE_AFTER'),
+    smtpUrl: env.SMTP_URL || undefined,
+    mailFrom: env.MAIL_FROM ?? 'Tickets <tickets@localhost>',
+    telegramBotToken: env.TELEGRAM_BOT_TOKEN || undefined,
+    telegramApiRoot: env.TELEGRAM_API_ROOT || undefined,
+    runWorker: (env.RUN_WORKER ?? 'true') !== 'false',
+    logQueries: env.LOG_SQL === 'true',
+  };
+}
+
+/** JWT_SECRET, or in development a secret generated once and kept under the data directory. */
+export function resolveJwtSecret(config: Config): string {
+  if (config.jwtSecret) return config.jwtSecret;
+  if (config.isProduction) throw new Error('JWT_SECRET must be set in production');
+  const file = path.join(config.dataDir, 'jwt-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(config.dataDir, { recursive: true });
+  const secret = randomBytes(48).toString('base64url');
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}

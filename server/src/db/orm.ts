@@ -1,0 +1,37 @@
+import { MikroORM, type Options } from '@mikro-orm/postgresql';
+import { Migrator } from '@mikro-orm/migrations';
+import { entities } from './entities';
+import { migrationsList } from './migrations';
+
+export interface OrmOptions {
+  logQueries?: boolean;
+  poolMax?: number;
+  /** Called with every SQL statement (tests count queries with it). */
+  onQuery?: (sql: string) => void;
+}
+
+export function ormOptions(clientUrl: string, opts: OrmOptions = {}): Options {
+  const queryLog = opts.onQuery ? { debug: ['query' as const], logger: opts.onQuery } : { debug: opts.logQueries ?? false };
+  return {
+    clientUrl,
+    entities,
+    extensions: [Migrator],
+    // Migrations are listed in code, so they run the same under node, swc and vitest.
+    migrations: { migrationsList, transactional: true, allOrNothing: true, snapshot: false, silent: true },
+    forceUtcTimezone: true,
+    ...queryLog,
+    allowGlobalContext: false,
+    pool: { min: 0, max: opts.poolMax ?? 10 },
+    discovery: { warnWhenNoEntities: false },
+  };
+}
+
+export async function openOrm(clientUrl: string, opts: OrmOptions = {}) {
+  return MikroORM.init(ormOptions(clientUrl, opts));
+}
+
+/** Applies committed migrations; never generates schema at run time. */
+export async function migrate(orm: MikroORM): Promise<string[]> {
+  const applied = await orm.getMigrator().up();
+  return applied.map((m) => m.name);
+}

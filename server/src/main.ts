@@ -1,0 +1,42 @@
+import 'reflect-metadata';
+import { loadConfig } from './config';
+import { openDatabase } from './db/database';
+import { startHttpServer } from './http/app';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './seed/demo-accounts';
+import { seedIfEmpty } from './seed/seed';
+import { createServices } from './services';
+
+/** Boot: config -> database -> app -> listen; graceful shutdown on SIGINT/SIGTERM. */
+async function main() {
+  const startedAt = Date.now();
+  const config = loadConfig();
+  const db = await openDatabase(config);
+  let stopping = false;
+  const services = createServices(config, db.orm);
+  if (config.seedOnEmpty && (await seedIfEmpty(db.orm))) console.log('seeded the demo data');
+  const server = await startHttpServer(services, config.port, config.host);
+
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: shutting down`);
+    await server.close().catch((e) => console.error(e));
+    await services.close().catch((e) => console.error(e));
+    await db.close().catch((e) => console.error(e));
+    console.log('stopped cleanly');
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  console.log(`Tickets is up in ${((Date.now() - startedAt) / 1000).toFixed(1)} s`);
+  console.log(`  dashboard  ${config.publicUrl}/`);
+  console.log(`  GraphQL    ${config.publicUrl}/graphql`);
+  console.log(`  health     ${config.publicUrl}/healthz`);
+  console.log(`  demo logins (password ${DEMO_PASSWORD}): ${DEMO_ACCOUNTS.map((a) => a.email).join(', ')}`);
+}
+
+main().catch((error) => {
+  console.error('failed to start:', error);
+  process.exit(1);
+});

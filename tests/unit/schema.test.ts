@@ -1,0 +1,18 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { SCHEMA_FILE, renderSchema } from '../../server/src/graphql/emit-schema';
+
+describe('schema.graphql', () => {
+  it('is what the code generates (run `npm run schema` when this fails)', async () => {
+    expect(readFileSync(SCHEMA_FILE, 'utf8')).toBe(await renderSchema());
+  });
+
+  it('keeps the public names of API.md', async () => {
+    const sdl = await renderSchema();
+    for (const name of ['type Query', 'me: User', 'sessions(after: String, filter: SessionFilter, first: Int): SessionConnection!', 'session(id: ID!): Session',
+      'invoices(after: String, first: Int): InvoiceConnection!', 'invoice(id: ID!): Invoice', 'login(email: String!, password: String!): AuthPayload!',
+      'createApiKey(name: String!, scopes: [String!]!)', 'enum Role', 'enum SessionKind', 'enum SessionStatus', 'enum InvoiceStatus', 'scalar DateTime']) {
+      expect(sdl).toContain(name);
+    }
+  });
+});
