@@ -14,6 +14,7 @@ async function main() {
   let stopping = false;
   const services = createServices(config, db.orm);
   if (config.seedOnEmpty && (await seedIfEmpty(db.orm))) console.log('seeded the demo data');
+  await services.start();
   const server = await startHttpServer(services, config.port, config.host);
 
   const shutdown = async (signal: string) => {

@@ -42,6 +42,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   const queries: string[] = [];
   const orm = await openOrm(databaseUrl, { onQuery: (sql) => queries.push(sql) });
   const services = createServices(config, orm);
+  await services.start();
   const server = await startHttpServer(services, 0, '127.0.0.1');
 
   const gql = async (query: string, variables?: Record<string, unknown>, token?: string) => {

@@ -1,6 +1,7 @@
 import { MikroORM, type Options } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import { entities } from './entities';
+import { migrateJobQueue } from '../jobs/worker';
 import { migrationsList } from './migrations';
 
 export interface OrmOptions {
@@ -30,8 +31,9 @@ export async function openOrm(clientUrl: string, opts: OrmOptions = {}) {
   return MikroORM.init(ormOptions(clientUrl, opts));
 }
 
-/** Applies committed migrations; never generates schema at run time. */
+/** Applies committed migrations (ours, then the job queue's); never generates schema at run time. */
 export async function migrate(orm: MikroORM): Promise<string[]> {
   const applied = await orm.getMigrator().up();
+  await migrateJobQueue(orm.config.get('clientUrl')!);
   return applied.map((m) => m.name);
 }

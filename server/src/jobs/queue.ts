@@ -1,0 +1,27 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+
+export interface JobOptions {
+  /** When to run; default now. */
+  runAt?: Date;
+  /** A job with the same key replaces the pending one (used for per-ticket timers). */
+  jobKey?: string;
+  maxAttempts?: number;
+}
+
+/**
+ * Enqueues a graphile-worker job inside the caller's transaction: it exists only if the change
+ * commits, and once committed it survives crashes and restarts.
+ */
+export async function addJob(em: EntityManager, task: string, payload: Record<string, unknown>, options: JobOptions = {}): Promise<void> {
+  await em.getConnection().execute(
+    'select graphile_worker.add_job(?, ?::json, run_at => ?::timestamptz, job_key => ?, max_attempts => ?)',
+    [task, JSON.stringify(payload), (options.runAt ?? new Date()).toISOString(), options.jobKey ?? null, options.maxAttempts ?? 25],
+    'all',
+    em.getTransactionContext(),
+  );
+}
+
+/** Removes a pending job by key (e.g. a timer that no longer applies). */
+export async function removeJob(em: EntityManager, jobKey: string): Promise<void> {
+  await em.getConnection().execute('select graphile_worker.remove_job(?)', [jobKey], 'all', em.getTransactionContext());
+}

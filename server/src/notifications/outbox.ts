@@ -1,0 +1,70 @@
+import type { User } from '../auth/user.entity';
+import type { Tx } from '../db/transaction';
+import { addJob } from '../jobs/queue';
+import type { Ticket } from '../tickets/ticket.entity';
+import { Notification } from './notification.entity';
+import { Channel, OutboxMessage } from './outbox-message.entity';
+
+/** The graphile-worker task that delivers one outbox row (see notifications/delivery). */
+export const DELIVER_TASK = 'notifications.deliver';
+
+export type NotificationChannel = 'IN_APP' | 'EMAIL' | 'TELEGRAM';
+
+export interface Announcement {
+  /** What happened, e.g. ticket.created, ticket.resolved, invoice.updated. */
+  event: string;
+  ticket: Ticket;
+  recipients: Array<{ user: User; channels: NotificationChannel[] }>;
+  title: string;
+  body: string;
+  /** Extra facts for the templates (amounts, invoice numbers ...). */
+  data?: Record<string, unknown>;
+}
+
+/**
+ * Writes, in the caller's transaction, the in-app notifications and one outbox row (plus its
+ * delivery job) per email or Telegram message. A user's opt-outs are honoured here; in-app is
+ * always on. Nothing is sent now: the worker delivers after commit, at least once.
+ */
+export async function announce(tx: Tx, announcement: Announcement): Promise<void> {
+  const { em } = tx;
+  const { ticket, event } = announcement;
+  const seen = new Set<string>();
+  const notificationIds: string[] = [];
+  for (const { user, channels } of announcement.recipients) {
+    const key = `${user.id}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    if (channels.includes('IN_APP')) {
+      const notification = Object.assign(new Notification(), { user, ticket, title: announcement.title, body: announcement.body });
+      em.persist(notification);
+      notificationIds.push(notification.id);
+    }
+    const outgoing: Channel[] = [];
+    if (channels.includes('EMAIL') && user.emailNotifications) outgoing.push(Channel.EMAIL);
+    if (channels.includes('TELEGRAM') && user.telegramNotifications && user.telegramChatId) outgoing.push(Channel.TELEGRAM);
+    for (const channel of outgoing) {
+      const message = Object.assign(new OutboxMessage(), {
+        channel,
+        recipient: user,
+        ticket,
+        event,
+        dedupeKey: `${event}:${ticket.id}:v${ticket.version}:${user.id}:${channel}`,
+        payload: {
+          title: announcement.title,
+          body: announcement.body,
+          ticketId: ticket.id,
+          ticketNumber: ticket.number,
+          ticketTitle: ticket.title,
+          status: ticket.status,
+          ...announcement.data,
+        },
+      });
+      em.persist(message);
+      await em.flush();
+      await addJob(em, DELIVER_TASK, { id: message.id }, { jobKey: `deliver:${message.id}`, maxAttempts: 6 });
+    }
+  }
+  await em.flush();
+  tx.announceNotifications(notificationIds);
+}
