@@ -41,10 +41,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     autoCloseAfterMs: parseDuration(env.AUTO_CLOSE_AFTER ?? '72h', 'AUTO_CLOSE_AFTER'),
     resolutionDueAfterMs: parseDuration(env.RESOLUTION_DUE_AFTER ?? '7d', 'RESOLUTION_DUE_AFTER'),
     firstResponseDueAfterMs: parseDuration(env.FIRST_RESPONSE_DUE_AFTER ?? '24h', 'FIRST_RESPONSE_DUE_AFTER'),
+    coordinatorsDecideEscalations: env.COORDINATORS_DECIDE_ESCALATIONS === 'true',
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.MAIL_FROM ?? 'Tickets <tickets@localhost>',
     telegramBotToken: env.TELEGRAM_BOT_TOKEN || undefined,
     telegramApiRoot: env.TELEGRAM_API_ROOT || undefined,
+    /** First retry of a failed email/Telegram delivery after this; each next one waits twice as long. */
+    notifyRetryBaseMs: parseDuration(env.NOTIFY_RETRY_BASE ?? '30s', 'NOTIFY_RETRY_BASE'),
+    /** Delivery attempts before a message is DEAD. */
+    notifyMaxAttempts: Math.max(1, int(env.NOTIFY_MAX_ATTEMPTS, 6, 'NOTIFY_MAX_ATTEMPTS')),
     runWorker: (env.RUN_WORKER ?? 'true') !== 'false',
     logQueries: env.LOG_SQL === 'true',
   };

@@ -13,7 +13,7 @@ async function main() {
   const db = await openDatabase(config);
   let stopping = false;
   const services = createServices(config, db.orm);
-  if (config.seedOnEmpty && (await seedIfEmpty(db.orm))) console.log('seeded the demo data');
+  if (config.seedOnEmpty && (await seedIfEmpty(services))) console.log('seeded the demo data');
   await services.start();
   const server = await startHttpServer(services, config.port, config.host);
 

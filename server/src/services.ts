@@ -5,6 +5,8 @@ import { TokenService } from './auth/tokens';
 import { type Config, resolveJwtSecret } from './config';
 import { CRONTAB, buildTaskList } from './jobs/tasks';
 import { startWorker } from './jobs/worker';
+import { type Notifier, createNotifier } from './notifications/notifier';
+import { type Realtime, createRealtime } from './realtime/realtime.service';
 
 /** Everything long-lived the resolvers and workers need, built once at boot. */
 export interface Services {
@@ -12,6 +14,10 @@ export interface Services {
   orm: MikroORM;
   tokens: TokenService;
   auth: AuthService;
+  /** Live updates: the LISTEN connection, the subscribers' hub, the open WebSockets. */
+  realtime: Realtime;
+  /** Email and Telegram delivery; the Telegram bot. */
+  notifier: Notifier;
   /** Starts background work: the job worker (when RUN_WORKER), listeners. */
   start(): Promise<void>;
   /** Stops everything start() began. */
@@ -26,12 +32,19 @@ export function createServices(config: Config, orm: MikroORM): Services {
     orm,
     tokens,
     auth: new AuthService(tokens),
+    realtime: createRealtime(orm),
+    notifier: createNotifier(config),
     async start() {
+      await services.realtime.start();
       if (config.runWorker) worker = await startWorker(orm.config.get('clientUrl')!, buildTaskList(services), CRONTAB);
+      // Telegram allows one long-polling client per bot: the instance that runs the worker polls.
+      services.notifier.start(services, { polling: config.runWorker });
     },
     async close() {
       await worker?.stop();
       worker = undefined;
+      await services.notifier.close();
+      await services.realtime.close();
     },
   };
   return services;

@@ -3,7 +3,8 @@ import { type TestApp, startTestApp } from '../support/app';
 
 let app: TestApp;
 beforeAll(async () => {
-  app = await startTestApp();
+  // No background worker: its queries would be counted with the request's.
+  app = await startTestApp({ RUN_WORKER: 'false' });
 });
 afterAll(() => app.close());
 

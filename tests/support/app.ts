@@ -28,9 +28,10 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** The real server (Express + Apollo over HTTP) on a random port, on this file's own database. */
+/** The real server (Express + Apollo over HTTP) on a random port, on this file's own database (or env.DATABASE_URL). */
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const databaseUrl = await createTestDatabase();
+  // env.DATABASE_URL: join an existing test database (e.g. a restart after a crash).
+  const databaseUrl = env.DATABASE_URL ?? (await createTestDatabase());
   const config = loadConfig({
     ...process.env,
     NODE_ENV: 'test',

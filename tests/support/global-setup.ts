@@ -5,7 +5,9 @@ import type { TestProject } from 'vitest/node';
 import { Client } from 'pg';
 import { startEmbeddedPostgres } from '../../server/src/db/embedded-postgres';
 import { migrate, openOrm } from '../../server/src/db/orm';
-import { seedDemo } from '../../server/src/seed/demo';
+import { loadConfig } from '../../server/src/config';
+import { seedIfEmpty } from '../../server/src/seed/seed';
+import { createServices } from '../../server/src/services';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -41,7 +43,8 @@ export default async function setup(project: TestProject) {
   url.pathname = `/${template}`;
   const orm = await openOrm(url.toString());
   await migrate(orm);
-  await orm.em.fork().transactional((em) => seedDemo(em as never));
+  const config = loadConfig({ NODE_ENV: 'test', JWT_SECRET: 'template-seed-secret', RUN_WORKER: 'false', DATA_DIR: path.resolve('.data') });
+  await seedIfEmpty(createServices(config, orm));
   await orm.close();
 
   project.provide('databaseServerUrl', serverUrl);

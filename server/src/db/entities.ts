@@ -1,11 +1,13 @@
 import { ApiKey } from '../auth/api-key.entity';
 import { ParentLink, User } from '../auth/user.entity';
+import { TicketAdjustment } from '../billing/adjustment.entity';
 import { CreditNote, CreditNoteLine } from '../billing/credit-note.entity';
 import { Invoice, InvoiceLine } from '../billing/invoice.entity';
 import { Package } from '../billing/package.entity';
 import { TutorPayout } from '../billing/payout.entity';
 import { Notification } from '../notifications/notification.entity';
 import { OutboxMessage } from '../notifications/outbox-message.entity';
+import { TelegramLinkCode } from '../notifications/telegram/link-code.entity';
 import { TicketEventRecord } from '../realtime/ticket-event.entity';
 import { SessionParticipant, TutoringSession } from '../sessions/session.entity';
 import { IssueLog } from '../tickets/issue-log.entity';
@@ -15,7 +17,7 @@ import { Ticket, TicketSession } from '../tickets/ticket.entity';
 export const entities = [
   User, ParentLink, ApiKey,
   TutoringSession, SessionParticipant,
-  Package, Invoice, InvoiceLine, CreditNote, CreditNoteLine, TutorPayout,
+  Package, Invoice, InvoiceLine, CreditNote, CreditNoteLine, TutorPayout, TicketAdjustment,
   Ticket, TicketSession, IssueLog, ResolutionAction,
-  TicketEventRecord, Notification, OutboxMessage,
+  TicketEventRecord, Notification, OutboxMessage, TelegramLinkCode,
 ];

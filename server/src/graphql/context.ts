@@ -13,5 +13,5 @@ export interface Context {
 /** A fresh identity map and fresh loaders per request (or per subscription event). */
 export function createContext(services: Services, viewer: Viewer | null): Context {
   const em = services.orm.em.fork() as EntityManager;
-  return { em, viewer, services, loaders: createLoaders(em) };
+  return { em, viewer, services, loaders: createLoaders(em, viewer) };
 }

@@ -3,7 +3,12 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { User } from '../auth/user.entity';
 import { CreditNote } from '../billing/credit-note.entity';
 import { Invoice, InvoiceLine } from '../billing/invoice.entity';
+import type { Viewer } from '../auth/viewer';
 import { SessionParticipant, TutoringSession } from '../sessions/session.entity';
+import { IssueLog } from '../tickets/issue-log.entity';
+import { ResolutionAction } from '../tickets/resolution-action.entity';
+import { Ticket, TicketSession } from '../tickets/ticket.entity';
+import { ticketVisibilitySql } from '../tickets/visibility';
 
 /** One query per kind of relation per request, whatever the page size. */
 function byId<T extends { id: string }>(load: (ids: string[]) => Promise<T[]>) {
@@ -22,7 +27,16 @@ function groupedBy<T>(load: (keys: string[]) => Promise<T[]>, keyOf: (row: T) =>
   });
 }
 
-export function createLoaders(em: EntityManager) {
+/** Tickets among `ids` that the viewer may see (null viewer: none). */
+async function visibleTickets(em: EntityManager, viewer: Viewer | null, where: Record<string, unknown>): Promise<Ticket[]> {
+  if (!viewer) return [];
+  const qb = em.createQueryBuilder(Ticket, 't').where(where);
+  const visible = ticketVisibilitySql(viewer, 't');
+  if (visible) qb.andWhere(visible.sql, visible.params);
+  return qb.getResultList();
+}
+
+export function createLoaders(em: EntityManager, viewer: Viewer | null) {
   return {
     user: byId((ids) => em.find(User, { id: { $in: ids } })),
     session: byId((ids) => em.find(TutoringSession, { id: { $in: ids } })),
@@ -42,6 +56,24 @@ export function createLoaders(em: EntityManager) {
     creditNotesByTicket: groupedBy(
       (ids) => em.find(CreditNote, { ticketId: { $in: ids } }, { orderBy: { createdAt: 'asc', id: 'asc' } }),
       (n) => n.ticketId ?? '',
+    ),
+    resolutionAction: byId((ids) => em.find(ResolutionAction, { id: { $in: ids } })),
+    /** Tickets by id, only those the viewer may see. */
+    visibleTicket: byId((ids) => visibleTickets(em, viewer, { id: { $in: ids } })),
+    ticketSessions: groupedBy(
+      (ids) => em.find(TicketSession, { ticket: { $in: ids } }, { populate: ['session'], orderBy: { session: { scheduledStart: 'asc' } } }),
+      (ts) => ts.ticket.id,
+    ),
+    /** The open dispute on each session, when the viewer may see it. */
+    openTicketBySession: new DataLoader<string, Ticket | null>(async (sessionIds) => {
+      const links = await em.find(TicketSession, { session: { $in: [...sessionIds] }, openDispute: true });
+      const tickets = await visibleTickets(em, viewer, { id: { $in: links.map((l) => l.ticket.id) } });
+      const byId = new Map(tickets.map((t) => [t.id, t]));
+      return sessionIds.map((sid) => byId.get(links.find((l) => l.session.id === sid)?.ticket.id ?? '') ?? null);
+    }),
+    logs: groupedBy(
+      (ids) => em.find(IssueLog, { ticket: { $in: ids } }, { orderBy: { createdAt: 'asc', id: 'asc' } }),
+      (log) => log.ticket.id,
     ),
   };
 }

@@ -11,6 +11,7 @@ import express from 'express';
 import { type Context, createContext } from '../graphql/context';
 import { appError, formatError } from '../graphql/errors';
 import { getSchema } from '../graphql/schema';
+import { attachLiveUpdates } from '../realtime/ws-server';
 import type { Services } from '../services';
 import { healthHandler } from './health';
 import { placeholderPage } from './placeholder';
@@ -67,6 +68,8 @@ export async function startHttpServer(services: Services, port: number, host = '
     ],
   });
   await apollo.start();
+  // graphql-ws subscriptions on the same port and path.
+  const liveUpdates = attachLiveUpdates(httpServer, services, schema, protection.validationRules);
 
   app.get('/healthz', healthHandler(services));
   app.use(
@@ -93,6 +96,7 @@ export async function startHttpServer(services: Services, port: number, host = '
     port: actualPort,
     httpServer,
     close: async () => {
+      await liveUpdates.dispose();
       await apollo.stop();
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
     },

@@ -30,6 +30,8 @@ export async function announce(tx: Tx, announcement: Announcement): Promise<void
   const { em } = tx;
   const { ticket, event } = announcement;
   const seen = new Set<string>();
+  // One ticket change can update several invoices of one user: each is its own message.
+  const scope = typeof announcement.data?.invoiceId === 'string' ? `:${announcement.data.invoiceId}` : '';
   const notificationIds: string[] = [];
   for (const { user, channels } of announcement.recipients) {
     const key = `${user.id}`;
@@ -49,7 +51,7 @@ export async function announce(tx: Tx, announcement: Announcement): Promise<void
         recipient: user,
         ticket,
         event,
-        dedupeKey: `${event}:${ticket.id}:v${ticket.version}:${user.id}:${channel}`,
+        dedupeKey: `${event}:${ticket.id}:v${ticket.version}${scope}:${user.id}:${channel}`,
         payload: {
           title: announcement.title,
           body: announcement.body,

@@ -1,13 +1,16 @@
 import 'reflect-metadata';
 import { loadConfig } from '../config';
 import { openDatabase } from '../db/database';
+import { createServices } from '../services';
 import { seedIfEmpty } from './seed';
 
 /** `npm run seed`: seeds an empty database (never touches one that has data). */
 async function main() {
-  const db = await openDatabase(loadConfig());
+  const config = loadConfig();
+  const db = await openDatabase(config);
   try {
-    console.log((await seedIfEmpty(db.orm)) ? 'demo data seeded' : 'database already has data; nothing seeded');
+    const seeded = await seedIfEmpty(createServices(config, db.orm));
+    console.log(seeded ? 'demo data seeded' : 'database already has data; nothing seeded');
   } finally {
     await db.close();
   }

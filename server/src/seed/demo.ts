@@ -6,6 +6,8 @@ import { Invoice, InvoiceLine, InvoiceStatus } from '../billing/invoice.entity';
 import { Package } from '../billing/package.entity';
 import { PayoutStatus, TutorPayout } from '../billing/payout.entity';
 import { SessionKind, SessionParticipant, SessionStatus, TutoringSession } from '../sessions/session.entity';
+import { ResolutionAction } from '../tickets/resolution-action.entity';
+import { DEFAULT_RESOLUTION_ACTIONS } from '../tickets/resolution-actions.service';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts';
 
 const MINUTE = 60_000;
@@ -37,6 +39,7 @@ export async function seedDemo(em: EntityManager, now = new Date()): Promise<voi
     return user;
   };
   for (const account of DEMO_ACCOUNTS) addUser(account.email, account.name, account.role);
+  DEFAULT_RESOLUTION_ACTIONS.forEach((action, sortOrder) => make(em, ResolutionAction, { ...action, active: true, sortOrder }));
   const tutor = users.get('tutor@demo.test')!;
   const tutor2 = users.get('tutor2@demo.test')!;
   const parent = users.get('parent@demo.test')!;

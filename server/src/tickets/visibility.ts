@@ -24,3 +24,24 @@ export function ticketVisibilitySql(viewer: Viewer, alias: string): { sql: strin
 
 /** Whether the viewer may see internal (staff-only) comments and events. */
 export const seesInternal = (viewer: Viewer) => viewer.role === Role.COORDINATOR || viewer.role === Role.ADMIN;
+
+/**
+ * The rule of ticketVisibilitySql in memory, for live events (keep the two in step; a test compares
+ * them). `childIds` are the viewer's children when the viewer is a parent.
+ */
+export function ticketVisibleTo(
+  viewer: Viewer,
+  ticket: { reporter: { id: string }; tutor?: { id: string } | null },
+  childIds: ReadonlySet<string> = new Set(),
+): boolean {
+  switch (viewer.role) {
+    case Role.TUTOR:
+      return ticket.tutor?.id === viewer.id;
+    case Role.PARENT:
+      return ticket.reporter.id === viewer.id || childIds.has(ticket.reporter.id);
+    case Role.LEARNER:
+      return ticket.reporter.id === viewer.id;
+    default:
+      return true;
+  }
+}

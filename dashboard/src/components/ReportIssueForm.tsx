@@ -1,0 +1,84 @@
+import { createSignal, For, Show } from 'solid-js';
+import { ReportIssueMutation } from '../graphql/tickets';
+import { mutate } from '../lib/client';
+import { errorText } from '../lib/errors';
+import { CATEGORIES, CATEGORY_LABELS } from '../lib/labels';
+
+const REMEDIES: Array<[string, string]> = [
+  ['', 'Let the tutor or coordinator decide'],
+  ['FULL_CREDIT', 'A full refund'],
+  ['PARTIAL_CREDIT', 'A partial refund'],
+  ['RESTORE_PACKAGE_CREDIT', 'My package credit back'],
+  ['RESCHEDULE', 'A new session'],
+];
+
+/** Report one issue about the selected completed sessions. */
+export function ReportIssueForm(props: { sessionIds: string[]; onDone: (ticket: { id: string; number: string }) => void; onCancel: () => void }) {
+  const [category, setCategory] = createSignal('');
+  const [title, setTitle] = createSignal('');
+  const [description, setDescription] = createSignal('');
+  const [remedy, setRemedy] = createSignal('');
+  const [error, setError] = createSignal('');
+  const [busy, setBusy] = createSignal(false);
+  // One key per form: a double click or a retry after a lost answer creates one ticket.
+  const idempotencyKey = crypto.randomUUID();
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    if (!category()) return setError('Choose a category.');
+    if (!title().trim() || !description().trim()) return setError('Give the issue a title and a description.');
+    setBusy(true);
+    setError('');
+    try {
+      const { reportIssue } = await mutate(ReportIssueMutation, {
+        input: {
+          sessionIds: props.sessionIds,
+          category: category() as never,
+          title: title().trim(),
+          description: description().trim(),
+          requestedEffect: (remedy() || null) as never,
+          idempotencyKey,
+        },
+      });
+      props.onDone(reportIssue);
+    } catch (e) {
+      setError(errorText(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form class="report-form" onSubmit={submit}>
+      <p class="muted">About {props.sessionIds.length} session{props.sessionIds.length === 1 ? '' : 's'}.</p>
+      <label>
+        Category
+        <select required value={category()} onChange={(e) => setCategory(e.currentTarget.value)}>
+          <option value="">Choose a category</option>
+          <For each={CATEGORIES}>{(c) => <option value={c}>{CATEGORY_LABELS[c]}</option>}</For>
+        </select>
+      </label>
+      <label>
+        Title
+        <input required maxLength={200} value={title()} onInput={(e) => setTitle(e.currentTarget.value)} />
+      </label>
+      <label>
+        Description
+        <textarea required rows="4" value={description()} onInput={(e) => setDescription(e.currentTarget.value)} />
+      </label>
+      <label>
+        What would put it right?
+        <select value={remedy()} onChange={(e) => setRemedy(e.currentTarget.value)}>
+          <For each={REMEDIES}>{([value, label]) => <option value={value}>{label}</option>}</For>
+        </select>
+      </label>
+      <Show when={error()}>
+        <p class="error" role="alert">{error()}</p>
+      </Show>
+      <div class="form-actions">
+        <button type="submit" class="primary" disabled={busy()}>{busy() ? 'Sending…' : 'Report issue'}</button>
+        <button type="button" onClick={() => props.onCancel()}>Cancel</button>
+      </div>
+    </form>
+  );
+}

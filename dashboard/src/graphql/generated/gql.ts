@@ -1,0 +1,200 @@
+/* eslint-disable */
+import * as types from './graphql';
+
+
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) { token user { id name email role } }\n  }\n": typeof types.LoginDocument,
+    "\n  query Me { me { id name email role } }\n": typeof types.MeDocument,
+    "\n  query UnreadNotificationCount { unreadNotificationCount }\n": typeof types.UnreadNotificationCountDocument,
+    "\n  query Notifications($first: Int, $unreadOnly: Boolean) {\n    notifications(first: $first, unreadOnly: $unreadOnly) {\n      edges { node { id title body readAt createdAt ticket { id number } } }\n    }\n  }\n": typeof types.NotificationsDocument,
+    "\n  subscription NotificationAdded {\n    notificationAdded { id title body readAt createdAt ticket { id number } }\n  }\n": typeof types.NotificationAddedDocument,
+    "\n  mutation MarkNotificationsRead($ids: [ID!]!) { markNotificationsRead(ids: $ids) }\n": typeof types.MarkNotificationsReadDocument,
+    "\n  query AllResolutionActions {\n    resolutionActions { id category label effect creditPercent active }\n  }\n": typeof types.AllResolutionActionsDocument,
+    "\n  mutation CreateResolutionAction($input: ResolutionActionInput!) {\n    createResolutionAction(input: $input) { id category label effect creditPercent active }\n  }\n": typeof types.CreateResolutionActionDocument,
+    "\n  mutation UpdateResolutionAction($id: ID!, $input: ResolutionActionInput!) {\n    updateResolutionAction(id: $id, input: $input) { id category label effect creditPercent active }\n  }\n": typeof types.UpdateResolutionActionDocument,
+    "\n  query ApiKeys { apiKeys { id name prefix scopes createdAt lastUsedAt revokedAt } }\n": typeof types.ApiKeysDocument,
+    "\n  mutation CreateApiKey($name: String!, $scopes: [String!]!) {\n    createApiKey(name: $name, scopes: $scopes) { key apiKey { id name prefix scopes createdAt lastUsedAt revokedAt } }\n  }\n": typeof types.CreateApiKeyDocument,
+    "\n  mutation RevokeApiKey($id: ID!) { revokeApiKey(id: $id) { id revokedAt } }\n": typeof types.RevokeApiKeyDocument,
+    "\n  query FamilySessions($filter: SessionFilter, $first: Int, $after: String) {\n    sessions(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges {\n        node {\n          id\n          kind\n          status\n          language\n          subject\n          scheduledStart\n          scheduledEnd\n          price { amountMinor currency }\n          tutor { id name }\n          learners { id name }\n          openTicket { id number status }\n        }\n      }\n    }\n  }\n": typeof types.FamilySessionsDocument,
+    "\n  query Invoices($first: Int, $after: String) {\n    invoices(first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges {\n        node {\n          id\n          number\n          status\n          createdAt\n          total { amountMinor currency }\n          credited { amountMinor currency }\n          balance { amountMinor currency }\n        }\n      }\n    }\n  }\n": typeof types.InvoicesDocument,
+    "\n  query Invoice($id: ID!) {\n    invoice(id: $id) {\n      id\n      number\n      status\n      createdAt\n      issuedAt\n      billedTo { id name }\n      total { amountMinor currency }\n      credited { amountMinor currency }\n      balance { amountMinor currency }\n      lines {\n        id\n        description\n        voided\n        amount { amountMinor currency }\n        credited { amountMinor currency }\n        session {\n          id\n          status\n          subject\n          language\n          scheduledStart\n          tutor { id name }\n          openTicket { id number status }\n        }\n      }\n      creditNotes { id number createdAt reason amount { amountMinor currency } ticket { id number } }\n    }\n  }\n": typeof types.InvoiceDocument,
+    "\n  fragment BoardTicketFields on Ticket {\n    id\n    number\n    type\n    category\n    status\n    title\n    description\n    createdAt\n    updatedAt\n    version\n    reporter { id name }\n    tutor { id name }\n    assignee { id name }\n  }\n": typeof types.BoardTicketFieldsFragmentDoc,
+    "\n  query BoardColumn($filter: TicketFilter, $first: Int, $after: String) {\n    tickets(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { ...BoardTicketFields } }\n    }\n  }\n": typeof types.BoardColumnDocument,
+    "\n  subscription TicketChanged($filter: TicketFilter) {\n    ticketChanged(filter: $filter) {\n      kind\n      sequence\n      previousStatus\n      ticket { ...BoardTicketFields }\n    }\n  }\n": typeof types.TicketChangedDocument,
+    "\n  query TicketEvents($after: Int!, $first: Int) {\n    ticketEvents(after: $after, first: $first) {\n      kind\n      sequence\n      previousStatus\n      ticket { ...BoardTicketFields }\n    }\n  }\n": typeof types.TicketEventsDocument,
+    "\n  query TicketList($filter: TicketFilter, $first: Int, $after: String) {\n    tickets(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges {\n        node {\n          ...BoardTicketFields\n          learners { id name }\n          sessions { id language status scheduledStart scheduledEnd learners { id name } }\n        }\n      }\n    }\n  }\n": typeof types.TicketListDocument,
+    "\n  query TicketDetail($id: ID!) {\n    ticket(id: $id) {\n      id\n      number\n      type\n      category\n      status\n      title\n      description\n      requestedEffect\n      createdAt\n      updatedAt\n      version\n      firstResponseDueAt\n      resolutionDueAt\n      autoCloseAt\n      overdue\n      reporter { id name email role }\n      learners { id name }\n      evidence {\n        sessionId\n        scheduledMinutes\n        actualMinutes\n        tutorLateMinutes\n        learnerLateMinutes\n        missingMinutes\n        endedByName\n        suggestedCredit { amountMinor currency }\n      }\n      tutor { id name email }\n      assignee { id name }\n      sessions {\n        id\n        kind\n        status\n        language\n        subject\n        scheduledStart\n        scheduledEnd\n        lessonId\n        orderId\n        teacherSessionId\n        price { amountMinor currency }\n        tutor { id name }\n        learners { id name }\n        endedBy { id name role }\n        attendance { user { id name role } joinedAt leftAt }\n      }\n      logs { id action comment internal actor { id name role } fromStatus toStatus createdAt }\n      resolution {\n        outcome\n        comment\n        resolvedAt\n        resolvedBy { id name }\n        credited { amountMinor currency }\n        action { id label effect creditPercent }\n      }\n      creditNotes {\n        id\n        number\n        createdAt\n        amount { amountMinor currency }\n        invoice {\n          id\n          number\n          status\n          lines { id description voided amount { amountMinor currency } credited { amountMinor currency } session { id } }\n        }\n      }\n    }\n  }\n": typeof types.TicketDetailDocument,
+    "\n  query ResolutionActions($category: DisputeCategory) {\n    resolutionActions(category: $category) { id category label effect creditPercent active }\n  }\n": typeof types.ResolutionActionsDocument,
+    "\n  mutation ResolveTicket($input: ResolveTicketInput!) {\n    resolveTicket(input: $input) { id status version }\n  }\n": typeof types.ResolveTicketDocument,
+    "\n  mutation AcceptResolution($ticketId: ID!, $comment: String) {\n    acceptResolution(ticketId: $ticketId, comment: $comment) { id status version }\n  }\n": typeof types.AcceptResolutionDocument,
+    "\n  mutation EscalateTicket($ticketId: ID!, $comment: String!) {\n    escalateTicket(ticketId: $ticketId, comment: $comment) { id status version }\n  }\n": typeof types.EscalateTicketDocument,
+    "\n  mutation AssignTicket($ticketId: ID!, $assigneeId: ID) {\n    assignTicket(ticketId: $ticketId, assigneeId: $assigneeId) { id version assignee { id name } }\n  }\n": typeof types.AssignTicketDocument,
+    "\n  mutation AddTicketComment($ticketId: ID!, $body: String!, $internal: Boolean) {\n    addTicketComment(ticketId: $ticketId, body: $body, internal: $internal) { id version }\n  }\n": typeof types.AddTicketCommentDocument,
+    "\n  mutation ContactTutor($ticketId: ID!, $message: String!) {\n    contactTutor(ticketId: $ticketId, message: $message) { id status channel }\n  }\n": typeof types.ContactTutorDocument,
+    "\n  mutation ReportIssue($input: ReportIssueInput!) {\n    reportIssue(input: $input) { id number status }\n  }\n": typeof types.ReportIssueDocument,
+};
+const documents: Documents = {
+    "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) { token user { id name email role } }\n  }\n": types.LoginDocument,
+    "\n  query Me { me { id name email role } }\n": types.MeDocument,
+    "\n  query UnreadNotificationCount { unreadNotificationCount }\n": types.UnreadNotificationCountDocument,
+    "\n  query Notifications($first: Int, $unreadOnly: Boolean) {\n    notifications(first: $first, unreadOnly: $unreadOnly) {\n      edges { node { id title body readAt createdAt ticket { id number } } }\n    }\n  }\n": types.NotificationsDocument,
+    "\n  subscription NotificationAdded {\n    notificationAdded { id title body readAt createdAt ticket { id number } }\n  }\n": types.NotificationAddedDocument,
+    "\n  mutation MarkNotificationsRead($ids: [ID!]!) { markNotificationsRead(ids: $ids) }\n": types.MarkNotificationsReadDocument,
+    "\n  query AllResolutionActions {\n    resolutionActions { id category label effect creditPercent active }\n  }\n": types.AllResolutionActionsDocument,
+    "\n  mutation CreateResolutionAction($input: ResolutionActionInput!) {\n    createResolutionAction(input: $input) { id category label effect creditPercent active }\n  }\n": types.CreateResolutionActionDocument,
+    "\n  mutation UpdateResolutionAction($id: ID!, $input: ResolutionActionInput!) {\n    updateResolutionAction(id: $id, input: $input) { id category label effect creditPercent active }\n  }\n": types.UpdateResolutionActionDocument,
+    "\n  query ApiKeys { apiKeys { id name prefix scopes createdAt lastUsedAt revokedAt } }\n": types.ApiKeysDocument,
+    "\n  mutation CreateApiKey($name: String!, $scopes: [String!]!) {\n    createApiKey(name: $name, scopes: $scopes) { key apiKey { id name prefix scopes createdAt lastUsedAt revokedAt } }\n  }\n": types.CreateApiKeyDocument,
+    "\n  mutation RevokeApiKey($id: ID!) { revokeApiKey(id: $id) { id revokedAt } }\n": types.RevokeApiKeyDocument,
+    "\n  query FamilySessions($filter: SessionFilter, $first: Int, $after: String) {\n    sessions(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges {\n        node {\n          id\n          kind\n          status\n          language\n          subject\n          scheduledStart\n          scheduledEnd\n          price { amountMinor currency }\n          tutor { id name }\n          learners { id name }\n          openTicket { id number status }\n        }\n      }\n    }\n  }\n": types.FamilySessionsDocument,
+    "\n  query Invoices($first: Int, $after: String) {\n    invoices(first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges {\n        node {\n          id\n          number\n          status\n          createdAt\n          total { amountMinor currency }\n          credited { amountMinor currency }\n          balance { amountMinor currency }\n        }\n      }\n    }\n  }\n": types.InvoicesDocument,
+    "\n  query Invoice($id: ID!) {\n    invoice(id: $id) {\n      id\n      number\n      status\n      createdAt\n      issuedAt\n      billedTo { id name }\n      total { amountMinor currency }\n      credited { amountMinor currency }\n      balance { amountMinor currency }\n      lines {\n        id\n        description\n        voided\n        amount { amountMinor currency }\n        credited { amountMinor currency }\n        session {\n          id\n          status\n          subject\n          language\n          scheduledStart\n          tutor { id name }\n          openTicket { id number status }\n        }\n      }\n      creditNotes { id number createdAt reason amount { amountMinor currency } ticket { id number } }\n    }\n  }\n": types.InvoiceDocument,
+    "\n  fragment BoardTicketFields on Ticket {\n    id\n    number\n    type\n    category\n    status\n    title\n    description\n    createdAt\n    updatedAt\n    version\n    reporter { id name }\n    tutor { id name }\n    assignee { id name }\n  }\n": types.BoardTicketFieldsFragmentDoc,
+    "\n  query BoardColumn($filter: TicketFilter, $first: Int, $after: String) {\n    tickets(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { ...BoardTicketFields } }\n    }\n  }\n": types.BoardColumnDocument,
+    "\n  subscription TicketChanged($filter: TicketFilter) {\n    ticketChanged(filter: $filter) {\n      kind\n      sequence\n      previousStatus\n      ticket { ...BoardTicketFields }\n    }\n  }\n": types.TicketChangedDocument,
+    "\n  query TicketEvents($after: Int!, $first: Int) {\n    ticketEvents(after: $after, first: $first) {\n      kind\n      sequence\n      previousStatus\n      ticket { ...BoardTicketFields }\n    }\n  }\n": types.TicketEventsDocument,
+    "\n  query TicketList($filter: TicketFilter, $first: Int, $after: String) {\n    tickets(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges {\n        node {\n          ...BoardTicketFields\n          learners { id name }\n          sessions { id language status scheduledStart scheduledEnd learners { id name } }\n        }\n      }\n    }\n  }\n": types.TicketListDocument,
+    "\n  query TicketDetail($id: ID!) {\n    ticket(id: $id) {\n      id\n      number\n      type\n      category\n      status\n      title\n      description\n      requestedEffect\n      createdAt\n      updatedAt\n      version\n      firstResponseDueAt\n      resolutionDueAt\n      autoCloseAt\n      overdue\n      reporter { id name email role }\n      learners { id name }\n      evidence {\n        sessionId\n        scheduledMinutes\n        actualMinutes\n        tutorLateMinutes\n        learnerLateMinutes\n        missingMinutes\n        endedByName\n        suggestedCredit { amountMinor currency }\n      }\n      tutor { id name email }\n      assignee { id name }\n      sessions {\n        id\n        kind\n        status\n        language\n        subject\n        scheduledStart\n        scheduledEnd\n        lessonId\n        orderId\n        teacherSessionId\n        price { amountMinor currency }\n        tutor { id name }\n        learners { id name }\n        endedBy { id name role }\n        attendance { user { id name role } joinedAt leftAt }\n      }\n      logs { id action comment internal actor { id name role } fromStatus toStatus createdAt }\n      resolution {\n        outcome\n        comment\n        resolvedAt\n        resolvedBy { id name }\n        credited { amountMinor currency }\n        action { id label effect creditPercent }\n      }\n      creditNotes {\n        id\n        number\n        createdAt\n        amount { amountMinor currency }\n        invoice {\n          id\n          number\n          status\n          lines { id description voided amount { amountMinor currency } credited { amountMinor currency } session { id } }\n        }\n      }\n    }\n  }\n": types.TicketDetailDocument,
+    "\n  query ResolutionActions($category: DisputeCategory) {\n    resolutionActions(category: $category) { id category label effect creditPercent active }\n  }\n": types.ResolutionActionsDocument,
+    "\n  mutation ResolveTicket($input: ResolveTicketInput!) {\n    resolveTicket(input: $input) { id status version }\n  }\n": types.ResolveTicketDocument,
+    "\n  mutation AcceptResolution($ticketId: ID!, $comment: String) {\n    acceptResolution(ticketId: $ticketId, comment: $comment) { id status version }\n  }\n": types.AcceptResolutionDocument,
+    "\n  mutation EscalateTicket($ticketId: ID!, $comment: String!) {\n    escalateTicket(ticketId: $ticketId, comment: $comment) { id status version }\n  }\n": types.EscalateTicketDocument,
+    "\n  mutation AssignTicket($ticketId: ID!, $assigneeId: ID) {\n    assignTicket(ticketId: $ticketId, assigneeId: $assigneeId) { id version assignee { id name } }\n  }\n": types.AssignTicketDocument,
+    "\n  mutation AddTicketComment($ticketId: ID!, $body: String!, $internal: Boolean) {\n    addTicketComment(ticketId: $ticketId, body: $body, internal: $internal) { id version }\n  }\n": types.AddTicketCommentDocument,
+    "\n  mutation ContactTutor($ticketId: ID!, $message: String!) {\n    contactTutor(ticketId: $ticketId, message: $message) { id status channel }\n  }\n": types.ContactTutorDocument,
+    "\n  mutation ReportIssue($input: ReportIssueInput!) {\n    reportIssue(input: $input) { id number status }\n  }\n": types.ReportIssueDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) { token user { id name email role } }\n  }\n"): typeof import('./graphql').LoginDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Me { me { id name email role } }\n"): typeof import('./graphql').MeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query UnreadNotificationCount { unreadNotificationCount }\n"): typeof import('./graphql').UnreadNotificationCountDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Notifications($first: Int, $unreadOnly: Boolean) {\n    notifications(first: $first, unreadOnly: $unreadOnly) {\n      edges { node { id title body readAt createdAt ticket { id number } } }\n    }\n  }\n"): typeof import('./graphql').NotificationsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription NotificationAdded {\n    notificationAdded { id title body readAt createdAt ticket { id number } }\n  }\n"): typeof import('./graphql').NotificationAddedDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MarkNotificationsRead($ids: [ID!]!) { markNotificationsRead(ids: $ids) }\n"): typeof import('./graphql').MarkNotificationsReadDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AllResolutionActions {\n    resolutionActions { id category label effect creditPercent active }\n  }\n"): typeof import('./graphql').AllResolutionActionsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateResolutionAction($input: ResolutionActionInput!) {\n    createResolutionAction(input: $input) { id category label effect creditPercent active }\n  }\n"): typeof import('./graphql').CreateResolutionActionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateResolutionAction($id: ID!, $input: ResolutionActionInput!) {\n    updateResolutionAction(id: $id, input: $input) { id category label effect creditPercent active }\n  }\n"): typeof import('./graphql').UpdateResolutionActionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ApiKeys { apiKeys { id name prefix scopes createdAt lastUsedAt revokedAt } }\n"): typeof import('./graphql').ApiKeysDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateApiKey($name: String!, $scopes: [String!]!) {\n    createApiKey(name: $name, scopes: $scopes) { key apiKey { id name prefix scopes createdAt lastUsedAt revokedAt } }\n  }\n"): typeof import('./graphql').CreateApiKeyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeApiKey($id: ID!) { revokeApiKey(id: $id) { id revokedAt } }\n"): typeof import('./graphql').RevokeApiKeyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FamilySessions($filter: SessionFilter, $first: Int, $after: String) {\n    sessions(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges {\n        node {\n          id\n          kind\n          status\n          language\n          subject\n          scheduledStart\n          scheduledEnd\n          price { amountMinor currency }\n          tutor { id name }\n          learners { id name }\n          openTicket { id number status }\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').FamilySessionsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Invoices($first: Int, $after: String) {\n    invoices(first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges {\n        node {\n          id\n          number\n          status\n          createdAt\n          total { amountMinor currency }\n          credited { amountMinor currency }\n          balance { amountMinor currency }\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').InvoicesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Invoice($id: ID!) {\n    invoice(id: $id) {\n      id\n      number\n      status\n      createdAt\n      issuedAt\n      billedTo { id name }\n      total { amountMinor currency }\n      credited { amountMinor currency }\n      balance { amountMinor currency }\n      lines {\n        id\n        description\n        voided\n        amount { amountMinor currency }\n        credited { amountMinor currency }\n        session {\n          id\n          status\n          subject\n          language\n          scheduledStart\n          tutor { id name }\n          openTicket { id number status }\n        }\n      }\n      creditNotes { id number createdAt reason amount { amountMinor currency } ticket { id number } }\n    }\n  }\n"): typeof import('./graphql').InvoiceDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment BoardTicketFields on Ticket {\n    id\n    number\n    type\n    category\n    status\n    title\n    description\n    createdAt\n    updatedAt\n    version\n    reporter { id name }\n    tutor { id name }\n    assignee { id name }\n  }\n"): typeof import('./graphql').BoardTicketFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BoardColumn($filter: TicketFilter, $first: Int, $after: String) {\n    tickets(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { ...BoardTicketFields } }\n    }\n  }\n"): typeof import('./graphql').BoardColumnDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription TicketChanged($filter: TicketFilter) {\n    ticketChanged(filter: $filter) {\n      kind\n      sequence\n      previousStatus\n      ticket { ...BoardTicketFields }\n    }\n  }\n"): typeof import('./graphql').TicketChangedDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TicketEvents($after: Int!, $first: Int) {\n    ticketEvents(after: $after, first: $first) {\n      kind\n      sequence\n      previousStatus\n      ticket { ...BoardTicketFields }\n    }\n  }\n"): typeof import('./graphql').TicketEventsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TicketList($filter: TicketFilter, $first: Int, $after: String) {\n    tickets(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges {\n        node {\n          ...BoardTicketFields\n          learners { id name }\n          sessions { id language status scheduledStart scheduledEnd learners { id name } }\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').TicketListDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TicketDetail($id: ID!) {\n    ticket(id: $id) {\n      id\n      number\n      type\n      category\n      status\n      title\n      description\n      requestedEffect\n      createdAt\n      updatedAt\n      version\n      firstResponseDueAt\n      resolutionDueAt\n      autoCloseAt\n      overdue\n      reporter { id name email role }\n      learners { id name }\n      evidence {\n        sessionId\n        scheduledMinutes\n        actualMinutes\n        tutorLateMinutes\n        learnerLateMinutes\n        missingMinutes\n        endedByName\n        suggestedCredit { amountMinor currency }\n      }\n      tutor { id name email }\n      assignee { id name }\n      sessions {\n        id\n        kind\n        status\n        language\n        subject\n        scheduledStart\n        scheduledEnd\n        lessonId\n        orderId\n        teacherSessionId\n        price { amountMinor currency }\n        tutor { id name }\n        learners { id name }\n        endedBy { id name role }\n        attendance { user { id name role } joinedAt leftAt }\n      }\n      logs { id action comment internal actor { id name role } fromStatus toStatus createdAt }\n      resolution {\n        outcome\n        comment\n        resolvedAt\n        resolvedBy { id name }\n        credited { amountMinor currency }\n        action { id label effect creditPercent }\n      }\n      creditNotes {\n        id\n        number\n        createdAt\n        amount { amountMinor currency }\n        invoice {\n          id\n          number\n          status\n          lines { id description voided amount { amountMinor currency } credited { amountMinor currency } session { id } }\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').TicketDetailDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ResolutionActions($category: DisputeCategory) {\n    resolutionActions(category: $category) { id category label effect creditPercent active }\n  }\n"): typeof import('./graphql').ResolutionActionsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResolveTicket($input: ResolveTicketInput!) {\n    resolveTicket(input: $input) { id status version }\n  }\n"): typeof import('./graphql').ResolveTicketDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AcceptResolution($ticketId: ID!, $comment: String) {\n    acceptResolution(ticketId: $ticketId, comment: $comment) { id status version }\n  }\n"): typeof import('./graphql').AcceptResolutionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EscalateTicket($ticketId: ID!, $comment: String!) {\n    escalateTicket(ticketId: $ticketId, comment: $comment) { id status version }\n  }\n"): typeof import('./graphql').EscalateTicketDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AssignTicket($ticketId: ID!, $assigneeId: ID) {\n    assignTicket(ticketId: $ticketId, assigneeId: $assigneeId) { id version assignee { id name } }\n  }\n"): typeof import('./graphql').AssignTicketDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddTicketComment($ticketId: ID!, $body: String!, $internal: Boolean) {\n    addTicketComment(ticketId: $ticketId, body: $body, internal: $internal) { id version }\n  }\n"): typeof import('./graphql').AddTicketCommentDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ContactTutor($ticketId: ID!, $message: String!) {\n    contactTutor(ticketId: $ticketId, message: $message) { id status channel }\n  }\n"): typeof import('./graphql').ContactTutorDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReportIssue($input: ReportIssueInput!) {\n    reportIssue(input: $input) { id number status }\n  }\n"): typeof import('./graphql').ReportIssueDocument;
+
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}

@@ -1,0 +1,1047 @@
+/* eslint-disable */
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type DeliveryChannel =
+  | 'EMAIL'
+  | 'TELEGRAM';
+
+export type DeliveryStatus =
+  | 'DEAD'
+  | 'PENDING'
+  | 'SENT'
+  | 'SKIPPED';
+
+export type DisputeCategory =
+  | 'BILLING'
+  | 'DURATION'
+  | 'NO_SHOW'
+  | 'QUALITY'
+  | 'SCHEDULING';
+
+export type InvoiceStatus =
+  | 'DRAFT'
+  | 'ISSUED'
+  | 'PAID'
+  | 'VOID';
+
+export type ReportIssueInput = {
+  category: DisputeCategory;
+  description: string;
+  idempotencyKey?: string | null | undefined;
+  requestedEffect?: ResolutionEffect | null | undefined;
+  sessionIds: Array<string | number>;
+  title: string;
+  type?: TicketType | null | undefined;
+};
+
+export type ResolutionActionInput = {
+  active?: boolean | null | undefined;
+  category?: DisputeCategory | null | undefined;
+  creditPercent?: number | null | undefined;
+  effect: ResolutionEffect;
+  label: string;
+};
+
+export type ResolutionEffect =
+  | 'FULL_CREDIT'
+  | 'NONE'
+  | 'PARTIAL_CREDIT'
+  | 'RESCHEDULE'
+  | 'RESTORE_PACKAGE_CREDIT';
+
+export type ResolutionOutcome =
+  | 'IN_FAVOR_OF_EDUCATOR'
+  | 'IN_FAVOR_OF_PARENT'
+  | 'SPLIT';
+
+export type ResolveTicketInput = {
+  actionId?: string | number | null | undefined;
+  comment: string;
+  creditAmountMinor?: number | null | undefined;
+  expectedVersion?: number | null | undefined;
+  grantRequestedEffect?: boolean | null | undefined;
+  outcome?: ResolutionOutcome | null | undefined;
+  ticketId: string | number;
+};
+
+export type Role =
+  | 'ADMIN'
+  | 'COORDINATOR'
+  | 'LEARNER'
+  | 'PARENT'
+  | 'TUTOR';
+
+export type SessionFilter = {
+  from?: string | null | undefined;
+  learnerId?: string | number | null | undefined;
+  status?: SessionStatus | null | undefined;
+  to?: string | null | undefined;
+};
+
+export type SessionKind =
+  | 'GROUP'
+  | 'ONE_ON_ONE';
+
+export type SessionStatus =
+  | 'CANCELLED'
+  | 'COMPLETED'
+  | 'SCHEDULED';
+
+export type TicketEventKind =
+  | 'ASSIGNED'
+  | 'COMMENTED'
+  | 'CREATED'
+  | 'STATUS_CHANGED'
+  | 'UPDATED';
+
+export type TicketFilter = {
+  assigneeId?: string | number | null | undefined;
+  category?: DisputeCategory | null | undefined;
+  from?: string | null | undefined;
+  reporterId?: string | number | null | undefined;
+  search?: string | null | undefined;
+  status?: Array<TicketStatus> | null | undefined;
+  to?: string | null | undefined;
+  tutorId?: string | number | null | undefined;
+  type?: TicketType | null | undefined;
+};
+
+export type TicketStatus =
+  | 'CLOSED'
+  | 'ESCALATED'
+  | 'ONGOING'
+  | 'RESOLVED';
+
+export type TicketType =
+  | 'DISPUTE'
+  | 'FEEDBACK'
+  | 'RISK'
+  | 'SUPPORT';
+
+export type LoginMutationVariables = Exact<{
+  email: string;
+  password: string;
+}>;
+
+
+export type LoginMutation = { login: { token: string, user: { id: string, name: string, email: string, role: Role } } };
+
+export type MeQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MeQuery = { me: { id: string, name: string, email: string, role: Role } | null };
+
+export type UnreadNotificationCountQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type UnreadNotificationCountQuery = { unreadNotificationCount: number };
+
+export type NotificationsQueryVariables = Exact<{
+  first?: number | null | undefined;
+  unreadOnly?: boolean | null | undefined;
+}>;
+
+
+export type NotificationsQuery = { notifications: { edges: Array<{ node: { id: string, title: string, body: string, readAt: string | null, createdAt: string, ticket: { id: string, number: string } | null } }> } };
+
+export type NotificationAddedSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type NotificationAddedSubscription = { notificationAdded: { id: string, title: string, body: string, readAt: string | null, createdAt: string, ticket: { id: string, number: string } | null } };
+
+export type MarkNotificationsReadMutationVariables = Exact<{
+  ids: Array<string | number> | string | number;
+}>;
+
+
+export type MarkNotificationsReadMutation = { markNotificationsRead: number };
+
+export type AllResolutionActionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AllResolutionActionsQuery = { resolutionActions: Array<{ id: string, category: DisputeCategory | null, label: string, effect: ResolutionEffect, creditPercent: number | null, active: boolean }> };
+
+export type CreateResolutionActionMutationVariables = Exact<{
+  input: ResolutionActionInput;
+}>;
+
+
+export type CreateResolutionActionMutation = { createResolutionAction: { id: string, category: DisputeCategory | null, label: string, effect: ResolutionEffect, creditPercent: number | null, active: boolean } };
+
+export type UpdateResolutionActionMutationVariables = Exact<{
+  id: string | number;
+  input: ResolutionActionInput;
+}>;
+
+
+export type UpdateResolutionActionMutation = { updateResolutionAction: { id: string, category: DisputeCategory | null, label: string, effect: ResolutionEffect, creditPercent: number | null, active: boolean } };
+
+export type ApiKeysQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ApiKeysQuery = { apiKeys: Array<{ id: string, name: string, prefix: string, scopes: Array<string>, createdAt: string, lastUsedAt: string | null, revokedAt: string | null }> };
+
+export type CreateApiKeyMutationVariables = Exact<{
+  name: string;
+  scopes: Array<string> | string;
+}>;
+
+
+export type CreateApiKeyMutation = { createApiKey: { key: string, apiKey: { id: string, name: string, prefix: string, scopes: Array<string>, createdAt: string, lastUsedAt: string | null, revokedAt: string | null } } };
+
+export type RevokeApiKeyMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RevokeApiKeyMutation = { revokeApiKey: { id: string, revokedAt: string | null } };
+
+export type FamilySessionsQueryVariables = Exact<{
+  filter?: SessionFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type FamilySessionsQuery = { sessions: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, kind: SessionKind, status: SessionStatus, language: string, subject: string, scheduledStart: string, scheduledEnd: string, price: { amountMinor: number, currency: string }, tutor: { id: string, name: string }, learners: Array<{ id: string, name: string }>, openTicket: { id: string, number: string, status: TicketStatus } | null } }> } };
+
+export type InvoicesQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type InvoicesQuery = { invoices: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, number: string, status: InvoiceStatus, createdAt: string, total: { amountMinor: number, currency: string }, credited: { amountMinor: number, currency: string }, balance: { amountMinor: number, currency: string } } }> } };
+
+export type InvoiceQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type InvoiceQuery = { invoice: { id: string, number: string, status: InvoiceStatus, createdAt: string, issuedAt: string | null, billedTo: { id: string, name: string }, total: { amountMinor: number, currency: string }, credited: { amountMinor: number, currency: string }, balance: { amountMinor: number, currency: string }, lines: Array<{ id: string, description: string, voided: boolean, amount: { amountMinor: number, currency: string }, credited: { amountMinor: number, currency: string }, session: { id: string, status: SessionStatus, subject: string, language: string, scheduledStart: string, tutor: { id: string, name: string }, openTicket: { id: string, number: string, status: TicketStatus } | null } | null }>, creditNotes: Array<{ id: string, number: string, createdAt: string, reason: string | null, amount: { amountMinor: number, currency: string }, ticket: { id: string, number: string } | null }> } | null };
+
+export type BoardTicketFieldsFragment = { id: string, number: string, type: TicketType, category: DisputeCategory | null, status: TicketStatus, title: string, description: string, createdAt: string, updatedAt: string, version: number, reporter: { id: string, name: string }, tutor: { id: string, name: string } | null, assignee: { id: string, name: string } | null };
+
+export type BoardColumnQueryVariables = Exact<{
+  filter?: TicketFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type BoardColumnQuery = { tickets: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, number: string, type: TicketType, category: DisputeCategory | null, status: TicketStatus, title: string, description: string, createdAt: string, updatedAt: string, version: number, reporter: { id: string, name: string }, tutor: { id: string, name: string } | null, assignee: { id: string, name: string } | null } }> } };
+
+export type TicketChangedSubscriptionVariables = Exact<{
+  filter?: TicketFilter | null | undefined;
+}>;
+
+
+export type TicketChangedSubscription = { ticketChanged: { kind: TicketEventKind, sequence: number, previousStatus: TicketStatus | null, ticket: { id: string, number: string, type: TicketType, category: DisputeCategory | null, status: TicketStatus, title: string, description: string, createdAt: string, updatedAt: string, version: number, reporter: { id: string, name: string }, tutor: { id: string, name: string } | null, assignee: { id: string, name: string } | null } } };
+
+export type TicketEventsQueryVariables = Exact<{
+  after: number;
+  first?: number | null | undefined;
+}>;
+
+
+export type TicketEventsQuery = { ticketEvents: Array<{ kind: TicketEventKind, sequence: number, previousStatus: TicketStatus | null, ticket: { id: string, number: string, type: TicketType, category: DisputeCategory | null, status: TicketStatus, title: string, description: string, createdAt: string, updatedAt: string, version: number, reporter: { id: string, name: string }, tutor: { id: string, name: string } | null, assignee: { id: string, name: string } | null } }> };
+
+export type TicketListQueryVariables = Exact<{
+  filter?: TicketFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type TicketListQuery = { tickets: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, number: string, type: TicketType, category: DisputeCategory | null, status: TicketStatus, title: string, description: string, createdAt: string, updatedAt: string, version: number, learners: Array<{ id: string, name: string }>, sessions: Array<{ id: string, language: string, status: SessionStatus, scheduledStart: string, scheduledEnd: string, learners: Array<{ id: string, name: string }> }>, reporter: { id: string, name: string }, tutor: { id: string, name: string } | null, assignee: { id: string, name: string } | null } }> } };
+
+export type TicketDetailQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type TicketDetailQuery = { ticket: { id: string, number: string, type: TicketType, category: DisputeCategory | null, status: TicketStatus, title: string, description: string, requestedEffect: ResolutionEffect | null, createdAt: string, updatedAt: string, version: number, firstResponseDueAt: string | null, resolutionDueAt: string | null, autoCloseAt: string | null, overdue: boolean, reporter: { id: string, name: string, email: string, role: Role }, learners: Array<{ id: string, name: string }>, evidence: Array<{ sessionId: string, scheduledMinutes: number, actualMinutes: number | null, tutorLateMinutes: number | null, learnerLateMinutes: number | null, missingMinutes: number | null, endedByName: string | null, suggestedCredit: { amountMinor: number, currency: string } | null }>, tutor: { id: string, name: string, email: string } | null, assignee: { id: string, name: string } | null, sessions: Array<{ id: string, kind: SessionKind, status: SessionStatus, language: string, subject: string, scheduledStart: string, scheduledEnd: string, lessonId: string | null, orderId: string | null, teacherSessionId: string | null, price: { amountMinor: number, currency: string }, tutor: { id: string, name: string }, learners: Array<{ id: string, name: string }>, endedBy: { id: string, name: string, role: Role } | null, attendance: Array<{ joinedAt: string | null, leftAt: string | null, user: { id: string, name: string, role: Role } }> }>, logs: Array<{ id: string, action: string, comment: string | null, internal: boolean, fromStatus: TicketStatus | null, toStatus: TicketStatus | null, createdAt: string, actor: { id: string, name: string, role: Role } | null }>, resolution: { outcome: ResolutionOutcome | null, comment: string, resolvedAt: string, resolvedBy: { id: string, name: string }, credited: { amountMinor: number, currency: string } | null, action: { id: string, label: string, effect: ResolutionEffect, creditPercent: number | null } | null } | null, creditNotes: Array<{ id: string, number: string, createdAt: string, amount: { amountMinor: number, currency: string }, invoice: { id: string, number: string, status: InvoiceStatus, lines: Array<{ id: string, description: string, voided: boolean, amount: { amountMinor: number, currency: string }, credited: { amountMinor: number, currency: string }, session: { id: string } | null }> } }> } | null };
+
+export type ResolutionActionsQueryVariables = Exact<{
+  category?: DisputeCategory | null | undefined;
+}>;
+
+
+export type ResolutionActionsQuery = { resolutionActions: Array<{ id: string, category: DisputeCategory | null, label: string, effect: ResolutionEffect, creditPercent: number | null, active: boolean }> };
+
+export type ResolveTicketMutationVariables = Exact<{
+  input: ResolveTicketInput;
+}>;
+
+
+export type ResolveTicketMutation = { resolveTicket: { id: string, status: TicketStatus, version: number } };
+
+export type AcceptResolutionMutationVariables = Exact<{
+  ticketId: string | number;
+  comment?: string | null | undefined;
+}>;
+
+
+export type AcceptResolutionMutation = { acceptResolution: { id: string, status: TicketStatus, version: number } };
+
+export type EscalateTicketMutationVariables = Exact<{
+  ticketId: string | number;
+  comment: string;
+}>;
+
+
+export type EscalateTicketMutation = { escalateTicket: { id: string, status: TicketStatus, version: number } };
+
+export type AssignTicketMutationVariables = Exact<{
+  ticketId: string | number;
+  assigneeId?: string | number | null | undefined;
+}>;
+
+
+export type AssignTicketMutation = { assignTicket: { id: string, version: number, assignee: { id: string, name: string } | null } };
+
+export type AddTicketCommentMutationVariables = Exact<{
+  ticketId: string | number;
+  body: string;
+  internal?: boolean | null | undefined;
+}>;
+
+
+export type AddTicketCommentMutation = { addTicketComment: { id: string, version: number } };
+
+export type ContactTutorMutationVariables = Exact<{
+  ticketId: string | number;
+  message: string;
+}>;
+
+
+export type ContactTutorMutation = { contactTutor: { id: string, status: DeliveryStatus, channel: DeliveryChannel } };
+
+export type ReportIssueMutationVariables = Exact<{
+  input: ReportIssueInput;
+}>;
+
+
+export type ReportIssueMutation = { reportIssue: { id: string, number: string, status: TicketStatus } };
+
+export class TypedDocumentString<TResult, TVariables>
+  extends String
+  implements DocumentTypeDecoration<TResult, TVariables>
+{
+  __apiType?: NonNullable<DocumentTypeDecoration<TResult, TVariables>['__apiType']>;
+  private value: string;
+  public __meta__?: Record<string, any> | undefined;
+
+  constructor(value: string, __meta__?: Record<string, any> | undefined) {
+    super(value);
+    this.value = value;
+    this.__meta__ = __meta__;
+  }
+
+  override toString(): string & DocumentTypeDecoration<TResult, TVariables> {
+    return this.value;
+  }
+}
+export const BoardTicketFieldsFragmentDoc = new TypedDocumentString(`
+    fragment BoardTicketFields on Ticket {
+  id
+  number
+  type
+  category
+  status
+  title
+  description
+  createdAt
+  updatedAt
+  version
+  reporter {
+    id
+    name
+  }
+  tutor {
+    id
+    name
+  }
+  assignee {
+    id
+    name
+  }
+}
+    `, {"fragmentName":"BoardTicketFields"}) as unknown as TypedDocumentString<BoardTicketFieldsFragment, unknown>;
+export const LoginDocument = new TypedDocumentString(`
+    mutation Login($email: String!, $password: String!) {
+  login(email: $email, password: $password) {
+    token
+    user {
+      id
+      name
+      email
+      role
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<LoginMutation, LoginMutationVariables>;
+export const MeDocument = new TypedDocumentString(`
+    query Me {
+  me {
+    id
+    name
+    email
+    role
+  }
+}
+    `) as unknown as TypedDocumentString<MeQuery, MeQueryVariables>;
+export const UnreadNotificationCountDocument = new TypedDocumentString(`
+    query UnreadNotificationCount {
+  unreadNotificationCount
+}
+    `) as unknown as TypedDocumentString<UnreadNotificationCountQuery, UnreadNotificationCountQueryVariables>;
+export const NotificationsDocument = new TypedDocumentString(`
+    query Notifications($first: Int, $unreadOnly: Boolean) {
+  notifications(first: $first, unreadOnly: $unreadOnly) {
+    edges {
+      node {
+        id
+        title
+        body
+        readAt
+        createdAt
+        ticket {
+          id
+          number
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<NotificationsQuery, NotificationsQueryVariables>;
+export const NotificationAddedDocument = new TypedDocumentString(`
+    subscription NotificationAdded {
+  notificationAdded {
+    id
+    title
+    body
+    readAt
+    createdAt
+    ticket {
+      id
+      number
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<NotificationAddedSubscription, NotificationAddedSubscriptionVariables>;
+export const MarkNotificationsReadDocument = new TypedDocumentString(`
+    mutation MarkNotificationsRead($ids: [ID!]!) {
+  markNotificationsRead(ids: $ids)
+}
+    `) as unknown as TypedDocumentString<MarkNotificationsReadMutation, MarkNotificationsReadMutationVariables>;
+export const AllResolutionActionsDocument = new TypedDocumentString(`
+    query AllResolutionActions {
+  resolutionActions {
+    id
+    category
+    label
+    effect
+    creditPercent
+    active
+  }
+}
+    `) as unknown as TypedDocumentString<AllResolutionActionsQuery, AllResolutionActionsQueryVariables>;
+export const CreateResolutionActionDocument = new TypedDocumentString(`
+    mutation CreateResolutionAction($input: ResolutionActionInput!) {
+  createResolutionAction(input: $input) {
+    id
+    category
+    label
+    effect
+    creditPercent
+    active
+  }
+}
+    `) as unknown as TypedDocumentString<CreateResolutionActionMutation, CreateResolutionActionMutationVariables>;
+export const UpdateResolutionActionDocument = new TypedDocumentString(`
+    mutation UpdateResolutionAction($id: ID!, $input: ResolutionActionInput!) {
+  updateResolutionAction(id: $id, input: $input) {
+    id
+    category
+    label
+    effect
+    creditPercent
+    active
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateResolutionActionMutation, UpdateResolutionActionMutationVariables>;
+export const ApiKeysDocument = new TypedDocumentString(`
+    query ApiKeys {
+  apiKeys {
+    id
+    name
+    prefix
+    scopes
+    createdAt
+    lastUsedAt
+    revokedAt
+  }
+}
+    `) as unknown as TypedDocumentString<ApiKeysQuery, ApiKeysQueryVariables>;
+export const CreateApiKeyDocument = new TypedDocumentString(`
+    mutation CreateApiKey($name: String!, $scopes: [String!]!) {
+  createApiKey(name: $name, scopes: $scopes) {
+    key
+    apiKey {
+      id
+      name
+      prefix
+      scopes
+      createdAt
+      lastUsedAt
+      revokedAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CreateApiKeyMutation, CreateApiKeyMutationVariables>;
+export const RevokeApiKeyDocument = new TypedDocumentString(`
+    mutation RevokeApiKey($id: ID!) {
+  revokeApiKey(id: $id) {
+    id
+    revokedAt
+  }
+}
+    `) as unknown as TypedDocumentString<RevokeApiKeyMutation, RevokeApiKeyMutationVariables>;
+export const FamilySessionsDocument = new TypedDocumentString(`
+    query FamilySessions($filter: SessionFilter, $first: Int, $after: String) {
+  sessions(filter: $filter, first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        id
+        kind
+        status
+        language
+        subject
+        scheduledStart
+        scheduledEnd
+        price {
+          amountMinor
+          currency
+        }
+        tutor {
+          id
+          name
+        }
+        learners {
+          id
+          name
+        }
+        openTicket {
+          id
+          number
+          status
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<FamilySessionsQuery, FamilySessionsQueryVariables>;
+export const InvoicesDocument = new TypedDocumentString(`
+    query Invoices($first: Int, $after: String) {
+  invoices(first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        id
+        number
+        status
+        createdAt
+        total {
+          amountMinor
+          currency
+        }
+        credited {
+          amountMinor
+          currency
+        }
+        balance {
+          amountMinor
+          currency
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<InvoicesQuery, InvoicesQueryVariables>;
+export const InvoiceDocument = new TypedDocumentString(`
+    query Invoice($id: ID!) {
+  invoice(id: $id) {
+    id
+    number
+    status
+    createdAt
+    issuedAt
+    billedTo {
+      id
+      name
+    }
+    total {
+      amountMinor
+      currency
+    }
+    credited {
+      amountMinor
+      currency
+    }
+    balance {
+      amountMinor
+      currency
+    }
+    lines {
+      id
+      description
+      voided
+      amount {
+        amountMinor
+        currency
+      }
+      credited {
+        amountMinor
+        currency
+      }
+      session {
+        id
+        status
+        subject
+        language
+        scheduledStart
+        tutor {
+          id
+          name
+        }
+        openTicket {
+          id
+          number
+          status
+        }
+      }
+    }
+    creditNotes {
+      id
+      number
+      createdAt
+      reason
+      amount {
+        amountMinor
+        currency
+      }
+      ticket {
+        id
+        number
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<InvoiceQuery, InvoiceQueryVariables>;
+export const BoardColumnDocument = new TypedDocumentString(`
+    query BoardColumn($filter: TicketFilter, $first: Int, $after: String) {
+  tickets(filter: $filter, first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        ...BoardTicketFields
+      }
+    }
+  }
+}
+    fragment BoardTicketFields on Ticket {
+  id
+  number
+  type
+  category
+  status
+  title
+  description
+  createdAt
+  updatedAt
+  version
+  reporter {
+    id
+    name
+  }
+  tutor {
+    id
+    name
+  }
+  assignee {
+    id
+    name
+  }
+}`) as unknown as TypedDocumentString<BoardColumnQuery, BoardColumnQueryVariables>;
+export const TicketChangedDocument = new TypedDocumentString(`
+    subscription TicketChanged($filter: TicketFilter) {
+  ticketChanged(filter: $filter) {
+    kind
+    sequence
+    previousStatus
+    ticket {
+      ...BoardTicketFields
+    }
+  }
+}
+    fragment BoardTicketFields on Ticket {
+  id
+  number
+  type
+  category
+  status
+  title
+  description
+  createdAt
+  updatedAt
+  version
+  reporter {
+    id
+    name
+  }
+  tutor {
+    id
+    name
+  }
+  assignee {
+    id
+    name
+  }
+}`) as unknown as TypedDocumentString<TicketChangedSubscription, TicketChangedSubscriptionVariables>;
+export const TicketEventsDocument = new TypedDocumentString(`
+    query TicketEvents($after: Int!, $first: Int) {
+  ticketEvents(after: $after, first: $first) {
+    kind
+    sequence
+    previousStatus
+    ticket {
+      ...BoardTicketFields
+    }
+  }
+}
+    fragment BoardTicketFields on Ticket {
+  id
+  number
+  type
+  category
+  status
+  title
+  description
+  createdAt
+  updatedAt
+  version
+  reporter {
+    id
+    name
+  }
+  tutor {
+    id
+    name
+  }
+  assignee {
+    id
+    name
+  }
+}`) as unknown as TypedDocumentString<TicketEventsQuery, TicketEventsQueryVariables>;
+export const TicketListDocument = new TypedDocumentString(`
+    query TicketList($filter: TicketFilter, $first: Int, $after: String) {
+  tickets(filter: $filter, first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        ...BoardTicketFields
+        learners {
+          id
+          name
+        }
+        sessions {
+          id
+          language
+          status
+          scheduledStart
+          scheduledEnd
+          learners {
+            id
+            name
+          }
+        }
+      }
+    }
+  }
+}
+    fragment BoardTicketFields on Ticket {
+  id
+  number
+  type
+  category
+  status
+  title
+  description
+  createdAt
+  updatedAt
+  version
+  reporter {
+    id
+    name
+  }
+  tutor {
+    id
+    name
+  }
+  assignee {
+    id
+    name
+  }
+}`) as unknown as TypedDocumentString<TicketListQuery, TicketListQueryVariables>;
+export const TicketDetailDocument = new TypedDocumentString(`
+    query TicketDetail($id: ID!) {
+  ticket(id: $id) {
+    id
+    number
+    type
+    category
+    status
+    title
+    description
+    requestedEffect
+    createdAt
+    updatedAt
+    version
+    firstResponseDueAt
+    resolutionDueAt
+    autoCloseAt
+    overdue
+    reporter {
+      id
+      name
+      email
+      role
+    }
+    learners {
+      id
+      name
+    }
+    evidence {
+      sessionId
+      scheduledMinutes
+      actualMinutes
+      tutorLateMinutes
+      learnerLateMinutes
+      missingMinutes
+      endedByName
+      suggestedCredit {
+        amountMinor
+        currency
+      }
+    }
+    tutor {
+      id
+      name
+      email
+    }
+    assignee {
+      id
+      name
+    }
+    sessions {
+      id
+      kind
+      status
+      language
+      subject
+      scheduledStart
+      scheduledEnd
+      lessonId
+      orderId
+      teacherSessionId
+      price {
+        amountMinor
+        currency
+      }
+      tutor {
+        id
+        name
+      }
+      learners {
+        id
+        name
+      }
+      endedBy {
+        id
+        name
+        role
+      }
+      attendance {
+        user {
+          id
+          name
+          role
+        }
+        joinedAt
+        leftAt
+      }
+    }
+    logs {
+      id
+      action
+      comment
+      internal
+      actor {
+        id
+        name
+        role
+      }
+      fromStatus
+      toStatus
+      createdAt
+    }
+    resolution {
+      outcome
+      comment
+      resolvedAt
+      resolvedBy {
+        id
+        name
+      }
+      credited {
+        amountMinor
+        currency
+      }
+      action {
+        id
+        label
+        effect
+        creditPercent
+      }
+    }
+    creditNotes {
+      id
+      number
+      createdAt
+      amount {
+        amountMinor
+        currency
+      }
+      invoice {
+        id
+        number
+        status
+        lines {
+          id
+          description
+          voided
+          amount {
+            amountMinor
+            currency
+          }
+          credited {
+            amountMinor
+            currency
+          }
+          session {
+            id
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TicketDetailQuery, TicketDetailQueryVariables>;
+export const ResolutionActionsDocument = new TypedDocumentString(`
+    query ResolutionActions($category: DisputeCategory) {
+  resolutionActions(category: $category) {
+    id
+    category
+    label
+    effect
+    creditPercent
+    active
+  }
+}
+    `) as unknown as TypedDocumentString<ResolutionActionsQuery, ResolutionActionsQueryVariables>;
+export const ResolveTicketDocument = new TypedDocumentString(`
+    mutation ResolveTicket($input: ResolveTicketInput!) {
+  resolveTicket(input: $input) {
+    id
+    status
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<ResolveTicketMutation, ResolveTicketMutationVariables>;
+export const AcceptResolutionDocument = new TypedDocumentString(`
+    mutation AcceptResolution($ticketId: ID!, $comment: String) {
+  acceptResolution(ticketId: $ticketId, comment: $comment) {
+    id
+    status
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<AcceptResolutionMutation, AcceptResolutionMutationVariables>;
+export const EscalateTicketDocument = new TypedDocumentString(`
+    mutation EscalateTicket($ticketId: ID!, $comment: String!) {
+  escalateTicket(ticketId: $ticketId, comment: $comment) {
+    id
+    status
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<EscalateTicketMutation, EscalateTicketMutationVariables>;
+export const AssignTicketDocument = new TypedDocumentString(`
+    mutation AssignTicket($ticketId: ID!, $assigneeId: ID) {
+  assignTicket(ticketId: $ticketId, assigneeId: $assigneeId) {
+    id
+    version
+    assignee {
+      id
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AssignTicketMutation, AssignTicketMutationVariables>;
+export const AddTicketCommentDocument = new TypedDocumentString(`
+    mutation AddTicketComment($ticketId: ID!, $body: String!, $internal: Boolean) {
+  addTicketComment(ticketId: $ticketId, body: $body, internal: $internal) {
+    id
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<AddTicketCommentMutation, AddTicketCommentMutationVariables>;
+export const ContactTutorDocument = new TypedDocumentString(`
+    mutation ContactTutor($ticketId: ID!, $message: String!) {
+  contactTutor(ticketId: $ticketId, message: $message) {
+    id
+    status
+    channel
+  }
+}
+    `) as unknown as TypedDocumentString<ContactTutorMutation, ContactTutorMutationVariables>;
+export const ReportIssueDocument = new TypedDocumentString(`
+    mutation ReportIssue($input: ReportIssueInput!) {
+  reportIssue(input: $input) {
+    id
+    number
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<ReportIssueMutation, ReportIssueMutationVariables>;

@@ -1,0 +1,191 @@
+import { graphql } from './generated';
+
+/** What a board card and a live event carry. */
+export const BoardTicketFields = graphql(`
+  fragment BoardTicketFields on Ticket {
+    id
+    number
+    type
+    category
+    status
+    title
+    description
+    createdAt
+    updatedAt
+    version
+    reporter { id name }
+    tutor { id name }
+    assignee { id name }
+  }
+`);
+
+export const BoardColumnQuery = graphql(`
+  query BoardColumn($filter: TicketFilter, $first: Int, $after: String) {
+    tickets(filter: $filter, first: $first, after: $after) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      edges { node { ...BoardTicketFields } }
+    }
+  }
+`);
+
+export const TicketChangedSubscription = graphql(`
+  subscription TicketChanged($filter: TicketFilter) {
+    ticketChanged(filter: $filter) {
+      kind
+      sequence
+      previousStatus
+      ticket { ...BoardTicketFields }
+    }
+  }
+`);
+
+export const TicketEventsQuery = graphql(`
+  query TicketEvents($after: Int!, $first: Int) {
+    ticketEvents(after: $after, first: $first) {
+      kind
+      sequence
+      previousStatus
+      ticket { ...BoardTicketFields }
+    }
+  }
+`);
+
+/** Reported Issues / My tickets rows. */
+export const TicketListQuery = graphql(`
+  query TicketList($filter: TicketFilter, $first: Int, $after: String) {
+    tickets(filter: $filter, first: $first, after: $after) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      edges {
+        node {
+          ...BoardTicketFields
+          learners { id name }
+          sessions { id language status scheduledStart scheduledEnd learners { id name } }
+        }
+      }
+    }
+  }
+`);
+
+export const TicketDetailQuery = graphql(`
+  query TicketDetail($id: ID!) {
+    ticket(id: $id) {
+      id
+      number
+      type
+      category
+      status
+      title
+      description
+      requestedEffect
+      createdAt
+      updatedAt
+      version
+      firstResponseDueAt
+      resolutionDueAt
+      autoCloseAt
+      overdue
+      reporter { id name email role }
+      learners { id name }
+      evidence {
+        sessionId
+        scheduledMinutes
+        actualMinutes
+        tutorLateMinutes
+        learnerLateMinutes
+        missingMinutes
+        endedByName
+        suggestedCredit { amountMinor currency }
+      }
+      tutor { id name email }
+      assignee { id name }
+      sessions {
+        id
+        kind
+        status
+        language
+        subject
+        scheduledStart
+        scheduledEnd
+        lessonId
+        orderId
+        teacherSessionId
+        price { amountMinor currency }
+        tutor { id name }
+        learners { id name }
+        endedBy { id name role }
+        attendance { user { id name role } joinedAt leftAt }
+      }
+      logs { id action comment internal actor { id name role } fromStatus toStatus createdAt }
+      resolution {
+        outcome
+        comment
+        resolvedAt
+        resolvedBy { id name }
+        credited { amountMinor currency }
+        action { id label effect creditPercent }
+      }
+      creditNotes {
+        id
+        number
+        createdAt
+        amount { amountMinor currency }
+        invoice {
+          id
+          number
+          status
+          lines { id description voided amount { amountMinor currency } credited { amountMinor currency } session { id } }
+        }
+      }
+    }
+  }
+`);
+
+export const ResolutionActionsQuery = graphql(`
+  query ResolutionActions($category: DisputeCategory) {
+    resolutionActions(category: $category) { id category label effect creditPercent active }
+  }
+`);
+
+export const ResolveTicketMutation = graphql(`
+  mutation ResolveTicket($input: ResolveTicketInput!) {
+    resolveTicket(input: $input) { id status version }
+  }
+`);
+
+export const AcceptResolutionMutation = graphql(`
+  mutation AcceptResolution($ticketId: ID!, $comment: String) {
+    acceptResolution(ticketId: $ticketId, comment: $comment) { id status version }
+  }
+`);
+
+export const EscalateTicketMutation = graphql(`
+  mutation EscalateTicket($ticketId: ID!, $comment: String!) {
+    escalateTicket(ticketId: $ticketId, comment: $comment) { id status version }
+  }
+`);
+
+export const AssignTicketMutation = graphql(`
+  mutation AssignTicket($ticketId: ID!, $assigneeId: ID) {
+    assignTicket(ticketId: $ticketId, assigneeId: $assigneeId) { id version assignee { id name } }
+  }
+`);
+
+export const AddCommentMutation = graphql(`
+  mutation AddTicketComment($ticketId: ID!, $body: String!, $internal: Boolean) {
+    addTicketComment(ticketId: $ticketId, body: $body, internal: $internal) { id version }
+  }
+`);
+
+export const ContactTutorMutation = graphql(`
+  mutation ContactTutor($ticketId: ID!, $message: String!) {
+    contactTutor(ticketId: $ticketId, message: $message) { id status channel }
+  }
+`);
+
+export const ReportIssueMutation = graphql(`
+  mutation ReportIssue($input: ReportIssueInput!) {
+    reportIssue(input: $input) { id number status }
+  }
+`);

@@ -1,0 +1,56 @@
+import { createSignal } from 'solid-js';
+
+export type Role = 'LEARNER' | 'PARENT' | 'TUTOR' | 'COORDINATOR' | 'ADMIN';
+export interface Viewer {
+  id: string;
+  name: string;
+  email: string;
+  role: Role;
+}
+
+// The token lives in localStorage so a reload keeps the user signed in (Bearer tokens, no cookies).
+const TOKEN_KEY = 'tickets.token';
+const VIEWER_KEY = 'tickets.viewer';
+
+function readViewer(): Viewer | null {
+  try {
+    return JSON.parse(localStorage.getItem(VIEWER_KEY) ?? 'null');
+  } catch {
+    return null;
+  }
+}
+
+const [token, setToken] = createSignal<string | null>(localStorage.getItem(TOKEN_KEY));
+const [viewer, setViewer] = createSignal<Viewer | null>(token() ? readViewer() : null);
+export { token, viewer };
+
+export function signIn(newToken: string, user: Viewer) {
+  localStorage.setItem(TOKEN_KEY, newToken);
+  localStorage.setItem(VIEWER_KEY, JSON.stringify(user));
+  setToken(newToken);
+  setViewer(user);
+}
+
+export function signOut() {
+  localStorage.removeItem(TOKEN_KEY);
+  localStorage.removeItem(VIEWER_KEY);
+  setToken(null);
+  setViewer(null);
+}
+
+export const isStaff = (role: Role | undefined) => role === 'COORDINATOR' || role === 'ADMIN';
+export const isFamily = (role: Role | undefined) => role === 'PARENT' || role === 'LEARNER';
+
+/** Where each role lands after signing in. */
+export function homeFor(role: Role): string {
+  switch (role) {
+    case 'COORDINATOR':
+      return '/board';
+    case 'ADMIN':
+      return '/admin/escalated';
+    case 'TUTOR':
+      return '/reported-issues';
+    default:
+      return '/sessions';
+  }
+}

@@ -1,0 +1,52 @@
+import { A } from '@solidjs/router';
+import { createResource, For, onCleanup } from 'solid-js';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { TicketChangedSubscription, TicketListQuery } from '../../graphql/tickets';
+import { onReconnect, query, subscribe } from '../../lib/client';
+import { formatDateTime, humanize } from '../../lib/format';
+
+/** Escalated tickets waiting for a final decision, oldest wait first. */
+export default function EscalatedPage() {
+  const [tickets, { refetch }] = createResource(() =>
+    query(TicketListQuery, { filter: { status: ['ESCALATED'] }, first: 100 }).then((d) => d.tickets.edges.map((e) => e.node).reverse()),
+  );
+  const stop = subscribe(TicketChangedSubscription, { filter: null }, (data) => {
+    const event = data.ticketChanged;
+    if (event.ticket.status === 'ESCALATED' || event.previousStatus === 'ESCALATED') void refetch();
+  });
+  const stopReconnect = onReconnect(() => void refetch());
+  onCleanup(() => {
+    stop();
+    stopReconnect();
+  });
+  return (
+    <section aria-labelledby="escalated-title">
+      <div class="page-head">
+        <h1 id="escalated-title">Escalated queue</h1>
+        <span class="muted">{tickets.latest?.length ?? 0} waiting</span>
+      </div>
+      <ErrorNotice error={tickets.error} retry={refetch} />
+      <div class="table-wrap">
+        <table class="table responsive">
+          <thead>
+            <tr><th scope="col">Ticket</th><th scope="col">Category</th><th scope="col">Reporter</th><th scope="col">Tutor</th><th scope="col">Reported</th><th scope="col">Assignee</th></tr>
+          </thead>
+          <tbody>
+            <For each={tickets.latest ?? []} fallback={<tr><td colspan="6" class="muted">{tickets.loading ? 'Loading…' : 'Nothing escalated. Good.'}</td></tr>}>
+              {(t) => (
+                <tr>
+                  <th scope="row" data-label="Ticket"><A href={`/tickets/${t.id}`}><span class="ticket-number">{t.number}</span> {t.title}</A></th>
+                  <td data-label="Category">{humanize(t.category ?? t.type)}</td>
+                  <td data-label="Reporter">{t.reporter.name}</td>
+                  <td data-label="Tutor">{t.tutor?.name ?? '–'}</td>
+                  <td data-label="Reported">{formatDateTime(t.createdAt)}</td>
+                  <td data-label="Assignee">{t.assignee?.name ?? 'Unassigned'}</td>
+                </tr>
+              )}
+            </For>
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

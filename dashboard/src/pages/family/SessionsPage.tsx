@@ -1,0 +1,94 @@
+import { A } from '@solidjs/router';
+import { createSignal, For, onMount, Show } from 'solid-js';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { StatusBadge } from '../../components/StatusBadge';
+import type { FamilySessionsQuery } from '../../graphql/generated/graphql';
+import { CompletedSessionsQuery } from '../../graphql/family';
+import { query } from '../../lib/client';
+import { formatDateTime, money } from '../../lib/format';
+import { createSessionPicker, ReportBar } from './SessionPicker';
+
+type Session = FamilySessionsQuery['sessions']['edges'][number]['node'];
+
+/** The family's completed sessions; pick one or more to report an issue. */
+export default function SessionsPage() {
+  const [sessions, setSessions] = createSignal<Session[]>([]);
+  const [cursor, setCursor] = createSignal<string | null>(null);
+  const [hasMore, setHasMore] = createSignal(false);
+  const [loading, setLoading] = createSignal(true);
+  const [error, setError] = createSignal<unknown>(null);
+  const picker = createSessionPicker();
+
+  const load = async (after: string | null) => {
+    setLoading(true);
+    setError(null);
+    try {
+      const data = await query(CompletedSessionsQuery, { filter: { status: 'COMPLETED' }, first: 50, after });
+      const page = data.sessions.edges.map((e) => e.node);
+      setSessions((list) => (after ? [...list, ...page] : page));
+      setCursor(data.sessions.pageInfo.endCursor ?? null);
+      setHasMore(data.sessions.pageInfo.hasNextPage);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setLoading(false);
+    }
+  };
+  onMount(() => void load(null));
+
+  return (
+    <section aria-labelledby="sessions-title">
+      <div class="page-head">
+        <h1 id="sessions-title">Completed sessions</h1>
+      </div>
+      <ReportBar picker={picker} />
+      <ErrorNotice error={error()} retry={() => void load(null)} />
+      <div class="table-wrap">
+        <table class="table responsive" data-testid="sessions">
+          <thead>
+            <tr>
+              <th scope="col"><span class="sr-only">Select</span></th>
+              <th scope="col">Date and time</th>
+              <th scope="col">Session</th>
+              <th scope="col">Learner</th>
+              <th scope="col">Tutor</th>
+              <th scope="col" class="num">Price</th>
+              <th scope="col">Issue</th>
+            </tr>
+          </thead>
+          <tbody>
+            <For each={sessions()} fallback={<tr><td colspan="7" class="muted">{loading() ? 'Loading…' : 'No completed sessions.'}</td></tr>}>
+              {(s) => (
+                <tr classList={{ selected: picker.isSelected(s.id) }}>
+                  <td>
+                    <input
+                      type="checkbox"
+                      aria-label={`Select ${s.subject} on ${formatDateTime(s.scheduledStart)}`}
+                      checked={picker.isSelected(s.id)}
+                      disabled={!!s.openTicket}
+                      onChange={(e) => picker.toggle({ id: s.id, tutorId: s.tutor.id }, e.currentTarget.checked)}
+                      data-session-id={s.id}
+                    />
+                  </td>
+                  <td data-label="When">{formatDateTime(s.scheduledStart)}</td>
+                  <td data-label="Session">{s.subject} <span class="muted">· {s.language}</span></td>
+                  <td data-label="Learner">{s.learners.map((l) => l.name).join(', ')}</td>
+                  <td data-label="Tutor">{s.tutor.name}</td>
+                  <td data-label="Price" class="num">{money(s.price)}</td>
+                  <td data-label="Issue">
+                    <Show when={s.openTicket} fallback={<span class="muted">–</span>}>
+                      {(t) => <A href={`/tickets/${t().id}`}>{t().number} <StatusBadge status={t().status} /></A>}
+                    </Show>
+                  </td>
+                </tr>
+              )}
+            </For>
+          </tbody>
+        </table>
+      </div>
+      <Show when={hasMore()}>
+        <button type="button" class="load-more" disabled={loading()} onClick={() => void load(cursor())}>Load more</button>
+      </Show>
+    </section>
+  );
+}

@@ -1,0 +1,139 @@
+import { A } from '@solidjs/router';
+import { createSignal, For, onCleanup, onMount, Show } from 'solid-js';
+import { compareBoardOrder } from '../../board/order';
+import type { TicketStatus } from '../../board/types';
+import { Dialog } from '../../components/Dialog';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { ResolveForm } from '../../components/ResolveForm';
+import { StatusBadge } from '../../components/StatusBadge';
+import type { TicketListQuery as TicketListResult } from '../../graphql/generated/graphql';
+import { TicketChangedSubscription, TicketDetailQuery, TicketListQuery } from '../../graphql/tickets';
+import { onReconnect, query, subscribe } from '../../lib/client';
+import { formatDateTime, humanize } from '../../lib/format';
+import type { TicketDetail } from '../ticket/types';
+
+type Row = TicketListResult['tickets']['edges'][number]['node'] & { status: TicketStatus };
+const PAGE = 50;
+
+/** The tutor's Reported Issues: ongoing first, then resolved, escalated, closed. */
+export default function ReportedIssuesPage() {
+  const [rows, setRows] = createSignal<Row[]>([]);
+  const [total, setTotal] = createSignal(0);
+  const [cursor, setCursor] = createSignal<string | null>(null);
+  const [hasMore, setHasMore] = createSignal(false);
+  const [loading, setLoading] = createSignal(true);
+  const [error, setError] = createSignal<unknown>(null);
+  const [resolving, setResolving] = createSignal<TicketDetail | null>(null);
+  const [announcement, setAnnouncement] = createSignal('');
+
+  const load = async (after: string | null) => {
+    setLoading(true);
+    setError(null);
+    try {
+      const { tickets } = await query(TicketListQuery, { filter: null, first: PAGE, after });
+      const page = tickets.edges.map((e) => e.node as Row);
+      setRows((current) => {
+        const list = after ? [...current, ...page.filter((r) => !current.some((c) => c.id === r.id))] : page;
+        return list.sort(compareBoardOrder);
+      });
+      setTotal(tickets.totalCount);
+      setCursor(tickets.pageInfo.endCursor ?? null);
+      setHasMore(tickets.pageInfo.hasNextPage);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setLoading(false);
+    }
+  };
+
+  onMount(() => {
+    void load(null);
+    const stop = subscribe(TicketChangedSubscription, { filter: null }, (data) => {
+      const changed = data.ticketChanged.ticket;
+      const known = rows().some((r) => r.id === changed.id);
+      if (!known) return void load(null); // a new ticket needs its session columns
+      setRows((list) => list.map((r) => (r.id === changed.id ? { ...r, ...changed, status: changed.status as TicketStatus } : r)).sort(compareBoardOrder));
+      setAnnouncement(`${changed.number} is now ${humanize(changed.status)}`);
+    });
+    const stopReconnect = onReconnect(() => void load(null));
+    onCleanup(() => {
+      stop();
+      stopReconnect();
+    });
+  });
+
+  const openResolve = async (id: string) => {
+    try {
+      const { ticket } = await query(TicketDetailQuery, { id });
+      if (ticket) setResolving(ticket);
+    } catch (e) {
+      setError(e);
+    }
+  };
+  const resolved = (id: string) => {
+    // The page shows the new status at once; the live event confirms it.
+    setRows((list) => list.map((r) => (r.id === id ? { ...r, status: 'RESOLVED' as const } : r)).sort(compareBoardOrder));
+    setAnnouncement('Ticket resolved');
+    setResolving(null);
+  };
+
+  const learners = (row: Row) => [...new Set(row.sessions.flatMap((s) => s.learners.map((l) => l.name)))].join(', ') || '–';
+  const languages = (row: Row) => [...new Set(row.sessions.map((s) => s.language))].join(', ') || '–';
+
+  return (
+    <section aria-labelledby="reported-title">
+      <div class="page-head">
+        <h1 id="reported-title">Reported Issues</h1>
+        <span class="muted">{total()} tickets</span>
+      </div>
+      <ErrorNotice error={error()} retry={() => void load(null)} />
+      <p class="sr-only" aria-live="polite">{announcement()}</p>
+      <div class="table-wrap">
+        <table class="table responsive" data-testid="reported-issues">
+          <thead>
+            <tr>
+              <th scope="col">Learner</th>
+              <th scope="col">Language</th>
+              <th scope="col">Session date and time</th>
+              <th scope="col">Session status</th>
+              <th scope="col">Issue title</th>
+              <th scope="col">Issue status</th>
+              <th scope="col"><span class="sr-only">Actions</span></th>
+            </tr>
+          </thead>
+          <tbody>
+            <For each={rows()} fallback={<tr><td colspan="7" class="muted">{loading() ? 'Loading…' : 'No reported issues.'}</td></tr>}>
+              {(row) => (
+                <tr data-ticket-id={row.id}>
+                  <td data-label="Learner">{learners(row)}</td>
+                  <td data-label="Language">{languages(row)}</td>
+                  <td data-label="Session">{row.sessions.map((s) => formatDateTime(s.scheduledStart)).join(', ') || '–'}</td>
+                  <td data-label="Session status">{[...new Set(row.sessions.map((s) => humanize(s.status)))].join(', ') || '–'}</td>
+                  <td data-label="Issue"><span class="ticket-number">{row.number}</span> {row.title}</td>
+                  <td data-label="Issue status"><StatusBadge status={row.status} /></td>
+                  <td class="row-actions">
+                    <A href={`/tickets/${row.id}`} class="button" aria-label={`View detail of ${row.number}`}>View Detail</A>
+                    <Show when={row.status === 'ONGOING'}>
+                      <button type="button" class="primary" aria-label={`Resolve ${row.number}`} onClick={() => void openResolve(row.id)}>Resolve</button>
+                    </Show>
+                  </td>
+                </tr>
+              )}
+            </For>
+          </tbody>
+        </table>
+      </div>
+      <Show when={hasMore()}>
+        <button type="button" class="load-more" disabled={loading()} onClick={() => void load(cursor())}>Load more</button>
+      </Show>
+      <Show when={resolving()}>
+        {(ticket) => (
+          <Dialog title={`Resolve ${ticket().number}`} onClose={() => setResolving(null)}>
+            <p><strong>{ticket().title}</strong></p>
+            <ResolveForm ticket={ticket()} staff={false} onDone={() => resolved(ticket().id)} onCancel={() => setResolving(null)} />
+          </Dialog>
+        )}
+      </Show>
+    </section>
+  );
+}

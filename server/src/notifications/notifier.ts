@@ -1,0 +1,52 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { TaskList } from 'graphile-worker';
+import type { Config } from '../config';
+import type { Services } from '../services';
+import { deliverOutboxMessage } from './delivery';
+import { type Mailer, createMailer } from './email/mailer';
+import { DELIVER_TASK } from './outbox';
+import { registerBotHandlers } from './telegram/bot-handlers';
+import { type TelegramChannel, createTelegramChannel } from './telegram/telegram-channel';
+
+/** The outside channels: email always (SMTP or .eml files), Telegram when a bot token is set. */
+export interface Notifier {
+  mailer: Mailer;
+  telegram: TelegramChannel | null;
+  /** Says once where email goes and whether Telegram is on; starts the bot when `polling`. */
+  start(services: Services, options: { polling: boolean }): void;
+  close(): Promise<void>;
+}
+
+export function createNotifier(config: Config): Notifier {
+  const mailer = createMailer(config);
+  const telegram = createTelegramChannel(config);
+  return {
+    mailer,
+    telegram,
+    start(services, { polling }) {
+      console.log(`Email: ${mailer.description}`);
+      if (!telegram) {
+        console.log('Telegram: off (TELEGRAM_BOT_TOKEN is not set)');
+        return;
+      }
+      if (!polling) return;
+      registerBotHandlers(telegram.bot, services);
+      telegram.startPolling();
+    },
+    async close() {
+      await telegram?.stop();
+      mailer.close();
+    },
+  };
+}
+
+/** The background tasks of notifications (see jobs/tasks.ts). */
+export function notificationTasks(services: Services): TaskList {
+  return {
+    [DELIVER_TASK]: async (payload) => {
+      const { id } = payload as { id?: unknown };
+      if (typeof id !== 'string') throw new Error(`${DELIVER_TASK}: payload has no id`);
+      await deliverOutboxMessage(services.config, services.notifier, services.orm.em as EntityManager, id);
+    },
+  };
+}

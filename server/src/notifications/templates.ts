@@ -1,0 +1,101 @@
+/**
+ * What each event says, once for every channel: the email renderer turns it into plain text and
+ * HTML, the Telegram renderer into a message with buttons. Plain strings only; renderers escape.
+ */
+export interface MessageContent {
+  subject: string;
+  /** Paragraphs, in order. */
+  lines: string[];
+  /** The ticket in the dashboard. */
+  link: { label: string; url: string };
+}
+
+/** The outbox payload written by `announce` (and by contactTutor). */
+export interface MessagePayload {
+  title?: string;
+  body?: string;
+  ticketId?: string;
+  ticketNumber?: string;
+  ticketTitle?: string;
+  status?: string;
+  [extra: string]: unknown;
+}
+
+export interface TemplateContext {
+  recipientName: string;
+  publicUrl: string;
+}
+
+export const ticketUrl = (publicUrl: string, ticketId: string | undefined) =>
+  ticketId ? `${publicUrl}/tickets/${encodeURIComponent(ticketId)}` : `${publicUrl}/`;
+
+const str = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() ? value : undefined);
+
+function money(payload: MessagePayload): string | undefined {
+  const amount = payload.amountMinor ?? payload.creditedMinor ?? payload.deltaMinor;
+  const currency = str(payload.currency);
+  if (typeof amount !== 'number' || !currency) return undefined;
+  try {
+    return new Intl.NumberFormat('en', { style: 'currency', currency }).format(amount / 100);
+  } catch {
+    return `${(amount / 100).toFixed(2)} ${currency}`;
+  }
+}
+
+type Template = (payload: MessagePayload, ticket: string) => { subject: string; lines: Array<string | undefined> };
+
+const TEMPLATES: Record<string, Template> = {
+  'ticket.created': (p, ticket) => ({
+    subject: `New ticket ${ticket}: ${p.ticketTitle ?? p.title ?? ''}`.trim(),
+    lines: ['A new issue was reported on one of your sessions.', str(p.body), 'Please have a look and respond in the dashboard.'],
+  }),
+  'ticket.resolved': (p, ticket) => ({
+    subject: `Ticket ${ticket} was resolved`,
+    lines: [
+      `Your ticket "${p.ticketTitle ?? ''}" has a resolution.`,
+      str(p.body),
+      money(p) ? `Credited: ${money(p)}.` : undefined,
+      'You can accept it, or escalate it if you disagree.',
+    ],
+  }),
+  'ticket.escalated': (p, ticket) => ({
+    subject: `Ticket ${ticket} was escalated`,
+    lines: [`Ticket "${p.ticketTitle ?? ''}" needs a final decision.`, str(p.body)],
+  }),
+  'ticket.closed': (p, ticket) => ({
+    subject: `Ticket ${ticket} is closed: payout released`,
+    lines: [`Ticket "${p.ticketTitle ?? ''}" is closed and the payout held for its sessions is released.`, str(p.body)],
+  }),
+  'invoice.updated': (p, ticket) => ({
+    subject: str(p.invoiceNumber) ? `Invoice ${p.invoiceNumber} was updated` : 'Your invoice was updated',
+    lines: [
+      `Resolving ticket ${ticket} changed what you owe.`,
+      money(p) ? `Amount: ${money(p)}.` : undefined,
+      str(p.body),
+    ],
+  }),
+  'ticket.contact_tutor': (p, ticket) => ({
+    subject: `About ticket ${ticket}: ${p.ticketTitle ?? ''}`.trim(),
+    lines: [
+      `${str(p.senderName) ?? 'The support team'} has a question about ticket ${ticket} "${p.ticketTitle ?? ''}".`,
+      str(p.description) ? `The report: ${p.description}` : undefined,
+      `Message: ${p.body ?? ''}`,
+    ],
+  }),
+};
+
+const fallback: Template = (p, ticket) => ({
+  subject: str(p.title) ?? `Update on ticket ${ticket}`,
+  lines: [str(p.body)],
+});
+
+/** The message for one outbox row; unknown events use a generic one built from its title and body. */
+export function renderContent(event: string, payload: MessagePayload, context: TemplateContext): MessageContent {
+  const ticket = payload.ticketNumber ?? 'ticket';
+  const { subject, lines } = (TEMPLATES[event] ?? fallback)(payload, ticket);
+  return {
+    subject,
+    lines: [`Hello ${context.recipientName},`, ...lines.filter((line): line is string => Boolean(line))],
+    link: { label: `Open ${ticket} in the dashboard`, url: ticketUrl(context.publicUrl, payload.ticketId) },
+  };
+}

@@ -1,0 +1,77 @@
+import { Arg, Ctx, Int, Query, Resolver, Root, Subscription } from 'type-graphql';
+import type { SubscribeResolverData } from 'type-graphql';
+import { requireViewer } from '../graphql/auth-guard';
+import { type Context, createContext } from '../graphql/context';
+import { badInput } from '../graphql/errors';
+import { parseId } from '../graphql/ids';
+import { Notification } from '../notifications/notification.entity';
+import { TicketFilter } from '../tickets/ticket-filter.input';
+import { loadVisibleEventsAfter } from './event-log';
+import { TicketEvent } from './ticket-event.type';
+
+export const DEFAULT_EVENTS_PAGE = 100;
+export const MAX_EVENTS_PAGE = 500;
+
+type SubscribeData = SubscribeResolverData<unknown, { filter?: TicketFilter | null }, Context>;
+
+/**
+ * A subscription keeps one context for its whole life; each event gets a fresh identity map and
+ * fresh loaders, so what it resolves is current rather than cached from an earlier event.
+ */
+function refreshForEvent(ctx: Context): void {
+  Object.assign(ctx, createContext(ctx.services, ctx.viewer));
+}
+
+/** Ids in the filter checked and lower-cased, as stored, so the in-memory match compares like with like. */
+function normalizeFilter(filter: TicketFilter | null | undefined): TicketFilter | null {
+  if (!filter) return null;
+  return {
+    ...filter,
+    tutorId: filter.tutorId ? parseId(filter.tutorId, 'tutorId') : undefined,
+    assigneeId: filter.assigneeId ? parseId(filter.assigneeId, 'assigneeId') : undefined,
+    reporterId: filter.reporterId ? parseId(filter.reporterId, 'reporterId') : undefined,
+  };
+}
+
+@Resolver()
+export class RealtimeResolver {
+  @Subscription(() => TicketEvent, {
+    description: 'Every change to a ticket the subscriber may see: created, status change, assignment, comment, update.',
+    subscribe: ({ args, context }: SubscribeData) => {
+      const viewer = requireViewer(context);
+      return context.services.realtime.hub.subscribeTicketEvents(viewer, normalizeFilter(args.filter));
+    },
+  })
+  ticketChanged(
+    @Root() event: TicketEvent,
+    @Ctx() ctx: Context,
+    @Arg('filter', () => TicketFilter, { nullable: true }) _filter?: TicketFilter,
+  ): TicketEvent {
+    refreshForEvent(ctx);
+    return event;
+  }
+
+  @Subscription(() => Notification, {
+    description: "The subscriber's own new in-app notifications.",
+    subscribe: ({ context }: SubscribeData) => context.services.realtime.hub.subscribeNotifications(requireViewer(context).id),
+  })
+  notificationAdded(@Root() notification: Notification, @Ctx() ctx: Context): Notification {
+    refreshForEvent(ctx);
+    return notification;
+  }
+
+  @Query(() => [TicketEvent], {
+    description: `The events after a sequence that the caller may see, oldest first (first: default ${DEFAULT_EVENTS_PAGE}, at most ${MAX_EVENTS_PAGE}).`,
+  })
+  async ticketEvents(
+    @Arg('after', () => Int) after: number,
+    @Ctx() ctx: Context,
+    @Arg('first', () => Int, { nullable: true }) first?: number | null,
+  ): Promise<TicketEvent[]> {
+    const viewer = requireViewer(ctx);
+    if (after < 0) throw badInput('after', 'after must be 0 or more');
+    const size = first ?? DEFAULT_EVENTS_PAGE;
+    if (size < 1 || size > MAX_EVENTS_PAGE) throw badInput('first', `first must be between 1 and ${MAX_EVENTS_PAGE}`);
+    return loadVisibleEventsAfter(ctx.em, viewer, after, size);
+  }
+}

@@ -1,0 +1,111 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Role } from '../auth/roles';
+import { User } from '../auth/user.entity';
+import type { MoneyMoved } from '../billing/adjustments';
+import { Invoice } from '../billing/invoice.entity';
+import type { Tx } from '../db/transaction';
+import { type NotificationChannel, announce } from '../notifications/outbox';
+import type { Ticket } from './ticket.entity';
+
+const formatMoney = (minor: number, currency: string | null | undefined) => `${(minor / 100).toFixed(2)} ${currency ?? ''}`.trim();
+
+async function usersWithRole(em: EntityManager, role: Role) {
+  return em.find(User, { role, active: true });
+}
+
+async function load(em: EntityManager, ref: { id: string } | null | undefined) {
+  return ref ? em.findOne(User, { id: ref.id }) : null;
+}
+
+/** Who is told what, per DESIGN.md: written in the same transaction as the change. */
+export const announcements = {
+  async created(tx: Tx, ticket: Ticket) {
+    const tutor = await load(tx.em, ticket.tutor);
+    const coordinators = await usersWithRole(tx.em, Role.COORDINATOR);
+    await announce(tx, {
+      event: 'ticket.created',
+      ticket,
+      title: `New ${ticket.type.toLowerCase()} ${ticket.number}: ${ticket.title}`,
+      body: ticket.description,
+      recipients: [
+        ...(tutor ? [{ user: tutor, channels: ['EMAIL', 'IN_APP'] as NotificationChannel[] }] : []),
+        ...coordinators.map((user) => ({ user, channels: ['TELEGRAM', 'IN_APP'] as NotificationChannel[] })),
+      ],
+      data: { category: ticket.category, type: ticket.type },
+    });
+  },
+
+  async resolved(tx: Tx, ticket: Ticket, money: MoneyMoved) {
+    const reporter = await load(tx.em, ticket.reporter);
+    const credit = money.creditedDeltaMinor ? ` ${formatMoney(money.creditedDeltaMinor, money.currency)} credited.` : '';
+    await announce(tx, {
+      event: 'ticket.resolved',
+      ticket,
+      title: `${ticket.number} was resolved`,
+      body: `${ticket.resolutionComment ?? ''}${credit} Accept the resolution, or escalate it if you disagree.`.trim(),
+      recipients: reporter ? [{ user: reporter, channels: ['EMAIL', 'TELEGRAM', 'IN_APP'] }] : [],
+      data: { creditedMinor: money.creditedDeltaMinor, currency: money.currency, creditNotes: money.creditNotes.map((n) => n.number) },
+    });
+    await this.invoiceUpdated(tx, ticket, money);
+  },
+
+  async invoiceUpdated(tx: Tx, ticket: Ticket, money: MoneyMoved) {
+    if (!money.invoiceIds.length) return;
+    const invoices = await tx.em.find(Invoice, { id: { $in: money.invoiceIds } }, { populate: ['billedTo'] });
+    for (const invoice of invoices) {
+      await announce(tx, {
+        event: 'invoice.updated',
+        ticket,
+        title: `Invoice ${invoice.number} was updated`,
+        body: `The decision on ${ticket.number} changed invoice ${invoice.number}.${money.creditNotes.length ? ` Credit notes: ${money.creditNotes.map((n) => n.number).join(', ')}.` : ''}`,
+        recipients: [{ user: invoice.billedTo, channels: ['EMAIL', 'IN_APP'] }],
+        data: { invoiceId: invoice.id, invoiceNumber: invoice.number },
+      });
+    }
+  },
+
+  async escalated(tx: Tx, ticket: Ticket, comment: string) {
+    const admins = await usersWithRole(tx.em, Role.ADMIN);
+    await announce(tx, {
+      event: 'ticket.escalated',
+      ticket,
+      title: `${ticket.number} was escalated`,
+      body: comment,
+      recipients: admins.map((user) => ({ user, channels: ['EMAIL', 'TELEGRAM', 'IN_APP'] })),
+    });
+  },
+
+  async closed(tx: Tx, ticket: Ticket, decision: { comment: string; money: MoneyMoved } | null) {
+    const tutor = await load(tx.em, ticket.tutor);
+    if (tutor) {
+      await announce(tx, {
+        event: 'ticket.closed',
+        ticket,
+        title: `${ticket.number} is closed`,
+        body: 'The ticket is closed; the payout for its sessions is released.',
+        recipients: [{ user: tutor, channels: ['EMAIL', 'IN_APP'] }],
+      });
+    }
+    if (decision) {
+      const reporter = await load(tx.em, ticket.reporter);
+      await announce(tx, {
+        event: 'ticket.decided',
+        ticket,
+        title: `Final decision on ${ticket.number}`,
+        body: decision.comment,
+        recipients: reporter ? [{ user: reporter, channels: ['EMAIL', 'TELEGRAM', 'IN_APP'] }] : [],
+      });
+      await this.invoiceUpdated(tx, ticket, decision.money);
+    }
+  },
+
+  async commented(tx: Tx, ticket: Ticket, authorId: string, body: string) {
+    const people = (await Promise.all([load(tx.em, ticket.reporter), load(tx.em, ticket.tutor)])).filter((u): u is User => !!u && u.id !== authorId);
+    await announce(tx, { event: 'ticket.commented', ticket, title: `New comment on ${ticket.number}`, body, recipients: people.map((user) => ({ user, channels: ['IN_APP'] })) });
+  },
+
+  async assigned(tx: Tx, ticket: Ticket, assignee: User | null, actorId: string) {
+    if (!assignee || assignee.id === actorId) return;
+    await announce(tx, { event: 'ticket.assigned', ticket, title: `${ticket.number} was assigned to you`, body: ticket.title, recipients: [{ user: assignee, channels: ['IN_APP'] }] });
+  },
+};

@@ -1,0 +1,140 @@
+import { Ctx, Field, FieldResolver, ObjectType, Resolver, Root } from 'type-graphql';
+import { User } from '../auth/user.entity';
+import { CreditNote } from '../billing/credit-note.entity';
+import { Money } from '../billing/money';
+import type { Context } from '../graphql/context';
+import { TutoringSession } from '../sessions/session.entity';
+import { ResolutionOutcome, TicketStatus } from './enums';
+import { SessionEvidence, sessionEvidence } from './evidence';
+import { IssueLog } from './issue-log.entity';
+import { ResolutionAction } from './resolution-action.entity';
+import { Ticket } from './ticket.entity';
+import { seesInternal } from './visibility';
+
+@ObjectType()
+export class Resolution {
+  @Field(() => ResolutionOutcome, { nullable: true })
+  outcome!: ResolutionOutcome | null;
+
+  @Field(() => ResolutionAction, { nullable: true })
+  action!: ResolutionAction | null;
+
+  @Field()
+  comment!: string;
+
+  @Field(() => User)
+  resolvedBy!: User;
+
+  @Field()
+  resolvedAt!: Date;
+
+  /** Everything the ticket has credited so far. */
+  @Field(() => Money, { nullable: true })
+  credited!: Money | null;
+}
+
+@Resolver(() => Ticket)
+export class TicketFieldsResolver {
+  @FieldResolver(() => User)
+  reporter(@Root() ticket: Ticket, @Ctx() ctx: Context) {
+    return ctx.loaders.user.load(ticket.reporter.id);
+  }
+
+  @FieldResolver(() => User, { nullable: true })
+  tutor(@Root() ticket: Ticket, @Ctx() ctx: Context) {
+    return ticket.tutor ? ctx.loaders.user.load(ticket.tutor.id) : null;
+  }
+
+  @FieldResolver(() => User, { nullable: true })
+  assignee(@Root() ticket: Ticket, @Ctx() ctx: Context) {
+    return ticket.assignee ? ctx.loaders.user.load(ticket.assignee.id) : null;
+  }
+
+  @FieldResolver(() => [TutoringSession])
+  async sessions(@Root() ticket: Ticket, @Ctx() ctx: Context) {
+    return (await ctx.loaders.ticketSessions.load(ticket.id)).map((link) => link.session);
+  }
+
+  /** The learners of the disputed sessions (for the tutor's Reported Issues list). */
+  @FieldResolver(() => [User])
+  async learners(@Root() ticket: Ticket, @Ctx() ctx: Context) {
+    const links = await ctx.loaders.ticketSessions.load(ticket.id);
+    const participants = (await ctx.loaders.participants.loadMany(links.map((l) => l.session.id))).flat();
+    const ids = [...new Set(participants.flatMap((p) => ('learner' in p ? [p.learner.id] : [])))];
+    return (await ctx.loaders.user.loadMany(ids)).filter((u): u is User => u instanceof User);
+  }
+
+  /** The issue log, oldest first; internal comments only for staff. */
+  @FieldResolver(() => [IssueLog])
+  async logs(@Root() ticket: Ticket, @Ctx() ctx: Context) {
+    const logs = await ctx.loaders.logs.load(ticket.id);
+    return ctx.viewer && seesInternal(ctx.viewer) ? logs : logs.filter((log) => !log.internal);
+  }
+
+  @FieldResolver(() => Resolution, { nullable: true })
+  async resolution(@Root() ticket: Ticket, @Ctx() ctx: Context): Promise<Resolution | null> {
+    if (!ticket.resolvedAt || !ticket.resolvedBy) return null;
+    const [resolvedBy, action] = await Promise.all([
+      ctx.loaders.user.load(ticket.resolvedBy.id),
+      ticket.resolutionAction ? ctx.loaders.resolutionAction.load(ticket.resolutionAction.id) : null,
+    ]);
+    return Object.assign(new Resolution(), {
+      outcome: ticket.resolutionOutcome ?? null,
+      action,
+      comment: ticket.resolutionComment ?? '',
+      resolvedBy,
+      resolvedAt: ticket.resolvedAt,
+      credited: ticket.currency ? Money.of(ticket.creditedMinor, ticket.currency) : null,
+    });
+  }
+
+  @FieldResolver(() => [CreditNote])
+  creditNotes(@Root() ticket: Ticket, @Ctx() ctx: Context) {
+    return ctx.loaders.creditNotesByTicket.load(ticket.id);
+  }
+
+  /** Attendance against the schedule for each disputed session, with a suggested credit for DURATION. */
+  @FieldResolver(() => [SessionEvidence])
+  async evidence(@Root() ticket: Ticket, @Ctx() ctx: Context) {
+    const links = await ctx.loaders.ticketSessions.load(ticket.id);
+    return Promise.all(links.map(async ({ session }) => {
+      const participants = await ctx.loaders.participants.load(session.id);
+      const endedBy = session.endedBy ? await ctx.loaders.user.load(session.endedBy.id) : null;
+      return sessionEvidence(session, participants, ticket.category, endedBy?.name ?? null);
+    }));
+  }
+
+  /** Past its first-response or resolution due time while still waiting. */
+  @FieldResolver(() => Boolean)
+  overdue(@Root() ticket: Ticket): boolean {
+    const now = Date.now();
+    if (ticket.status !== TicketStatus.ONGOING) return false;
+    return (!!ticket.resolutionDueAt && ticket.resolutionDueAt.getTime() < now)
+      || (!ticket.firstRespondedAt && !!ticket.firstResponseDueAt && ticket.firstResponseDueAt.getTime() < now);
+  }
+}
+
+@Resolver(() => TutoringSession)
+export class SessionTicketResolver {
+  /** The open dispute on the session, if the caller may see it. */
+  @FieldResolver(() => Ticket, { nullable: true })
+  openTicket(@Root() session: TutoringSession, @Ctx() ctx: Context) {
+    return ctx.loaders.openTicketBySession.load(session.id);
+  }
+}
+
+@Resolver(() => CreditNote)
+export class CreditNoteTicketResolver {
+  @FieldResolver(() => Ticket, { nullable: true })
+  ticket(@Root() note: CreditNote, @Ctx() ctx: Context) {
+    return note.ticketId ? ctx.loaders.visibleTicket.load(note.ticketId) : null;
+  }
+}
+
+@Resolver(() => IssueLog)
+export class IssueLogResolver {
+  @FieldResolver(() => User, { nullable: true, description: 'Null for system actions (timers).' })
+  actor(@Root() log: IssueLog, @Ctx() ctx: Context) {
+    return log.actor ? ctx.loaders.user.load(log.actor.id) : null;
+  }
+}

@@ -1,0 +1,99 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Role } from '../auth/roles';
+import { requireViewer } from '../graphql/auth-guard';
+import type { Context } from '../graphql/context';
+import { parseId } from '../graphql/ids';
+import { Connection } from '../graphql/pagination';
+import { DisputeCategory } from './enums';
+import { acceptResolution, addTicketComment, assignTicket, escalateTicket, resolveTicket } from './lifecycle';
+import { reportIssue } from './report';
+import { ResolutionAction } from './resolution-action.entity';
+import { createResolutionAction, listResolutionActions, updateResolutionAction } from './resolution-actions.service';
+import { TicketFilter } from './ticket-filter.input';
+import { ReportIssueInput, ResolutionActionInput, ResolveTicketInput } from './ticket.inputs';
+import { Ticket } from './ticket.entity';
+import { getVisibleTicket, listTickets } from './tickets.query';
+
+const TicketConnection = Connection(Ticket, 'Ticket');
+
+@Resolver()
+export class TicketsResolver {
+  @Query(() => TicketConnection, { description: 'Board order: ONGOING, RESOLVED, ESCALATED, CLOSED; inside a status, newest first.' })
+  tickets(
+    @Ctx() ctx: Context,
+    @Arg('filter', () => TicketFilter, { nullable: true }) filter?: TicketFilter,
+    @Arg('first', () => Int, { nullable: true }) first?: number,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+  ) {
+    return listTickets(ctx.em, requireViewer(ctx), filter, first, after);
+  }
+
+  @Query(() => Ticket, { nullable: true })
+  ticket(@Ctx() ctx: Context, @Arg('id', () => ID) id: string) {
+    return getVisibleTicket(ctx.em, requireViewer(ctx), parseId(id, 'id'));
+  }
+
+  @Query(() => [ResolutionAction])
+  resolutionActions(
+    @Ctx() ctx: Context,
+    @Arg('category', () => DisputeCategory, { nullable: true }) category?: DisputeCategory,
+    @Arg('includeInactive', () => Boolean, { nullable: true }) includeInactive?: boolean,
+  ) {
+    const viewer = requireViewer(ctx);
+    return listResolutionActions(ctx.em, category, !!includeInactive && viewer.role === Role.ADMIN);
+  }
+
+  @Mutation(() => Ticket, { description: 'One ticket for one or more completed sessions of the caller; idempotent per caller and idempotencyKey.' })
+  reportIssue(@Ctx() ctx: Context, @Arg('input', () => ReportIssueInput) input: ReportIssueInput) {
+    return reportIssue(ctx.services, requireViewer(ctx), input);
+  }
+
+  @Mutation(() => Ticket)
+  resolveTicket(@Ctx() ctx: Context, @Arg('input', () => ResolveTicketInput) input: ResolveTicketInput) {
+    return resolveTicket(ctx.services, requireViewer(ctx), input);
+  }
+
+  @Mutation(() => Ticket)
+  acceptResolution(@Ctx() ctx: Context, @Arg('ticketId', () => ID) ticketId: string, @Arg('comment', () => String, { nullable: true }) comment?: string) {
+    return acceptResolution(ctx.services, requireViewer(ctx), { ticketId, comment });
+  }
+
+  @Mutation(() => Ticket)
+  escalateTicket(@Ctx() ctx: Context, @Arg('ticketId', () => ID) ticketId: string, @Arg('comment') comment: string) {
+    return escalateTicket(ctx.services, requireViewer(ctx), { ticketId, comment });
+  }
+
+  @Mutation(() => Ticket)
+  assignTicket(
+    @Ctx() ctx: Context,
+    @Arg('ticketId', () => ID) ticketId: string,
+    @Arg('assigneeId', () => ID, { nullable: true }) assigneeId?: string,
+    @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion?: number,
+  ) {
+    return assignTicket(ctx.services, requireViewer(ctx), { ticketId, assigneeId, expectedVersion });
+  }
+
+  @Mutation(() => Ticket)
+  addTicketComment(
+    @Ctx() ctx: Context,
+    @Arg('ticketId', () => ID) ticketId: string,
+    @Arg('body') body: string,
+    @Arg('internal', () => Boolean, { nullable: true }) internal?: boolean,
+  ) {
+    return addTicketComment(ctx.services, requireViewer(ctx), { ticketId, body, internal });
+  }
+
+  @Mutation(() => ResolutionAction)
+  createResolutionAction(@Ctx() ctx: Context, @Arg('input', () => ResolutionActionInput) input: ResolutionActionInput) {
+    requireViewer(ctx, [Role.ADMIN]);
+    return createResolutionAction(ctx.em as EntityManager, input);
+  }
+
+  @Mutation(() => ResolutionAction)
+  updateResolutionAction(@Ctx() ctx: Context, @Arg('id', () => ID) id: string, @Arg('input', () => ResolutionActionInput) input: ResolutionActionInput) {
+    requireViewer(ctx, [Role.ADMIN]);
+    return updateResolutionAction(ctx.em as EntityManager, parseId(id, 'id'), input);
+  }
+}
+

@@ -1,0 +1,84 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { Role } from '../../server/src/auth/roles';
+import { RealtimeHub } from '../../server/src/realtime/hub';
+import { RealtimeListener } from '../../server/src/realtime/listener';
+import { type TestApp, startTestApp } from '../support/app';
+import { createTicketDirectly, userIdOf } from '../support/ticket-changes';
+import { type WsClient, connectWs, subscribe } from '../support/ws';
+
+let app: TestApp;
+let ws: WsClient;
+beforeAll(async () => {
+  app = await startTestApp({ RUN_WORKER: 'false' });
+});
+afterAll(async () => {
+  await ws?.close();
+  await app.close();
+});
+
+const terminate = (pid: number | null) => app.orm.em.fork().getConnection().execute('select pg_terminate_backend(?) as done', [pid]);
+const SUBSCRIPTION = 'subscription { ticketChanged { sequence kind ticket { id } } }';
+
+describe('the LISTEN connection', () => {
+  it('is one dedicated connection that LISTENs on the channel', async () => {
+    const pid = app.services.realtime.listener.backendPid;
+    const rows = await app.orm.em.fork().getConnection().execute('select application_name from pg_stat_activity where pid = ?', [pid]);
+    expect(rows).toEqual([{ application_name: 'tickets-realtime-listener' }]);
+  });
+
+  it('reconnects by itself after pg_terminate_backend, and events still arrive, none twice', async () => {
+    const listener = app.services.realtime.listener;
+    ws = connectWs(app.url, await app.login('coordinator@demo.test'));
+    const live = await subscribe<{ ticketChanged: { sequence: number; ticket: { id: string } } }>(ws, SUBSCRIPTION);
+    const before = await createTicketDirectly(app, { reporter: 'parent@demo.test' });
+    await live.waitFor(1);
+
+    const killedPid = listener.backendPid;
+    expect((await terminate(killedPid))[0].done).toBe(true);
+    // Committed right after the kill: most likely while the listener is away.
+    const during = await createTicketDirectly(app, { reporter: 'parent@demo.test' });
+    await vi.waitFor(() => expect(listener.backendPid).not.toBeNull(), { timeout: 10_000 });
+    expect(listener.backendPid).not.toBe(killedPid);
+    const after = await createTicketDirectly(app, { reporter: 'parent@demo.test' });
+
+    const events = await live.waitFor(3);
+    expect(events.map((e) => e.ticketChanged.ticket.id)).toEqual([before, during, after]);
+    const sequences = events.map((e) => e.ticketChanged.sequence);
+    expect(new Set(sequences).size).toBe(3);
+    expect([...sequences].sort((a, b) => a - b)).toEqual(sequences);
+  });
+
+  it('catches up, from the table, on what committed while it was disconnected', async () => {
+    const hub = new RealtimeHub(app.orm);
+    await hub.init();
+    const coordinator = { id: await userIdOf(app, 'coordinator@demo.test'), role: Role.COORDINATOR };
+    const stream = hub.subscribeTicketEvents(coordinator, null);
+    const reconnects: Date[] = [];
+    // A long first backoff leaves time to commit while it is certainly disconnected.
+    const listener = new RealtimeListener(
+      app.databaseUrl,
+      {
+        changed: (payload) => hub.eventsCommitted(payload.e),
+        reconnected: async (aliveAt) => {
+          reconnects.push(aliveAt);
+          await hub.catchUpEvents();
+        },
+      },
+      { minBackoffMs: 1_500 },
+    );
+    await listener.start();
+    try {
+      await terminate(listener.backendPid);
+      await vi.waitFor(() => expect(listener.isConnected).toBe(false), { timeout: 5_000 });
+      const missed = await createTicketDirectly(app, { reporter: 'parent2@demo.test' });
+      expect(listener.isConnected).toBe(false);
+      await listener.whenConnected();
+      const first = await Promise.race([stream.next(), new Promise<never>((_, reject) => setTimeout(() => reject(new Error('no event')), 5_000))]);
+      expect(first.value?.ticket.id).toBe(missed);
+      expect(reconnects).toHaveLength(1);
+    } finally {
+      await stream.return();
+      await listener.stop();
+    }
+  });
+});

@@ -1,0 +1,259 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { Role } from '../../server/src/auth/roles';
+import { inTransaction } from '../../server/src/db/transaction';
+import { MAX_OPERATIONS_PER_CONNECTION } from '../../server/src/realtime/ws-server';
+import { ticketVisibilitySql, ticketVisibleTo } from '../../server/src/tickets/visibility';
+import { type TestApp, errorCode, startTestApp } from '../support/app';
+import { createTicketDirectly, recordChange, userIdOf } from '../support/ticket-changes';
+import { type WsClient, closeCodeOf, connectWs, queryOnce, rawConnectionInit, subscribe } from '../support/ws';
+
+let app: TestApp;
+const clients: WsClient[] = [];
+beforeAll(async () => {
+  // The job worker plays no part in live updates.
+  app = await startTestApp({ RUN_WORKER: 'false' });
+});
+afterAll(async () => {
+  await Promise.all(clients.map((c) => c.close()));
+  await app.close();
+});
+
+const TICKET_CHANGED = `subscription($filter: TicketFilter) {
+  ticketChanged(filter: $filter) { sequence kind previousStatus ticket { id title status } }
+}`;
+const TICKET_EVENTS = 'query($after: Int!, $first: Int) { ticketEvents(after: $after, first: $first) { sequence kind ticket { id } } }';
+
+interface Changed {
+  ticketChanged: { sequence: number; kind: string; previousStatus: string | null; ticket: { id: string; title: string; status: string } };
+}
+
+async function connectAs(email: string): Promise<WsClient> {
+  const ws = connectWs(app.url, await app.login(email));
+  clients.push(ws);
+  return ws;
+}
+
+const summary = (events: Changed[]) => events.map((e) => `${e.ticketChanged.ticket.id}:${e.ticketChanged.kind}`);
+
+describe('connecting', () => {
+  it('closes with 4401 a connection_init without a token, with a bad one, or with a malformed header', async () => {
+    for (const payload of [undefined, {}, { authorization: 'Bearer not-a-token' }, { authorization: 'Basic abc' }, { authorization: 42 }]) {
+      const result = await rawConnectionInit(app.url, payload);
+      expect(result, JSON.stringify(payload)).toMatchObject({ acknowledged: false, closeCode: 4401 });
+    }
+  });
+
+  it('refuses the graphql-ws client too, which then does not retry', async () => {
+    const ws = connectWs(app.url, 'garbage');
+    clients.push(ws);
+    const result = await queryOnce(ws, '{ me { id } }').catch((error) => ({ closed: error.code }));
+    expect(result).toEqual({ closed: 4401 });
+    expect(ws.closeCodes).toEqual([4401]);
+  });
+
+  it('accepts a good token and answers queries over the socket as that user', async () => {
+    const ws = await connectAs('tutor@demo.test');
+    const me = await queryOnce(ws, '{ me { email role } }');
+    expect(me.data).toEqual({ me: { email: 'tutor@demo.test', role: 'TUTOR' } });
+  });
+
+  it('caps the operations running on one connection', async () => {
+    const ws = await connectAs('coordinator@demo.test');
+    const subscriptions = [];
+    for (let i = 0; i < MAX_OPERATIONS_PER_CONNECTION - 1; i += 1) subscriptions.push(await subscribe(ws, TICKET_CHANGED));
+    subscriptions.push({ stop: ws.client.subscribe({ query: TICKET_CHANGED }, { next: () => {}, error: () => {}, complete: () => {} }) });
+    // Twenty subscriptions run; a twenty-first operation is refused, the connection stays.
+    const extra = await queryOnce(ws, '{ me { id } }');
+    expect(extra.errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
+    subscriptions.pop()!.stop();
+    await vi.waitFor(async () => expect((await queryOnce(ws, '{ me { id } }')).data?.me).toBeTruthy(), { timeout: 5_000 });
+    for (const s of subscriptions) s.stop();
+  });
+
+  it('ends the connection when the account is closed', async () => {
+    const ws = await connectAs('tutor2@demo.test');
+    await subscribe(ws, TICKET_CHANGED);
+    const tutor2 = await userIdOf(app, 'tutor2@demo.test');
+    const em = app.orm.em.fork();
+    await em.getConnection().execute('update users set active = false where id = ?', [tutor2]);
+    try {
+      expect(await app.services.realtime.connections.recheckAccounts()).toBe(1);
+      await vi.waitFor(() => expect(ws.closeCodes).toEqual([4401]), { timeout: 5_000 });
+    } finally {
+      await em.getConnection().execute('update users set active = true where id = ?', [tutor2]);
+    }
+  });
+
+  it('ends the connection when the token expires', async () => {
+    const closed: number[] = [];
+    const forget = app.services.realtime.connections.add({
+      viewer: { id: 'x', role: 'TUTOR' as never, expiresAt: Date.now() + 50 },
+      close: (code) => closed.push(code),
+    });
+    await vi.waitFor(() => expect(closed).toEqual([4401]), { timeout: 2_000 });
+    forget();
+  });
+});
+
+describe('ticketChanged', () => {
+  it('gives a parent its own and its children\'s tickets, and nothing of another family', async () => {
+    const ws = await connectAs('parent@demo.test');
+    const live = await subscribe<Changed>(ws, TICKET_CHANGED);
+    const otherFamily = await createTicketDirectly(app, { reporter: 'parent2@demo.test', tutor: 'tutor@demo.test' });
+    const own = await createTicketDirectly(app, { reporter: 'parent@demo.test', tutor: 'tutor@demo.test' });
+    await recordChange(app, otherFamily, 'COMMENTED');
+    const childs = await createTicketDirectly(app, { reporter: 'mia@demo.test', tutor: 'tutor2@demo.test' });
+    await recordChange(app, own, 'STATUS_CHANGED', { previousStatus: 'ONGOING' });
+    const events = await live.waitFor(3);
+    expect(summary(events)).toEqual([`${own}:CREATED`, `${childs}:CREATED`, `${own}:STATUS_CHANGED`]);
+    expect(events[2].ticketChanged.previousStatus).toBe('ONGOING');
+    // The last visible event came after every invisible one, so nothing else is on its way.
+    expect(live.received).toHaveLength(3);
+    expect(live.errors).toEqual([]);
+  });
+
+  it('gives a tutor and a coordinator subscribed at once exactly what each may see', async () => {
+    const tutorWs = await connectAs('tutor@demo.test');
+    const coordinatorWs = await connectAs('coordinator@demo.test');
+    const tutorLive = await subscribe<Changed>(tutorWs, TICKET_CHANGED);
+    const coordinatorLive = await subscribe<Changed>(coordinatorWs, TICKET_CHANGED);
+    const tutors = await createTicketDirectly(app, { reporter: 'parent@demo.test', tutor: 'tutor@demo.test' });
+    const someoneElses = await createTicketDirectly(app, { reporter: 'parent2@demo.test', tutor: 'tutor2@demo.test' });
+    await recordChange(app, tutors, 'COMMENTED', { internal: true });
+    await recordChange(app, someoneElses, 'ASSIGNED');
+    await recordChange(app, tutors, 'COMMENTED');
+
+    const all = await coordinatorLive.waitFor(5);
+    expect(summary(all)).toEqual([
+      `${tutors}:CREATED`,
+      `${someoneElses}:CREATED`,
+      `${tutors}:COMMENTED`,
+      `${someoneElses}:ASSIGNED`,
+      `${tutors}:COMMENTED`,
+    ]);
+    const sequences = all.map((e) => e.ticketChanged.sequence);
+    expect([...sequences].sort((a, b) => a - b)).toEqual(sequences);
+
+    const tutorEvents = await tutorLive.waitFor(2);
+    expect(summary(tutorEvents)).toEqual([`${tutors}:CREATED`, `${tutors}:COMMENTED`]);
+    // The tutor's second event is the public comment, not the internal one before it.
+    expect(tutorEvents[1].ticketChanged.sequence).toBe(sequences[4]);
+    expect(tutorLive.received).toHaveLength(2);
+  });
+
+  it('applies the subscriber\'s filter', async () => {
+    const ws = await connectAs('admin@demo.test');
+    const tutor2 = await userIdOf(app, 'tutor2@demo.test');
+    const live = await subscribe<Changed>(ws, TICKET_CHANGED, { filter: { tutorId: tutor2.toUpperCase(), status: ['ONGOING'] } });
+    await createTicketDirectly(app, { reporter: 'parent@demo.test', tutor: 'tutor@demo.test' });
+    const wanted = await createTicketDirectly(app, { reporter: 'parent2@demo.test', tutor: 'tutor2@demo.test', title: 'Filtered in' });
+    const [event] = await live.waitFor(1);
+    expect(event.ticketChanged.ticket).toMatchObject({ id: wanted, title: 'Filtered in', status: 'ONGOING' });
+    expect(live.received).toHaveLength(1);
+  });
+
+  it('rejects a malformed id in the filter', async () => {
+    const ws = await connectAs('admin@demo.test');
+    const result = await queryOnce(ws, TICKET_CHANGED, { filter: { tutorId: 'nope' } });
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'tutorId' });
+  });
+});
+
+describe('notificationAdded', () => {
+  it('delivers the subscriber\'s own in-app notifications only', async () => {
+    const ws = await connectAs('parent2@demo.test');
+    const live = await subscribe<{ notificationAdded: { id: string; title: string } }>(ws, 'subscription { notificationAdded { id title body } }');
+    const [parent2, parent] = [await userIdOf(app, 'parent2@demo.test'), await userIdOf(app, 'parent@demo.test')];
+    const notify = (userId: string, title: string) =>
+      inTransaction(app.orm.em, async (tx) => {
+        const rows = await tx.em.getConnection().execute(
+          "insert into notifications (id, user_id, title, body) values (gen_random_uuid(), ?, ?, 'body') returning id",
+          [userId, title],
+          'all',
+          tx.em.getTransactionContext(),
+        );
+        tx.announceNotifications([rows[0].id]);
+        return rows[0].id as string;
+      });
+    await notify(parent, 'Not yours');
+    const mine = await notify(parent2, 'Yours');
+    const [received] = await live.waitFor(1);
+    expect(received.notificationAdded).toEqual({ id: mine, title: 'Yours', body: 'body' });
+    expect(live.received).toHaveLength(1);
+  });
+});
+
+describe('ticketEvents', () => {
+  it('returns the three changes a disconnected subscriber missed, in order, without duplicates', async () => {
+    const token = await app.login('parent@demo.test');
+    const first = connectWs(app.url, token);
+    const live = await subscribe<Changed>(first, TICKET_CHANGED);
+    const ticket = await createTicketDirectly(app, { reporter: 'noah@demo.test', tutor: 'tutor@demo.test' });
+    const [seen] = await live.waitFor(1);
+    await first.close();
+
+    await recordChange(app, ticket, 'COMMENTED');
+    await createTicketDirectly(app, { reporter: 'parent2@demo.test' }); // not theirs
+    await recordChange(app, ticket, 'ASSIGNED');
+    await recordChange(app, ticket, 'COMMENTED', { internal: true }); // staff only
+    await recordChange(app, ticket, 'STATUS_CHANGED', { previousStatus: 'ONGOING' });
+
+    const again = connectWs(app.url, token);
+    clients.push(again);
+    const relive = await subscribe<Changed>(again, TICKET_CHANGED);
+    const missed = await queryOnce(again, TICKET_EVENTS, { after: seen.ticketChanged.sequence });
+    expect(missed.errors).toBeUndefined();
+    const events: Array<{ sequence: number; kind: string; ticket: { id: string } }> = missed.data.ticketEvents;
+    expect(events.map((e) => `${e.ticket.id}:${e.kind}`)).toEqual([`${ticket}:COMMENTED`, `${ticket}:ASSIGNED`, `${ticket}:STATUS_CHANGED`]);
+    const sequences = events.map((e) => e.sequence);
+    expect(new Set(sequences).size).toBe(3);
+    expect(sequences.every((s, i) => s > (i ? sequences[i - 1] : seen.ticketChanged.sequence))).toBe(true);
+
+    // Live again: the next change continues after the caught-up ones.
+    await recordChange(app, ticket, 'UPDATED');
+    const [next] = await relive.waitFor(1);
+    expect(next.ticketChanged.sequence).toBeGreaterThan(sequences[2]);
+  });
+
+  it('pages with first (default 100, at most 500) and checks its arguments', async () => {
+    const token = await app.login('coordinator@demo.test');
+    const all = await app.gql(TICKET_EVENTS, { after: 0 }, token);
+    expect(all.errors).toBeUndefined();
+    expect(all.data.ticketEvents.length).toBeGreaterThan(3);
+    const two = await app.gql(TICKET_EVENTS, { after: 0, first: 2 }, token);
+    expect(two.data.ticketEvents).toEqual(all.data.ticketEvents.slice(0, 2));
+    const rest = await app.gql(TICKET_EVENTS, { after: two.data.ticketEvents[1].sequence }, token);
+    expect(rest.data.ticketEvents).toEqual(all.data.ticketEvents.slice(2, 102));
+    for (const [variables, field] of [[{ after: 0, first: 501 }, 'first'], [{ after: 0, first: 0 }, 'first'], [{ after: -1 }, 'after']] as const) {
+      const bad = await app.gql(TICKET_EVENTS, variables, token);
+      expect(errorCode(bad)).toBe('BAD_USER_INPUT');
+      expect(bad.errors![0].extensions!.field).toBe(field);
+    }
+    expect(errorCode(await app.gql(TICKET_EVENTS, { after: 0 }))).toBe('UNAUTHENTICATED');
+  });
+});
+
+describe('the in-memory visibility rule', () => {
+  it('agrees with the SQL rule for every account and ticket', async () => {
+    const em = app.orm.em.fork();
+    const sql = (query: string, params: unknown[] = []): Promise<any[]> => em.getConnection().execute(query, params);
+    await createTicketDirectly(app, { reporter: 'learner@demo.test', tutor: 'tutor2@demo.test' });
+    await createTicketDirectly(app, { reporter: 'ola@demo.test', tutor: 'tutor@demo.test' });
+    const tickets: Array<{ id: string; reporter_id: string; tutor_id: string | null }> = await sql('select id, reporter_id, tutor_id from tickets');
+    const users: Array<{ id: string; role: Role }> = await sql('select id, role from users');
+    const links: Array<{ parent_id: string; child_id: string }> = await sql('select parent_id, child_id from parent_links');
+    expect(new Set(users.map((u) => u.role)).size).toBe(5);
+    for (const user of users) {
+      const viewer = { id: user.id, role: user.role };
+      const limit = ticketVisibilitySql(viewer, 't');
+      const bySql = new Set(
+        (await sql(`select t.id from tickets t${limit ? ` where ${limit.sql}` : ''}`, limit?.params ?? [])).map((r) => r.id),
+      );
+      const children = new Set(links.filter((l) => l.parent_id === user.id).map((l) => l.child_id));
+      for (const ticket of tickets) {
+        const inMemory = ticketVisibleTo(viewer, { reporter: { id: ticket.reporter_id }, tutor: ticket.tutor_id ? { id: ticket.tutor_id } : null }, children);
+        expect(inMemory, `${user.role} ${user.id} / ticket ${ticket.id}`).toBe(bySql.has(ticket.id));
+      }
+    }
+  });
+});
