@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { appError, badInput, unauthenticated } from '../graphql/errors';
 import { ApiKey } from './api-key.entity';
+import { LoginThrottle } from './login-throttle';
 import { decoyPasswordHash, verifyPassword } from './passwords';
 import { Role } from './roles';
 import type { TokenService } from './tokens';
@@ -15,13 +16,21 @@ export const normalizeEmail = (email: string) => email.trim().toLowerCase();
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
 
 export class AuthService {
+  private readonly throttle = new LoginThrottle();
+
   constructor(private readonly tokens: TokenService) {}
 
   /** Wrong password, unknown email and closed account all get the same answer. */
   async login(em: EntityManager, email: string, password: string): Promise<{ token: string; user: User }> {
-    const user = await em.findOne(User, { email: normalizeEmail(email) }, { populate: ['passwordHash'] });
+    const key = normalizeEmail(email);
+    await this.throttle.check(key);
+    const user = await em.findOne(User, { email: key }, { populate: ['passwordHash'] });
     const ok = await verifyPassword(user?.passwordHash ?? (await decoyPasswordHash()), password);
-    if (!user || !ok || !user.active) throw unauthenticated('Wrong email or password');
+    if (!user || !ok || !user.active) {
+      await this.throttle.recordFailure(key);
+      throw unauthenticated('Wrong email or password');
+    }
+    await this.throttle.reset(key);
     const token = await this.tokens.sign({ userId: user.id, role: user.role });
     return { token, user };
   }
