@@ -233,10 +233,11 @@ async function measureSize(server: BenchServer, token: string, subscribers: numb
   };
 }
 
-function toMarkdown(results: SizeResult[], rounds: number): string {
+function toMarkdown(results: SizeResult[], rounds: number, loadBefore: number): string {
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+  const load = `load average ${loadBefore.toFixed(1)} before, ${os.loadavg()[0].toFixed(1)} after: other work on the machine slows every figure`;
   const lines = [
-    `Run ${new Date().toISOString().slice(0, 10)} by \`npm run bench\` (bench/fanout.ts) on ${os.cpus().length} cores (${cpu}), Node ${process.version}, loopback.`,
+    `Run ${new Date().toISOString().slice(0, 10)} by \`npm run bench\` (bench/fanout.ts) on ${os.cpus().length} cores (${cpu}), Node ${process.version}, loopback; ${load}.`,
     `One server instance in a child process; all subscribers are coordinators (one JWT) subscribed to \`ticketChanged\` with`,
     `\`{ sequence kind ticket { id number status version } }\`, on raw \`ws\` clients in the bench process (which shares the two cores).`,
     `Change per round: ${results[0]?.change}. ${rounds} measured rounds after 2 warm-up rounds.`,
@@ -258,6 +259,8 @@ function toMarkdown(results: SizeResult[], rounds: number): string {
         `under 30 KB of server memory per idle subscriber — ${memoryOk ? 'met' : 'NOT met'} (${kb(largest.idlePerConnection.rss)} RSS).`,
       '',
       'Memory is measured in the server process after a full GC (`--expose-gc`), before and after connecting N clients (connection_init acknowledged, no subscription: "idle"), then after each subscribes.',
+      '',
+      'The subscription selects only plain fields, so each event is executed once and the result shared by all subscribers who sent the same operation (server/src/realtime/shared-execution.ts); who receives it is still checked per subscriber. A selection with field resolvers (e.g. `ticket { reporter { name } logs { comment } }`) runs per subscriber and costs more.',
     );
   }
   return lines.join('\n');
@@ -271,6 +274,7 @@ export async function runFanout(sizes = [1000, 5000], rounds = 30): Promise<stri
   } catch {
     // not a POSIX shell; let the sockets fail loudly if there are too few descriptors
   }
+  const loadBefore = os.loadavg()[0];
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'tickets-bench-'));
   const server = await BenchServer.start(dataDir);
   try {
@@ -283,10 +287,13 @@ export async function runFanout(sizes = [1000, 5000], rounds = 30): Promise<stri
       console.log(JSON.stringify(result));
       results.push(result);
     }
-    return toMarkdown(results, rounds);
+    return toMarkdown(results, rounds, loadBefore);
   } finally {
     await server.ask({ type: 'stop' }).catch(() => undefined);
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    if (server.child.exitCode === null) {
+      const exited = new Promise((resolve) => server.child.once('exit', resolve));
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+    }
     if (server.child.exitCode === null) server.child.kill('SIGKILL');
     rmSync(dataDir, { recursive: true, force: true });
   }

@@ -2,10 +2,14 @@
  * `npm run bench`: every benchmark in turn, each writing its own section of bench/RESULTS.md.
  * Not part of `npm test`.
  */
+import { runDashboard } from './dashboard';
 import { runFanout } from './fanout';
 import { writeResultsSection } from './results';
 
-const benchmarks: Array<{ title: string; run: () => Promise<string> }> = [{ title: 'Fan-out', run: () => runFanout() }];
+const benchmarks: Array<{ title: string; run: () => Promise<string> }> = [
+  { title: 'Fan-out', run: () => runFanout() },
+  { title: 'Dashboard', run: () => runDashboard() },
+];
 
 async function main() {
   for (const { title, run } of benchmarks) {

@@ -86,6 +86,9 @@ module.exports = { ensureDashboard, isStale };
 
 if (require.main === module) {
   const ok = ensureDashboard();
-  // The API still works without the UI; say so rather than refusing to start.
-  if (!ok) console.error('warning: the dashboard build failed; the server will show a placeholder at /');
+  // The API still works without the UI: `npm start` goes on; tests (--strict) must not.
+  if (!ok) {
+    console.error('warning: the dashboard build failed; the server will show a placeholder at /');
+    if (process.argv.includes('--strict')) process.exit(1);
+  }
 }

@@ -3,7 +3,7 @@ import { Role } from '../../server/src/auth/roles';
 import { RealtimeHub } from '../../server/src/realtime/hub';
 import { RealtimeListener } from '../../server/src/realtime/listener';
 import { type TestApp, startTestApp } from '../support/app';
-import { createTicketDirectly, userIdOf } from '../support/ticket-changes';
+import { createTicketDirectly, ticketApi, userIdOf } from '../support/ticket-changes';
 import { type WsClient, connectWs, subscribe } from '../support/ws';
 
 let app: TestApp;
@@ -28,21 +28,22 @@ describe('the LISTEN connection', () => {
 
   it('reconnects by itself after pg_terminate_backend, and events still arrive, none twice', async () => {
     const listener = app.services.realtime.listener;
-    ws = connectWs(app.url, await app.login('coordinator@demo.test'));
-    const live = await subscribe<{ ticketChanged: { sequence: number; ticket: { id: string } } }>(ws, SUBSCRIPTION);
-    const before = await createTicketDirectly(app, { reporter: 'parent@demo.test' });
+    const [coordinator, parent] = [await app.login('coordinator@demo.test'), await app.login('parent@demo.test')];
+    ws = connectWs(app.url, coordinator);
+    const live = await subscribe<{ ticketChanged: { sequence: number; kind: string; ticket: { id: string } } }>(ws, SUBSCRIPTION);
+    const ticket = await ticketApi.report(app, parent, 'mia@demo.test');
     await live.waitFor(1);
 
     const killedPid = listener.backendPid;
     expect((await terminate(killedPid))[0].done).toBe(true);
     // Committed right after the kill: most likely while the listener is away.
-    const during = await createTicketDirectly(app, { reporter: 'parent@demo.test' });
+    await ticketApi.comment(app, coordinator, ticket, 'during the outage');
     await vi.waitFor(() => expect(listener.backendPid).not.toBeNull(), { timeout: 10_000 });
     expect(listener.backendPid).not.toBe(killedPid);
-    const after = await createTicketDirectly(app, { reporter: 'parent@demo.test' });
+    await ticketApi.resolve(app, coordinator, ticket);
 
     const events = await live.waitFor(3);
-    expect(events.map((e) => e.ticketChanged.ticket.id)).toEqual([before, during, after]);
+    expect(events.map((e) => `${e.ticketChanged.ticket.id}:${e.ticketChanged.kind}`)).toEqual([`${ticket}:CREATED`, `${ticket}:COMMENTED`, `${ticket}:STATUS_CHANGED`]);
     const sequences = events.map((e) => e.ticketChanged.sequence);
     expect(new Set(sequences).size).toBe(3);
     expect([...sequences].sort((a, b) => a - b)).toEqual(sequences);

@@ -4,7 +4,7 @@ import { inTransaction } from '../../server/src/db/transaction';
 import { MAX_OPERATIONS_PER_CONNECTION } from '../../server/src/realtime/ws-server';
 import { ticketVisibilitySql, ticketVisibleTo } from '../../server/src/tickets/visibility';
 import { type TestApp, errorCode, startTestApp } from '../support/app';
-import { createTicketDirectly, recordChange, userIdOf } from '../support/ticket-changes';
+import { createTicketDirectly, ticketApi, userIdOf } from '../support/ticket-changes';
 import { type WsClient, closeCodeOf, connectWs, queryOnce, rawConnectionInit, subscribe } from '../support/ws';
 
 let app: TestApp;
@@ -97,31 +97,35 @@ describe('connecting', () => {
 
 describe('ticketChanged', () => {
   it('gives a parent its own and its children\'s tickets, and nothing of another family', async () => {
-    const ws = await connectAs('parent@demo.test');
+    const [parent, parent2, mia, coordinator] = await Promise.all(['parent@demo.test', 'parent2@demo.test', 'mia@demo.test', 'coordinator@demo.test'].map((e) => app.login(e)));
+    const ws = connectWs(app.url, parent);
+    clients.push(ws);
     const live = await subscribe<Changed>(ws, TICKET_CHANGED);
-    const otherFamily = await createTicketDirectly(app, { reporter: 'parent2@demo.test', tutor: 'tutor@demo.test' });
-    const own = await createTicketDirectly(app, { reporter: 'parent@demo.test', tutor: 'tutor@demo.test' });
-    await recordChange(app, otherFamily, 'COMMENTED');
-    const childs = await createTicketDirectly(app, { reporter: 'mia@demo.test', tutor: 'tutor2@demo.test' });
-    await recordChange(app, own, 'STATUS_CHANGED', { previousStatus: 'ONGOING' });
+    const otherFamily = await ticketApi.report(app, parent2, 'ola@demo.test');
+    const own = await ticketApi.report(app, parent, 'mia@demo.test');
+    await ticketApi.comment(app, coordinator, otherFamily, 'Looking into it');
+    const childs = await ticketApi.report(app, mia, 'mia@demo.test');
+    await ticketApi.resolve(app, coordinator, own);
     const events = await live.waitFor(3);
     expect(summary(events)).toEqual([`${own}:CREATED`, `${childs}:CREATED`, `${own}:STATUS_CHANGED`]);
-    expect(events[2].ticketChanged.previousStatus).toBe('ONGOING');
+    expect(events[2].ticketChanged).toMatchObject({ previousStatus: 'ONGOING', ticket: { status: 'RESOLVED' } });
     // The last visible event came after every invisible one, so nothing else is on its way.
     expect(live.received).toHaveLength(3);
     expect(live.errors).toEqual([]);
   });
 
   it('gives a tutor and a coordinator subscribed at once exactly what each may see', async () => {
-    const tutorWs = await connectAs('tutor@demo.test');
-    const coordinatorWs = await connectAs('coordinator@demo.test');
+    const [tutor, coordinator, parent, learner] = await Promise.all(['tutor@demo.test', 'coordinator@demo.test', 'parent@demo.test', 'learner@demo.test'].map((e) => app.login(e)));
+    const tutorWs = connectWs(app.url, tutor);
+    const coordinatorWs = connectWs(app.url, coordinator);
+    clients.push(tutorWs, coordinatorWs);
     const tutorLive = await subscribe<Changed>(tutorWs, TICKET_CHANGED);
     const coordinatorLive = await subscribe<Changed>(coordinatorWs, TICKET_CHANGED);
-    const tutors = await createTicketDirectly(app, { reporter: 'parent@demo.test', tutor: 'tutor@demo.test' });
-    const someoneElses = await createTicketDirectly(app, { reporter: 'parent2@demo.test', tutor: 'tutor2@demo.test' });
-    await recordChange(app, tutors, 'COMMENTED', { internal: true });
-    await recordChange(app, someoneElses, 'ASSIGNED');
-    await recordChange(app, tutors, 'COMMENTED');
+    const tutors = await ticketApi.report(app, parent, 'mia@demo.test'); // mia's lessons are with tutor@
+    const someoneElses = await ticketApi.report(app, learner, 'learner@demo.test'); // with tutor2@
+    await ticketApi.comment(app, coordinator, tutors, 'Staff only: check the call log', true);
+    await ticketApi.assign(app, coordinator, someoneElses, await userIdOf(app, 'coordinator@demo.test'));
+    await ticketApi.comment(app, parent, tutors, 'Any news?');
 
     const all = await coordinatorLive.waitFor(5);
     expect(summary(all)).toEqual([
@@ -136,9 +140,30 @@ describe('ticketChanged', () => {
 
     const tutorEvents = await tutorLive.waitFor(2);
     expect(summary(tutorEvents)).toEqual([`${tutors}:CREATED`, `${tutors}:COMMENTED`]);
-    // The tutor's second event is the public comment, not the internal one before it.
+    // The tutor's second event is the parent's comment, not the internal one before it.
     expect(tutorEvents[1].ticketChanged.sequence).toBe(sequences[4]);
     expect(tutorLive.received).toHaveLength(2);
+    expect(coordinatorLive.received).toHaveLength(5);
+  });
+
+  it('resolves viewer-dependent fields per subscriber (internal log entries only for staff)', async () => {
+    const [tutor, coordinator, parent] = await Promise.all(['tutor@demo.test', 'coordinator@demo.test', 'parent@demo.test'].map((e) => app.login(e)));
+    const query = 'subscription { ticketChanged { kind ticket { id logs { comment } } } }';
+    type WithLogs = { ticketChanged: { kind: string; ticket: { id: string; logs: Array<{ comment: string | null }> } } };
+    const tutorWs = connectWs(app.url, tutor);
+    const coordinatorWs = connectWs(app.url, coordinator);
+    clients.push(tutorWs, coordinatorWs);
+    const ticket = await ticketApi.report(app, parent, 'mia@demo.test');
+    const tutorLive = await subscribe<WithLogs>(tutorWs, query);
+    const coordinatorLive = await subscribe<WithLogs>(coordinatorWs, query);
+    await ticketApi.comment(app, coordinator, ticket, 'Staff-only note', true);
+    await ticketApi.comment(app, parent, ticket, 'Public note');
+    const comments = (e: WithLogs) => e.ticketChanged.ticket.logs.map((l) => l.comment);
+    const [, lastForStaff] = await coordinatorLive.waitFor(2);
+    expect(comments(lastForStaff)).toEqual(expect.arrayContaining(['Staff-only note', 'Public note']));
+    const [forTutor] = await tutorLive.waitFor(1);
+    expect(comments(forTutor)).toContain('Public note');
+    expect(comments(forTutor)).not.toContain('Staff-only note');
   });
 
   it('applies the subscriber\'s filter', async () => {
@@ -185,20 +210,20 @@ describe('notificationAdded', () => {
 
 describe('ticketEvents', () => {
   it('returns the three changes a disconnected subscriber missed, in order, without duplicates', async () => {
-    const token = await app.login('parent@demo.test');
-    const first = connectWs(app.url, token);
+    const [parent, parent2, coordinator] = await Promise.all(['parent@demo.test', 'parent2@demo.test', 'coordinator@demo.test'].map((e) => app.login(e)));
+    const first = connectWs(app.url, parent);
     const live = await subscribe<Changed>(first, TICKET_CHANGED);
-    const ticket = await createTicketDirectly(app, { reporter: 'noah@demo.test', tutor: 'tutor@demo.test' });
+    const ticket = await ticketApi.report(app, parent, 'noah@demo.test');
     const [seen] = await live.waitFor(1);
     await first.close();
 
-    await recordChange(app, ticket, 'COMMENTED');
-    await createTicketDirectly(app, { reporter: 'parent2@demo.test' }); // not theirs
-    await recordChange(app, ticket, 'ASSIGNED');
-    await recordChange(app, ticket, 'COMMENTED', { internal: true }); // staff only
-    await recordChange(app, ticket, 'STATUS_CHANGED', { previousStatus: 'ONGOING' });
+    await ticketApi.comment(app, coordinator, ticket, 'We are on it');
+    await ticketApi.report(app, parent2, 'ola@demo.test'); // not theirs
+    await ticketApi.assign(app, coordinator, ticket, await userIdOf(app, 'coordinator@demo.test'));
+    await ticketApi.comment(app, coordinator, ticket, 'Staff only', true);
+    await ticketApi.resolve(app, coordinator, ticket);
 
-    const again = connectWs(app.url, token);
+    const again = connectWs(app.url, parent);
     clients.push(again);
     const relive = await subscribe<Changed>(again, TICKET_CHANGED);
     const missed = await queryOnce(again, TICKET_EVENTS, { after: seen.ticketChanged.sequence });
@@ -210,7 +235,7 @@ describe('ticketEvents', () => {
     expect(sequences.every((s, i) => s > (i ? sequences[i - 1] : seen.ticketChanged.sequence))).toBe(true);
 
     // Live again: the next change continues after the caught-up ones.
-    await recordChange(app, ticket, 'UPDATED');
+    await ticketApi.comment(app, parent, ticket, 'Thanks');
     const [next] = await relive.waitFor(1);
     expect(next.ticketChanged.sequence).toBeGreaterThan(sequences[2]);
   });

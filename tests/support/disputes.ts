@@ -2,7 +2,7 @@ import type { TestApp } from './app';
 
 const sql = async (app: Pick<TestApp, 'orm'>, query: string, params: unknown[] = []) => app.orm.em.fork().getConnection().execute(query, params);
 
-/** A completed one-on-one session of `learner` with `tutor` that is in no open dispute yet. */
+/** A completed one-on-one session of `learner` with `tutor`, billed and never credited, in no open dispute. */
 export async function freeSession(app: Pick<TestApp, 'orm'>, learner = 'mia@demo.test', tutor = 'tutor@demo.test'): Promise<string> {
   const rows = await sql(
     app,
@@ -10,6 +10,7 @@ export async function freeSession(app: Pick<TestApp, 'orm'>, learner = 'mia@demo
        join session_participants p on p.session_id = s.id join users l on l.id = p.learner_id join users t on t.id = s.tutor_id
       where s.status = 'COMPLETED' and s.kind = 'ONE_ON_ONE' and l.email = ? and t.email = ?
         and not exists (select 1 from ticket_sessions ts where ts.session_id = s.id and ts.open_dispute)
+        and exists (select 1 from invoice_lines il where il.session_id = s.id and il.learner_id = l.id and il.credited_minor = 0 and not il.voided)
       order by s.scheduled_start desc limit 1`,
     [learner, tutor],
   );
@@ -53,12 +54,13 @@ export interface OutboxRow {
 
 /** Outbox rows of a ticket (with the recipient's email), oldest first. */
 export async function outboxOf(app: Pick<TestApp, 'orm'>, ticketId: string): Promise<OutboxRow[]> {
-  return sql(
+  const rows = await sql(
     app,
     `select o.id, o.channel, o.event, o.status, o.attempts, o.last_error, o.dedupe_key, o.external_id, u.email as recipient
        from outbox_messages o join users u on u.id = o.recipient_id where o.ticket_id = ? order by o.created_at, o.id`,
     [ticketId],
   );
+  return rows as unknown as OutboxRow[];
 }
 
 /** Polls until `find` returns a row (or throws after the timeout). */

@@ -41,3 +41,46 @@ export async function recordChange(
     tx.recordEvent({ ticketId, kind: kind as TicketEventKind, previousStatus: (opts.previousStatus ?? null) as TicketStatus | null, internal: opts.internal });
   });
 }
+
+/** A completed one-on-one session of `learner` in no open dispute (a new one each call, as each report takes one). */
+export async function openSessionOf(app: Orm, learner: string): Promise<string> {
+  const rows = await app.orm.em.fork().getConnection().execute(
+    `select s.id from tutoring_sessions s join session_participants p on p.session_id = s.id join users l on l.id = p.learner_id
+      where s.status = 'COMPLETED' and s.kind = 'ONE_ON_ONE' and l.email = ?
+        and not exists (select 1 from ticket_sessions ts where ts.session_id = s.id and ts.open_dispute)
+      order by s.scheduled_start desc limit 1`,
+    [learner],
+  );
+  if (!rows.length) throw new Error(`no session of ${learner} left to dispute`);
+  return rows[0].id;
+}
+
+async function call(app: TestApp, token: string, query: string, variables: Record<string, unknown>): Promise<any> {
+  const result = await app.gql(query, variables, token);
+  if (result.errors) throw new Error(JSON.stringify(result.errors));
+  return result.data;
+}
+
+/** The ticket mutations over HTTP, as the dashboard and partner apps call them. */
+export const ticketApi = {
+  /** reportIssue on a session of `learner`; returns the ticket id. */
+  report: async (app: TestApp, token: string, learner: string, title = 'The tutor did not come'): Promise<string> => {
+    const sessionId = await openSessionOf(app, learner);
+    const data = await call(app, token, 'mutation($input: ReportIssueInput!) { reportIssue(input: $input) { id } }', {
+      input: { sessionIds: [sessionId], category: 'NO_SHOW', title, description: 'We waited 20 minutes.' },
+    });
+    return data.reportIssue.id;
+  },
+  comment: (app: TestApp, token: string, ticketId: string, body: string, internal = false) =>
+    call(app, token, 'mutation($id: ID!, $body: String!, $internal: Boolean) { addTicketComment(ticketId: $id, body: $body, internal: $internal) { id } }', {
+      id: ticketId,
+      body,
+      internal,
+    }),
+  assign: (app: TestApp, token: string, ticketId: string, assigneeId: string) =>
+    call(app, token, 'mutation($id: ID!, $to: ID) { assignTicket(ticketId: $id, assigneeId: $to) { id } }', { id: ticketId, to: assigneeId }),
+  resolve: (app: TestApp, token: string, ticketId: string) =>
+    call(app, token, 'mutation($input: ResolveTicketInput!) { resolveTicket(input: $input) { id status } }', {
+      input: { ticketId, outcome: 'IN_FAVOR_OF_EDUCATOR', comment: 'The lesson took place as booked.' },
+    }),
+};

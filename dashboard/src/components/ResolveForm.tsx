@@ -74,7 +74,7 @@ export function ResolveForm(props: { ticket: ResolvableTicket; staff: boolean; o
   };
 
   return (
-    <form class="resolve-form" onSubmit={submit} aria-label="Resolve ticket">
+    <form class="resolve-form" onSubmit={submit} aria-label="Resolve ticket" novalidate>
       <Show when={props.staff}>
         <fieldset>
           <legend>Outcome</legend>
@@ -96,7 +96,7 @@ export function ResolveForm(props: { ticket: ResolvableTicket; staff: boolean; o
       </Show>
       <label>
         {props.staff ? 'Action (optional)' : 'Take Action'}
-        <select required={!props.staff} value={actionId()} onChange={(e) => setActionId(e.currentTarget.value)} aria-required={!props.staff}>
+        <select value={actionId()} onChange={(e) => (setActionId(e.currentTarget.value), setError(''))} aria-required={!props.staff}>
           <option value="">{actions.loading ? 'Loading actions…' : 'Choose an action'}</option>
           <For each={actions()}>{(a) => <option value={a.id}>{a.label}</option>}</For>
         </select>
@@ -106,7 +106,7 @@ export function ResolveForm(props: { ticket: ResolvableTicket; staff: boolean; o
       </Show>
       <label>
         {props.staff ? 'Comment' : 'Your Comment'}
-        <textarea required rows="3" value={comment()} onInput={(e) => setComment(e.currentTarget.value)} />
+        <textarea aria-required="true" rows="3" value={comment()} onInput={(e) => setComment(e.currentTarget.value)} />
       </label>
       <div class="money-preview" aria-live="polite" data-testid="money-preview">
         <strong>{preview().creditMinor ? `Credit ${money({ amountMinor: preview().creditMinor, currency: currency() })}` : 'No credit'}</strong>

@@ -3,7 +3,7 @@ import { createSignal, For, Show } from 'solid-js';
 import { LoginMutation } from '../graphql/account';
 import { homeFor, type Role, signIn, viewer } from '../lib/auth';
 import { mutate, resetConnection } from '../lib/client';
-import { errorText } from '../lib/errors';
+import { ApiError, errorText } from '../lib/errors';
 
 // The demo seed's accounts (API.md); listed only in development builds.
 const DEMO_ACCOUNTS: Array<[email: string, role: string]> = [
@@ -36,7 +36,8 @@ export function LoginPage() {
       const next = params.next?.startsWith('/') && !params.next.startsWith('//') ? params.next : homeFor(login.user.role as Role);
       navigate(next, { replace: true });
     } catch (e) {
-      setError(errorText(e));
+      // At sign-in, UNAUTHENTICATED means wrong credentials, not an expired session.
+      setError(e instanceof ApiError && e.code === 'UNAUTHENTICATED' ? 'Wrong email or password.' : errorText(e));
     } finally {
       setBusy(false);
     }

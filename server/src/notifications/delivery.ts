@@ -37,7 +37,8 @@ function skipReason(message: OutboxMessage, recipient: User): string | null {
 /** Sends through the row's channel; returns the channel's id of what was sent. */
 async function send(config: Config, notifier: Notifier, message: OutboxMessage, recipient: User): Promise<string> {
   const payload = message.payload as MessagePayload;
-  const content = renderContent(message.event, payload, { recipientName: recipient.name, publicUrl: config.publicUrl });
+  const staff = isStaff(recipient.role);
+  const content = renderContent(message.event, payload, { recipientName: recipient.name, publicUrl: config.publicUrl, staff });
   if (message.channel === Channel.EMAIL) {
     const messageId = messageIdFor(message.dedupeKey, config.mailFrom);
     await notifier.mailer.send({ ...renderEmail(content), to: { name: recipient.name, address: recipient.email }, messageId, fileKey: message.id });
@@ -45,7 +46,7 @@ async function send(config: Config, notifier: Notifier, message: OutboxMessage, 
   }
   if (!notifier.telegram) throw new PermanentDeliveryError('The Telegram channel is off (TELEGRAM_BOT_TOKEN is not set)');
   const chatId = recipient.telegramChatId!;
-  const telegramMessage = renderTelegram(message.event, content, { ticketId: payload.ticketId, staff: isStaff(recipient.role) });
+  const telegramMessage = renderTelegram(message.event, content, { ticketId: payload.ticketId, staff });
   const messageId = await notifier.telegram.send(chatId, telegramMessage);
   return `${chatId}:${messageId}`;
 }

@@ -24,6 +24,8 @@ export interface MessagePayload {
 export interface TemplateContext {
   recipientName: string;
   publicUrl: string;
+  /** Coordinators and admins read about the desk's tickets, not their own sessions. */
+  staff: boolean;
 }
 
 export const ticketUrl = (publicUrl: string, ticketId: string | undefined) =>
@@ -42,21 +44,22 @@ function money(payload: MessagePayload): string | undefined {
   }
 }
 
-type Template = (payload: MessagePayload, ticket: string) => { subject: string; lines: Array<string | undefined> };
+type Template = (payload: MessagePayload, ticket: string, staff: boolean) => { subject: string; lines: Array<string | undefined> };
 
 const TEMPLATES: Record<string, Template> = {
-  'ticket.created': (p, ticket) => ({
+  'ticket.created': (p, ticket, staff) => ({
     subject: `New ticket ${ticket}: ${p.ticketTitle ?? p.title ?? ''}`.trim(),
-    lines: ['A new issue was reported on one of your sessions.', str(p.body), 'Please have a look and respond in the dashboard.'],
+    lines: staff
+      ? ['A new issue was reported and waits for someone to take it.', str(p.body)]
+      : ['A new issue was reported on one of your sessions.', str(p.body), 'Please have a look and respond in the dashboard.'],
   }),
   'ticket.resolved': (p, ticket) => ({
     subject: `Ticket ${ticket} was resolved`,
-    lines: [
-      `Your ticket "${p.ticketTitle ?? ''}" has a resolution.`,
-      str(p.body),
-      money(p) ? `Credited: ${money(p)}.` : undefined,
-      'You can accept it, or escalate it if you disagree.',
-    ],
+    lines: [`Your ticket "${p.ticketTitle ?? ''}" has a resolution.`, str(p.body) ?? 'You can accept it, or escalate it if you disagree.'],
+  }),
+  'ticket.decided': (p, ticket) => ({
+    subject: `Final decision on ticket ${ticket}`,
+    lines: [`Ticket "${p.ticketTitle ?? ''}" has its final decision and is closed.`, str(p.body)],
   }),
   'ticket.escalated': (p, ticket) => ({
     subject: `Ticket ${ticket} was escalated`,
@@ -92,7 +95,7 @@ const fallback: Template = (p, ticket) => ({
 /** The message for one outbox row; unknown events use a generic one built from its title and body. */
 export function renderContent(event: string, payload: MessagePayload, context: TemplateContext): MessageContent {
   const ticket = payload.ticketNumber ?? 'ticket';
-  const { subject, lines } = (TEMPLATES[event] ?? fallback)(payload, ticket);
+  const { subject, lines } = (TEMPLATES[event] ?? fallback)(payload, ticket, context.staff);
   return {
     subject,
     lines: [`Hello ${context.recipientName},`, ...lines.filter((line): line is string => Boolean(line))],

@@ -1,26 +1,19 @@
 import { Arg, Ctx, Int, Query, Resolver, Root, Subscription } from 'type-graphql';
 import type { SubscribeResolverData } from 'type-graphql';
 import { requireViewer } from '../graphql/auth-guard';
-import { type Context, createContext } from '../graphql/context';
+import type { Context } from '../graphql/context';
 import { badInput } from '../graphql/errors';
 import { parseId } from '../graphql/ids';
 import { Notification } from '../notifications/notification.entity';
 import { TicketFilter } from '../tickets/ticket-filter.input';
 import { loadVisibleEventsAfter } from './event-log';
+import { renewForEvent } from './live-context';
 import { TicketEvent } from './ticket-event.type';
 
 export const DEFAULT_EVENTS_PAGE = 100;
 export const MAX_EVENTS_PAGE = 500;
 
 type SubscribeData = SubscribeResolverData<unknown, { filter?: TicketFilter | null }, Context>;
-
-/**
- * A subscription keeps one context for its whole life; each event gets a fresh identity map and
- * fresh loaders, so what it resolves is current rather than cached from an earlier event.
- */
-function refreshForEvent(ctx: Context): void {
-  Object.assign(ctx, createContext(ctx.services, ctx.viewer));
-}
 
 /** Ids in the filter checked and lower-cased, as stored, so the in-memory match compares like with like. */
 function normalizeFilter(filter: TicketFilter | null | undefined): TicketFilter | null {
@@ -47,7 +40,7 @@ export class RealtimeResolver {
     @Ctx() ctx: Context,
     @Arg('filter', () => TicketFilter, { nullable: true }) _filter?: TicketFilter,
   ): TicketEvent {
-    refreshForEvent(ctx);
+    renewForEvent(ctx);
     return event;
   }
 
@@ -56,7 +49,7 @@ export class RealtimeResolver {
     subscribe: ({ context }: SubscribeData) => context.services.realtime.hub.subscribeNotifications(requireViewer(context).id),
   })
   notificationAdded(@Root() notification: Notification, @Ctx() ctx: Context): Notification {
-    refreshForEvent(ctx);
+    renewForEvent(ctx);
     return notification;
   }
 

@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
 import {
+  type DocumentNode,
   type ExecutionResult,
   type GraphQLError,
   type GraphQLSchema,
@@ -12,14 +13,16 @@ import {
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { Viewer } from '../auth/viewer';
-import { createContext } from '../graphql/context';
 import { appError, forbidden, formatError } from '../graphql/errors';
 import type { Services } from '../services';
+import { createLiveContext } from './live-context';
 import { CLOSE_UNAUTHORIZED } from './live-connections';
+import { createSharedSubscribe } from './shared-execution';
 
 export const MAX_OPERATIONS_PER_CONNECTION = 20;
 export const MAX_MESSAGE_BYTES = 64 * 1024;
 const CONNECTION_INIT_WAIT_MS = 10_000;
+const MAX_CACHED_DOCUMENTS = 500;
 /** ws-level ping every so often; a socket that does not pong in time is terminated. */
 const KEEP_ALIVE_MS = 15_000;
 
@@ -47,10 +50,29 @@ export function attachLiveUpdates(
   const rules = [...specifiedRules, ...validationRules];
   const expose = services.config.exposeErrors;
   const shape = (errors: readonly GraphQLError[]) => errors.map((error) => formatError(error.toJSON(), error, expose));
+  // Thousands of dashboards send the same few documents: parse and validate each text once, and
+  // share the (immutable) tree, which also keeps memory per subscription small.
+  const checkedDocuments = new Map<string, DocumentNode>();
+  const checkDocument = (query: string): DocumentNode | GraphQLError[] => {
+    const known = checkedDocuments.get(query);
+    if (known) return known;
+    let document: DocumentNode;
+    try {
+      document = parse(query, { maxTokens: 5_000 });
+    } catch (error) {
+      return [appError('BAD_USER_INPUT', (error as Error).message)];
+    }
+    const invalid = validate(schema, document, rules);
+    if (invalid.length) return invalid.map((error) => appError('BAD_USER_INPUT', error.message));
+    if (checkedDocuments.size >= MAX_CACHED_DOCUMENTS) checkedDocuments.delete(checkedDocuments.keys().next().value!);
+    checkedDocuments.set(query, document);
+    return document;
+  };
 
   const server = useServer<Record<string, unknown> | undefined, ConnectionExtra>(
     {
       connectionInitWaitTimeout: CONNECTION_INIT_WAIT_MS,
+      subscribe: createSharedSubscribe(),
       onConnect: async (ctx) => {
         const authorization = ctx.connectionParams?.authorization;
         const viewer = await services.auth
@@ -74,14 +96,9 @@ export function attachLiveUpdates(
         if (Object.keys(ctx.subscriptions).length > MAX_OPERATIONS_PER_CONNECTION) {
           return [appError('RATE_LIMITED', `At most ${MAX_OPERATIONS_PER_CONNECTION} operations at once per connection`)];
         }
-        let document;
-        try {
-          document = parse(payload.query, { maxTokens: 5_000 });
-        } catch (error) {
-          return [appError('BAD_USER_INPUT', (error as Error).message)];
-        }
-        const invalid = validate(schema, document, rules);
-        if (invalid.length) return invalid.map((error) => appError('BAD_USER_INPUT', error.message));
+        const checked = checkDocument(payload.query);
+        if (Array.isArray(checked)) return checked;
+        const document = checked;
         const operation = getOperationAST(document, payload.operationName);
         if (!operation) return [appError('BAD_USER_INPUT', 'Unable to identify the operation')];
         if (operation.operation === 'mutation' && viewer.apiKeyId && !viewer.scopes?.includes('write')) {
@@ -92,7 +109,7 @@ export function attachLiveUpdates(
           document,
           operationName: payload.operationName,
           variableValues: payload.variables,
-          contextValue: createContext(services, viewer),
+          contextValue: createLiveContext(services, viewer),
         };
       },
       onNext: (_ctx, _id, _payload, _args, result: ExecutionResult) =>

@@ -89,11 +89,11 @@ export default function ApiKeysPage() {
                   <td data-label="Created">{formatDateTime(k.createdAt)}</td>
                   <td data-label="Last used">{k.lastUsedAt ? formatDateTime(k.lastUsedAt) : 'Never'}</td>
                   <td data-label="State">{k.revokedAt ? `Revoked ${formatDateTime(k.revokedAt)}` : 'Active'}</td>
-                  <td class="row-actions">
+                  <td><div class="row-actions">
                     <Show when={!k.revokedAt}>
                       <button type="button" class="danger" onClick={() => void revoke(k.id, k.name)} aria-label={`Revoke ${k.name}`}>Revoke</button>
                     </Show>
-                  </td>
+                  </div></td>
                 </tr>
               )}
             </For>

@@ -133,12 +133,12 @@ export default function ResolutionActionsPage() {
                       <td data-label="Category">{a.category ? CATEGORY_LABELS[a.category] : 'Every category'}</td>
                       <td data-label="Effect">{humanize(a.effect)}{a.creditPercent ? ` ${a.creditPercent}%` : ''}</td>
                       <td data-label="State">{a.active ? 'Active' : 'Deactivated'}</td>
-                      <td class="row-actions">
+                      <td><div class="row-actions">
                         <button type="button" onClick={() => setEditing(a.id)} aria-label={`Edit ${a.label}`}>Edit</button>
                         <button type="button" onClick={() => void toggleActive(a)} aria-label={`${a.active ? 'Deactivate' : 'Activate'} ${a.label}`}>
                           {a.active ? 'Deactivate' : 'Activate'}
                         </button>
-                      </td>
+                      </div></td>
                     </tr>
                   }
                 >

@@ -7,7 +7,7 @@ import { VirtualList } from '../../components/VirtualList';
 import { viewer } from '../../lib/auth';
 import { humanize } from '../../lib/format';
 import { BoardFilters } from './BoardFilters';
-import { type Card, createBoardStore, eventTimings } from './boardStore';
+import { type Card, createBoardStore, eventTimings, lastApplied } from './boardStore';
 import { TicketCard } from './TicketCard';
 
 const CARD_HEIGHT = 104;
@@ -21,7 +21,14 @@ export default function BoardPage() {
   const board = createBoardStore(filter, () => viewer()?.id);
   createEffect(on(filter, () => void board.reload()));
   // For the benchmark (bench/dashboard): how long live events took, and paging on demand.
-  (window as unknown as { __board: unknown }).__board = { eventTimings, loadMore: board.loadMore, state: board.state };
+  (window as unknown as { __board: unknown }).__board = {
+    eventTimings,
+    loadMore: board.loadMore,
+    state: board.state,
+    get lastAppliedAt() {
+      return lastApplied.at;
+    },
+  };
 
   const people = (pick: (t: Card) => { id: string; name: string } | null | undefined) =>
     createMemo(() => {

@@ -61,6 +61,8 @@ export default function InvoicePage() {
                             <input
                               type="checkbox"
                               aria-label={`Select ${line.description}`}
+                              data-session-id={line.session!.id}
+                              data-tutor-id={line.session!.tutor.id}
                               checked={picker.isSelected(line.session!.id)}
                               onChange={(e) => picker.toggle({ id: line.session!.id, tutorId: line.session!.tutor.id }, e.currentTarget.checked)}
                             />

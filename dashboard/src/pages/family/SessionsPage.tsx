@@ -68,6 +68,7 @@ export default function SessionsPage() {
                       disabled={!!s.openTicket}
                       onChange={(e) => picker.toggle({ id: s.id, tutorId: s.tutor.id }, e.currentTarget.checked)}
                       data-session-id={s.id}
+                      data-tutor-id={s.tutor.id}
                     />
                   </td>
                   <td data-label="When">{formatDateTime(s.scheduledStart)}</td>

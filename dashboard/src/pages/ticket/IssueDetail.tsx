@@ -1,6 +1,6 @@
 import { Show } from 'solid-js';
 import { StatusBadge } from '../../components/StatusBadge';
-import { formatDateTime, humanize } from '../../lib/format';
+import { formatDateTime, humanize, money } from '../../lib/format';
 import { CATEGORY_LABELS } from '../../lib/labels';
 import type { TicketDetail } from './types';
 
@@ -48,7 +48,7 @@ export function IssueDetail(props: { ticket: TicketDetail }) {
               <dt>Resolution</dt>
               <dd>
                 {r().outcome ? humanize(r().outcome) : r().action?.label}
-                {r().credited?.amountMinor ? ` · credited ${(r().credited!.amountMinor / 100).toFixed(2)} ${r().credited!.currency}` : ''}
+                {r().credited?.amountMinor ? ` · credited ${money(r().credited)}` : ''}
                 <span class="muted"> by {r().resolvedBy.name}, {formatDateTime(r().resolvedAt)}</span>
                 <p class="prewrap">{r().comment}</p>
               </dd>

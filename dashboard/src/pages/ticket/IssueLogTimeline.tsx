@@ -13,8 +13,8 @@ export function IssueLogTimeline(props: { logs: TicketDetail['logs'] }) {
             <li classList={{ internal: log.internal }}>
               <div class="timeline-head">
                 <strong>{humanize(log.action)}</strong>
-                <Show when={log.fromStatus || log.toStatus}>
-                  <span class="muted"> {humanize(log.fromStatus)} → {humanize(log.toStatus)}</span>
+                <Show when={log.toStatus && log.toStatus !== log.fromStatus}>
+                  <span class="muted"> {log.fromStatus ? `${humanize(log.fromStatus)} → ` : '→ '}{humanize(log.toStatus)}</span>
                 </Show>
                 <Show when={log.internal}>
                   <span class="chip chip-internal">Internal</span>

@@ -77,7 +77,9 @@ export default function ReportedIssuesPage() {
     setResolving(null);
   };
 
-  const learners = (row: Row) => [...new Set(row.sessions.flatMap((s) => s.learners.map((l) => l.name)))].join(', ') || '–';
+  // The ticket's own learners: in a group class, only the reporter's child is concerned.
+  const learners = (row: Row) =>
+    (row.learners.length ? row.learners.map((l) => l.name) : [...new Set(row.sessions.flatMap((s) => s.learners.map((l) => l.name)))]).join(', ') || '–';
   const languages = (row: Row) => [...new Set(row.sessions.map((s) => s.language))].join(', ') || '–';
 
   return (
@@ -111,12 +113,12 @@ export default function ReportedIssuesPage() {
                   <td data-label="Session status">{[...new Set(row.sessions.map((s) => humanize(s.status)))].join(', ') || '–'}</td>
                   <td data-label="Issue"><span class="ticket-number">{row.number}</span> {row.title}</td>
                   <td data-label="Issue status"><StatusBadge status={row.status} /></td>
-                  <td class="row-actions">
+                  <td><div class="row-actions">
                     <A href={`/tickets/${row.id}`} class="button" aria-label={`View detail of ${row.number}`}>View Detail</A>
                     <Show when={row.status === 'ONGOING'}>
                       <button type="button" class="primary" aria-label={`Resolve ${row.number}`} onClick={() => void openResolve(row.id)}>Resolve</button>
                     </Show>
-                  </td>
+                  </div></td>
                 </tr>
               )}
             </For>

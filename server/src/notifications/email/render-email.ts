@@ -17,6 +17,7 @@ export function renderEmail(content: MessageContent): RenderedEmail {
   const paragraphs = content.lines.map((line) => `<p style="margin:0 0 12px">${escapeHtml(line).replace(/\n/g, '<br>')}</p>`).join('\n');
   const html = `<!doctype html>
 <html><body style="font-family:system-ui,sans-serif;font-size:15px;color:#222;max-width:560px">
+<h2 style="font-size:18px">${escapeHtml(content.subject)}</h2>
 ${paragraphs}
 <p style="margin:20px 0"><a href="${escapeHtml(content.link.url)}" style="background:#2456c9;color:#fff;padding:10px 16px;border-radius:6px;text-decoration:none">${escapeHtml(content.link.label)}</a></p>
 <p style="color:#777;font-size:12px">Tickets &middot; you can turn email notifications off in the dashboard.</p>
