@@ -71,6 +71,12 @@ export function createLoaders(em: EntityManager, viewer: Viewer | null) {
       const byId = new Map(tickets.map((t) => [t.id, t]));
       return sessionIds.map((sid) => byId.get(links.find((l) => l.session.id === sid)?.ticket.id ?? '') ?? null);
     }),
+    /** Children of each parent (empty for everyone else). */
+    childIds: new DataLoader<string, string[]>(async (parentIds) => {
+      const rows: Array<{ parent_id: string; child_id: string }> = await em.getConnection().execute(
+        `select parent_id, child_id from parent_links where parent_id in (${parentIds.map(() => '?').join(',')})`, [...parentIds]);
+      return parentIds.map((id) => rows.filter((r) => r.parent_id === id).map((r) => r.child_id));
+    }),
     logs: groupedBy(
       (ids) => em.find(IssueLog, { ticket: { $in: ids } }, { orderBy: { createdAt: 'asc', id: 'asc' } }),
       (log) => log.ticket.id,

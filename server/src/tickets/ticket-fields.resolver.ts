@@ -1,4 +1,5 @@
 import { Ctx, Field, FieldResolver, ObjectType, Resolver, Root } from 'type-graphql';
+import { Role } from '../auth/roles';
 import { User } from '../auth/user.entity';
 import { CreditNote } from '../billing/credit-note.entity';
 import { Money } from '../billing/money';
@@ -55,13 +56,17 @@ export class TicketFieldsResolver {
     return (await ctx.loaders.ticketSessions.load(ticket.id)).map((link) => link.session);
   }
 
-  /** The learners of the disputed sessions (for the tutor's Reported Issues list). */
+  /** The disputed learners: the reporter and their children among the sessions' learners (all of them for staff reports). */
   @FieldResolver(() => [User])
   async learners(@Root() ticket: Ticket, @Ctx() ctx: Context) {
     const links = await ctx.loaders.ticketSessions.load(ticket.id);
     const participants = (await ctx.loaders.participants.loadMany(links.map((l) => l.session.id))).flat();
     const ids = [...new Set(participants.flatMap((p) => ('learner' in p ? [p.learner.id] : [])))];
-    return (await ctx.loaders.user.loadMany(ids)).filter((u): u is User => u instanceof User);
+    const reporter = await ctx.loaders.user.load(ticket.reporter.id);
+    const staffReport = reporter?.role === Role.COORDINATOR || reporter?.role === Role.ADMIN;
+    const represented = new Set([ticket.reporter.id, ...(await ctx.loaders.childIds.load(ticket.reporter.id))]);
+    const disputed = staffReport ? ids : ids.filter((id) => represented.has(id));
+    return (await ctx.loaders.user.loadMany(disputed)).filter((u): u is User => u instanceof User);
   }
 
   /** The issue log, oldest first; internal comments only for staff. */
