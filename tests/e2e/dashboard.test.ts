@@ -135,6 +135,25 @@ describe('dashboard', () => {
     await tutor.context.close();
   });
 
+  it('a tutor grants exactly the remedy the reporter asked for in one step', async () => {
+    const ticketId = await reportAsParent2OnTutorSession('PARTIAL_CREDIT');
+    const tutor = await signedIn(browser, app.url, 'tutor@demo.test');
+    const page = tutor.page;
+    const row = page.locator(`[data-testid="reported-issues"] tr[data-ticket-id="${ticketId}"]`);
+    await row.waitFor(LIVE);
+    await row.getByRole('button', { name: /Resolve/ }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel(/Grant what the reporter asked for/).check();
+    await dialog.getByLabel('Your Comment').fill('Granted as you asked.');
+    await dialog.getByRole('button', { name: 'Resolve', exact: true }).click();
+    await row.locator('.status-resolved').waitFor(LIVE);
+    const token = await app.login('tutor@demo.test');
+    const result = await app.gql('query($id: ID!) { ticket(id: $id) { status sessions { price { amountMinor } } resolution { comment credited { amountMinor } } } }', { id: ticketId }, token);
+    expect(result.data.ticket.status).toBe('RESOLVED');
+    expect(result.data.ticket.resolution.credited.amountMinor).toBe(Math.round(result.data.ticket.sessions[0].price.amountMinor / 2));
+    await tutor.context.close();
+  });
+
   it('keeps board filters in the URL, and lets an admin manage actions and API keys', async () => {
     const coordinator = await signedIn(browser, app.url, 'coordinator@demo.test');
     const board = coordinator.page;
@@ -174,7 +193,7 @@ describe('dashboard', () => {
 });
 
 /** An ONGOING NO_SHOW ticket on one of Tomas Tutor's sessions, reported by parent2 through the API. */
-async function reportAsParent2OnTutorSession(): Promise<string> {
+async function reportAsParent2OnTutorSession(requestedEffect: string | null = null): Promise<string> {
   const token = await app.login('parent2@demo.test');
   const sessions = await app.gql(
     '{ sessions(filter: { status: COMPLETED }, first: 100) { edges { node { id tutor { email } openTicket { id } } } } }',
@@ -185,7 +204,7 @@ async function reportAsParent2OnTutorSession(): Promise<string> {
   expect(free, 'a completed session of tutor@demo.test without an open ticket').toBeTruthy();
   const reported = await app.gql(
     'mutation($input: ReportIssueInput!) { reportIssue(input: $input) { id } }',
-    { input: { sessionIds: [free.id], category: 'NO_SHOW', title: 'Tutor did not come', description: 'Ola waited 15 minutes.' } },
+    { input: { sessionIds: [free.id], category: 'NO_SHOW', title: 'Tutor did not come', description: 'Ola waited 15 minutes.', requestedEffect } },
     token,
   );
   expect(reported.errors).toBeUndefined();

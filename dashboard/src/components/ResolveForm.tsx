@@ -3,14 +3,16 @@ import type { DisputeCategory } from '../graphql/generated/graphql';
 import { ResolutionActionsQuery, ResolveTicketMutation } from '../graphql/tickets';
 import { mutate, query } from '../lib/client';
 import { errorText } from '../lib/errors';
-import { money } from '../lib/format';
 import { OUTCOME_LABELS, OUTCOMES } from '../lib/labels';
+import { humanize, money } from '../lib/format';
 import { previewResolution } from '../lib/money-preview';
 
 export interface ResolvableTicket {
   id: string;
   version: number;
   category?: string | null;
+  /** The remedy the reporter asked for; the form can grant exactly that. */
+  requestedEffect?: string | null;
   sessions: ReadonlyArray<{ price: { amountMinor: number; currency: string } }>;
   resolution?: { credited?: { amountMinor: number } | null } | null;
 }
@@ -29,17 +31,20 @@ export function ResolveForm(props: { ticket: ResolvableTicket; staff: boolean; o
   const [outcome, setOutcome] = createSignal(props.staff ? 'IN_FAVOR_OF_PARENT' : '');
   const [credit, setCredit] = createSignal('');
   const [comment, setComment] = createSignal('');
+  const [grant, setGrant] = createSignal(false);
   const [error, setError] = createSignal('');
   const [busy, setBusy] = createSignal(false);
 
   const currency = () => props.ticket.sessions[0]?.price.currency ?? 'EUR';
-  const action = createMemo(() => actions()?.find((a) => a.id === actionId()) ?? null);
+  const chosenAction = createMemo(() => actions()?.find((a) => a.id === actionId()) ?? null);
+  // Granting the requested remedy applies its effect (a partial credit defaults to half).
+  const action = () => (grant() && props.ticket.requestedEffect ? { effect: props.ticket.requestedEffect, creditPercent: null } : chosenAction());
   const creditMinor = () => (credit().trim() === '' ? null : Math.round(Number(credit().replace(',', '.')) * 100));
   const preview = createMemo(() =>
     previewResolution({
       sessionPrices: props.ticket.sessions.map((s) => s.price.amountMinor),
       currency: currency(),
-      outcome: outcome() || null,
+      outcome: grant() ? null : outcome() || null,
       action: action(),
       creditAmountMinor: outcome() === 'SPLIT' ? creditMinor() : null,
       alreadyCreditedMinor: props.ticket.resolution?.credited?.amountMinor ?? 0,
@@ -49,7 +54,7 @@ export function ResolveForm(props: { ticket: ResolvableTicket; staff: boolean; o
   const submit = async (event: Event) => {
     event.preventDefault();
     setError('');
-    if (!props.staff && !actionId()) return setError('Choose an action.');
+    if (!props.staff && !actionId() && !grant()) return setError('Choose an action.');
     if (!comment().trim()) return setError('Write a comment.');
     const amount = creditMinor();
     if (outcome() === 'SPLIT' && amount !== null && (!Number.isFinite(amount) || amount < 0)) return setError('Enter the credit as an amount, e.g. 15.00.');
@@ -60,7 +65,8 @@ export function ResolveForm(props: { ticket: ResolvableTicket; staff: boolean; o
           ticketId: props.ticket.id,
           actionId: actionId() || null,
           comment: comment().trim(),
-          outcome: props.staff ? (outcome() as never) : null,
+          outcome: props.staff && !grant() ? (outcome() as never) : null,
+          grantRequestedEffect: grant() || null,
           creditAmountMinor: outcome() === 'SPLIT' ? amount : null,
           expectedVersion: props.ticket.version,
         },
@@ -75,6 +81,12 @@ export function ResolveForm(props: { ticket: ResolvableTicket; staff: boolean; o
 
   return (
     <form class="resolve-form" onSubmit={submit} aria-label="Resolve ticket" novalidate>
+      <Show when={props.ticket.requestedEffect}>
+        <label class="checkbox">
+          <input type="checkbox" checked={grant()} onChange={(e) => (setGrant(e.currentTarget.checked), setError(''))} />
+          Grant what the reporter asked for: {humanize(props.ticket.requestedEffect)}
+        </label>
+      </Show>
       <Show when={props.staff}>
         <fieldset>
           <legend>Outcome</legend>

@@ -10,6 +10,7 @@ export const BoardTicketFields = graphql(`
     status
     title
     description
+    requestedEffect
     createdAt
     updatedAt
     version
