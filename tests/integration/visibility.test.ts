@@ -80,3 +80,16 @@ describe('learner filter', () => {
     expect([...olaSessions].sort()).toEqual(shared);
   });
 });
+
+describe('invoice lines of a session', () => {
+  it('shows staff and the billed family the lines, and the tutor none', async () => {
+    const [line] = await sql(`select l.session_id, l.id from invoice_lines l join users u on u.id = l.learner_id where u.email = 'mia@demo.test' limit 1`);
+    const lines = async (email: string) => {
+      const result = await app.gql('query($id: ID!) { session(id: $id) { invoiceLines { id invoice { number } amount { amountMinor } } } }', { id: line.session_id }, await app.login(email));
+      return result.data.session.invoiceLines.map((l: { id: string }) => l.id);
+    };
+    expect(await lines('coordinator@demo.test')).toContain(line.id);
+    expect(await lines('parent@demo.test')).toContain(line.id);
+    expect(await lines('tutor@demo.test')).toEqual([]);
+  });
+});

@@ -115,6 +115,7 @@ export const TicketDetailQuery = graphql(`
         price { amountMinor currency }
         tutor { id name }
         learners { id name }
+        invoiceLines { id description voided amount { amountMinor currency } credited { amountMinor currency } invoice { id number status } }
         endedBy { id name role }
         attendance { user { id name role } joinedAt leftAt }
       }

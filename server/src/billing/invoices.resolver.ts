@@ -65,6 +65,11 @@ export class InvoiceLinesResolver {
   session(@Root() line: InvoiceLine, @Ctx() ctx: Context) {
     return line.session ? ctx.loaders.session.load(line.session.id) : null;
   }
+
+  @FieldResolver(() => Invoice)
+  invoice(@Root() line: InvoiceLine, @Ctx() ctx: Context) {
+    return ctx.loaders.invoice.load(line.invoice.id);
+  }
 }
 
 @Resolver(() => CreditNote)

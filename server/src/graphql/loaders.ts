@@ -9,6 +9,7 @@ import { IssueLog } from '../tickets/issue-log.entity';
 import { ResolutionAction } from '../tickets/resolution-action.entity';
 import { Ticket, TicketSession } from '../tickets/ticket.entity';
 import { ticketVisibilitySql } from '../tickets/visibility';
+import { invoiceVisibilitySql } from '../sessions/visibility';
 
 /** One query per kind of relation per request, whatever the page size. */
 function byId<T extends { id: string }>(load: (ids: string[]) => Promise<T[]>) {
@@ -71,6 +72,14 @@ export function createLoaders(em: EntityManager, viewer: Viewer | null) {
       const byId = new Map(tickets.map((t) => [t.id, t]));
       return sessionIds.map((sid) => byId.get(links.find((l) => l.session.id === sid)?.ticket.id ?? '') ?? null);
     }),
+    /** The invoice lines billing each session, on invoices the viewer may see. */
+    invoiceLinesBySession: groupedBy(async (sessionIds) => {
+      if (!viewer) return [];
+      const qb = em.createQueryBuilder(InvoiceLine, 'l').join('l.invoice', 'i').where({ session: { $in: sessionIds } });
+      const visible = invoiceVisibilitySql(viewer, 'i');
+      if (visible) qb.andWhere(visible.sql, visible.params);
+      return qb.orderBy({ createdAt: 'asc', id: 'asc' }).getResultList();
+    }, (line) => line.session?.id ?? ''),
     /** Children of each parent (empty for everyone else). */
     childIds: new DataLoader<string, string[]>(async (parentIds) => {
       const rows: Array<{ parent_id: string; child_id: string }> = await em.getConnection().execute(

@@ -1,5 +1,6 @@
 import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { User } from '../auth/user.entity';
+import { InvoiceLine } from '../billing/invoice.entity';
 import { requireViewer } from '../graphql/auth-guard';
 import type { Context } from '../graphql/context';
 import { parseId } from '../graphql/ids';
@@ -70,6 +71,12 @@ export class SessionsResolver {
     const participants = await ctx.loaders.participants.load(session.id);
     const users = await ctx.loaders.user.loadMany(participants.map((p) => p.learner.id));
     return users.filter((u): u is User => u instanceof User);
+  }
+
+  /** The invoice lines that bill this session, on invoices the caller may see. */
+  @FieldResolver(() => [InvoiceLine])
+  invoiceLines(@Root() session: TutoringSession, @Ctx() ctx: Context) {
+    return ctx.loaders.invoiceLinesBySession.load(session.id);
   }
 
   @FieldResolver(() => [Attendance])

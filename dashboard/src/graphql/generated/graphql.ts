@@ -263,7 +263,7 @@ export type TicketDetailQueryVariables = Exact<{
 }>;
 
 
-export type TicketDetailQuery = { ticket: { id: string, number: string, type: TicketType, category: DisputeCategory | null, status: TicketStatus, title: string, description: string, requestedEffect: ResolutionEffect | null, createdAt: string, updatedAt: string, version: number, firstResponseDueAt: string | null, resolutionDueAt: string | null, autoCloseAt: string | null, overdue: boolean, reporter: { id: string, name: string, email: string, role: Role }, learners: Array<{ id: string, name: string }>, evidence: Array<{ sessionId: string, scheduledMinutes: number, actualMinutes: number | null, tutorLateMinutes: number | null, learnerLateMinutes: number | null, missingMinutes: number | null, endedByName: string | null, suggestedCredit: { amountMinor: number, currency: string } | null }>, tutor: { id: string, name: string, email: string } | null, assignee: { id: string, name: string } | null, sessions: Array<{ id: string, kind: SessionKind, status: SessionStatus, language: string, subject: string, scheduledStart: string, scheduledEnd: string, lessonId: string | null, orderId: string | null, teacherSessionId: string | null, price: { amountMinor: number, currency: string }, tutor: { id: string, name: string }, learners: Array<{ id: string, name: string }>, endedBy: { id: string, name: string, role: Role } | null, attendance: Array<{ joinedAt: string | null, leftAt: string | null, user: { id: string, name: string, role: Role } }> }>, logs: Array<{ id: string, action: string, comment: string | null, internal: boolean, fromStatus: TicketStatus | null, toStatus: TicketStatus | null, createdAt: string, actor: { id: string, name: string, role: Role } | null }>, resolution: { outcome: ResolutionOutcome | null, comment: string, resolvedAt: string, resolvedBy: { id: string, name: string }, credited: { amountMinor: number, currency: string } | null, action: { id: string, label: string, effect: ResolutionEffect, creditPercent: number | null } | null } | null, creditNotes: Array<{ id: string, number: string, createdAt: string, amount: { amountMinor: number, currency: string }, invoice: { id: string, number: string, status: InvoiceStatus, lines: Array<{ id: string, description: string, voided: boolean, amount: { amountMinor: number, currency: string }, credited: { amountMinor: number, currency: string }, session: { id: string } | null }> } }> } | null };
+export type TicketDetailQuery = { ticket: { id: string, number: string, type: TicketType, category: DisputeCategory | null, status: TicketStatus, title: string, description: string, requestedEffect: ResolutionEffect | null, createdAt: string, updatedAt: string, version: number, firstResponseDueAt: string | null, resolutionDueAt: string | null, autoCloseAt: string | null, overdue: boolean, reporter: { id: string, name: string, email: string, role: Role }, learners: Array<{ id: string, name: string }>, evidence: Array<{ sessionId: string, scheduledMinutes: number, actualMinutes: number | null, tutorLateMinutes: number | null, learnerLateMinutes: number | null, missingMinutes: number | null, endedByName: string | null, suggestedCredit: { amountMinor: number, currency: string } | null }>, tutor: { id: string, name: string, email: string } | null, assignee: { id: string, name: string } | null, sessions: Array<{ id: string, kind: SessionKind, status: SessionStatus, language: string, subject: string, scheduledStart: string, scheduledEnd: string, lessonId: string | null, orderId: string | null, teacherSessionId: string | null, price: { amountMinor: number, currency: string }, tutor: { id: string, name: string }, learners: Array<{ id: string, name: string }>, invoiceLines: Array<{ id: string, description: string, voided: boolean, amount: { amountMinor: number, currency: string }, credited: { amountMinor: number, currency: string }, invoice: { id: string, number: string, status: InvoiceStatus } }>, endedBy: { id: string, name: string, role: Role } | null, attendance: Array<{ joinedAt: string | null, leftAt: string | null, user: { id: string, name: string, role: Role } }> }>, logs: Array<{ id: string, action: string, comment: string | null, internal: boolean, fromStatus: TicketStatus | null, toStatus: TicketStatus | null, createdAt: string, actor: { id: string, name: string, role: Role } | null }>, resolution: { outcome: ResolutionOutcome | null, comment: string, resolvedAt: string, resolvedBy: { id: string, name: string }, credited: { amountMinor: number, currency: string } | null, action: { id: string, label: string, effect: ResolutionEffect, creditPercent: number | null } | null } | null, creditNotes: Array<{ id: string, number: string, createdAt: string, amount: { amountMinor: number, currency: string }, invoice: { id: string, number: string, status: InvoiceStatus, lines: Array<{ id: string, description: string, voided: boolean, amount: { amountMinor: number, currency: string }, credited: { amountMinor: number, currency: string }, session: { id: string } | null }> } }> } | null };
 
 export type ResolutionActionsQueryVariables = Exact<{
   category?: DisputeCategory | null | undefined;
@@ -891,6 +891,24 @@ export const TicketDetailDocument = new TypedDocumentString(`
       learners {
         id
         name
+      }
+      invoiceLines {
+        id
+        description
+        voided
+        amount {
+          amountMinor
+          currency
+        }
+        credited {
+          amountMinor
+          currency
+        }
+        invoice {
+          id
+          number
+          status
+        }
       }
       endedBy {
         id

@@ -2,16 +2,9 @@ import { For, Show } from 'solid-js';
 import { formatDate, money } from '../../lib/format';
 import type { TicketDetail } from './types';
 
-/** Credit notes this ticket produced, with the invoice lines of its sessions. */
+/** Credit notes this ticket produced, with the invoice lines that bill its sessions. */
 export function MoneyDetails(props: { ticket: TicketDetail }) {
-  const sessionIds = () => new Set(props.ticket.sessions.map((s) => s.id));
-  const lines = () => {
-    const seen = new Map<string, { invoice: string; line: TicketDetail['creditNotes'][number]['invoice']['lines'][number] }>();
-    for (const note of props.ticket.creditNotes) {
-      for (const line of note.invoice.lines) if (line.session && sessionIds().has(line.session.id)) seen.set(line.id, { invoice: note.invoice.number, line });
-    }
-    return [...seen.values()];
-  };
+  const lines = () => props.ticket.sessions.flatMap((session) => session.invoiceLines.map((line) => ({ invoice: `${line.invoice.number} (${line.invoice.status.toLowerCase()})`, line })));
   return (
     <section class="card" aria-labelledby="money-details">
       <h2 id="money-details">Invoice lines and credit notes</h2>
