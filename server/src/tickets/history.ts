@@ -36,7 +36,8 @@ export function recordChange(tx: Tx, ticket: Ticket, change: Change): void {
       action: change.action,
       comment: change.comment ?? null,
       internal: change.internal ?? false,
-      fromStatus: change.to || change.kind === TicketEventKind.CREATED ? (change.kind === TicketEventKind.CREATED ? null : from) : null,
+      // Only transitions have a from-status; a new ticket comes from nowhere.
+      fromStatus: change.to && change.kind !== TicketEventKind.CREATED ? from : null,
       toStatus: change.to ?? null,
       createdAt: now,
     }),
