@@ -1,39 +1,24 @@
 import { A } from '@solidjs/router';
-import { createSignal, For, onMount, Show } from 'solid-js';
+import { For, onMount, Show } from 'solid-js';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { StatusBadge } from '../../components/StatusBadge';
 import type { FamilySessionsQuery } from '../../graphql/generated/graphql';
 import { CompletedSessionsQuery } from '../../graphql/family';
 import { query } from '../../lib/client';
 import { formatDateTime, money } from '../../lib/format';
+import { createPagedList } from '../../lib/paged-list';
 import { createSessionPicker, ReportBar } from './SessionPicker';
 
 type Session = FamilySessionsQuery['sessions']['edges'][number]['node'];
 
 /** The family's completed sessions; pick one or more to report an issue. */
 export default function SessionsPage() {
-  const [sessions, setSessions] = createSignal<Session[]>([]);
-  const [cursor, setCursor] = createSignal<string | null>(null);
-  const [hasMore, setHasMore] = createSignal(false);
-  const [loading, setLoading] = createSignal(true);
-  const [error, setError] = createSignal<unknown>(null);
+  const { items: sessions, hasMore, loading, error, load, loadMore } = createPagedList<Session>(async (after) => {
+    const { sessions: connection } = await query(CompletedSessionsQuery, { filter: { status: 'COMPLETED' }, first: 50, after });
+    return { nodes: connection.edges.map((e) => e.node), endCursor: connection.pageInfo.endCursor ?? null, hasNextPage: connection.pageInfo.hasNextPage };
+  });
   const picker = createSessionPicker();
 
-  const load = async (after: string | null) => {
-    setLoading(true);
-    setError(null);
-    try {
-      const data = await query(CompletedSessionsQuery, { filter: { status: 'COMPLETED' }, first: 50, after });
-      const page = data.sessions.edges.map((e) => e.node);
-      setSessions((list) => (after ? [...list, ...page] : page));
-      setCursor(data.sessions.pageInfo.endCursor ?? null);
-      setHasMore(data.sessions.pageInfo.hasNextPage);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setLoading(false);
-    }
-  };
   onMount(() => void load(null));
 
   return (
@@ -88,7 +73,7 @@ export default function SessionsPage() {
         </table>
       </div>
       <Show when={hasMore()}>
-        <button type="button" class="load-more" disabled={loading()} onClick={() => void load(cursor())}>Load more</button>
+        <button type="button" class="load-more" disabled={loading()} onClick={() => void loadMore()}>Load more</button>
       </Show>
     </section>
   );

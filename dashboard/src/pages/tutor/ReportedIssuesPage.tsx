@@ -10,6 +10,7 @@ import type { TicketListQuery as TicketListResult } from '../../graphql/generate
 import { TicketChangedSubscription, TicketDetailQuery, TicketListQuery } from '../../graphql/tickets';
 import { onReconnect, query, subscribe } from '../../lib/client';
 import { formatDateTime, humanize } from '../../lib/format';
+import { createPagedList } from '../../lib/paged-list';
 import type { TicketDetail } from '../ticket/types';
 
 type Row = TicketListResult['tickets']['edges'][number]['node'] & { status: TicketStatus };
@@ -17,34 +18,16 @@ const PAGE = 50;
 
 /** The tutor's Reported Issues: ongoing first, then resolved, escalated, closed. */
 export default function ReportedIssuesPage() {
-  const [rows, setRows] = createSignal<Row[]>([]);
-  const [total, setTotal] = createSignal(0);
-  const [cursor, setCursor] = createSignal<string | null>(null);
-  const [hasMore, setHasMore] = createSignal(false);
-  const [loading, setLoading] = createSignal(true);
-  const [error, setError] = createSignal<unknown>(null);
+  const { items: rows, setItems: setRows, total, hasMore, loading, error, setError, load, loadMore } = createPagedList<Row>(
+    async (after) => {
+      const { tickets } = await query(TicketListQuery, { filter: null, first: PAGE, after });
+      return { nodes: tickets.edges.map((e) => e.node as Row), endCursor: tickets.pageInfo.endCursor ?? null, hasNextPage: tickets.pageInfo.hasNextPage, totalCount: tickets.totalCount };
+    },
+    // A live change may have moved a row onto an earlier page: keep each ticket once, in board order.
+    (current, page) => [...current, ...page.filter((r) => !current.some((c) => c.id === r.id))].sort(compareBoardOrder),
+  );
   const [resolving, setResolving] = createSignal<TicketDetail | null>(null);
   const [announcement, setAnnouncement] = createSignal('');
-
-  const load = async (after: string | null) => {
-    setLoading(true);
-    setError(null);
-    try {
-      const { tickets } = await query(TicketListQuery, { filter: null, first: PAGE, after });
-      const page = tickets.edges.map((e) => e.node as Row);
-      setRows((current) => {
-        const list = after ? [...current, ...page.filter((r) => !current.some((c) => c.id === r.id))] : page;
-        return list.sort(compareBoardOrder);
-      });
-      setTotal(tickets.totalCount);
-      setCursor(tickets.pageInfo.endCursor ?? null);
-      setHasMore(tickets.pageInfo.hasNextPage);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setLoading(false);
-    }
-  };
 
   onMount(() => {
     void load(null);
@@ -126,7 +109,7 @@ export default function ReportedIssuesPage() {
         </table>
       </div>
       <Show when={hasMore()}>
-        <button type="button" class="load-more" disabled={loading()} onClick={() => void load(cursor())}>Load more</button>
+        <button type="button" class="load-more" disabled={loading()} onClick={() => void loadMore()}>Load more</button>
       </Show>
       <Show when={resolving()}>
         {(ticket) => (
