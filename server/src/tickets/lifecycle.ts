@@ -170,10 +170,20 @@ export async function addTicketComment(services: Services, viewer: Viewer, input
   });
 }
 
+/**
+ * A timer whose ticket is gone or has moved on (CONFLICT) has nothing to do; any other error
+ * (the database, a bug) is rethrown so the job is retried and the failure seen.
+ */
+function noLongerDue(error: unknown): { ticket: null; to: null } {
+  const code = (error as { extensions?: { code?: unknown } } | null)?.extensions?.code;
+  if (code === 'CONFLICT' || code === 'NOT_FOUND') return { ticket: null, to: null };
+  throw error;
+}
+
 /** Timer: a RESOLVED ticket whose window has passed closes itself. No-op when no longer due. */
 export async function autoCloseTicket(services: Services, ticketId: string, now = new Date()): Promise<boolean> {
   return inTransaction(emOf(services), async (tx) => {
-    const { ticket, to } = await lockTicketFor(tx.em, services.config, null, ticketId, 'autoClose').catch(() => ({ ticket: null, to: null }));
+    const { ticket, to } = await lockTicketFor(tx.em, services.config, null, ticketId, 'autoClose').catch(noLongerDue);
     if (!ticket || !to || !ticket.autoCloseAt || ticket.autoCloseAt > now) return false;
     recordChange(tx, ticket, { actor: null, action: 'AUTO_CLOSED', comment: 'Closed automatically: nobody escalated within the window', to, kind: TicketEventKind.STATUS_CHANGED });
     await closeTicket(tx, ticket, null);
@@ -184,7 +194,7 @@ export async function autoCloseTicket(services: Services, ticketId: string, now 
 /** Timer: an ONGOING ticket nobody resolved by its resolutionDueAt escalates itself. */
 export async function autoEscalateTicket(services: Services, ticketId: string, now = new Date()): Promise<boolean> {
   return inTransaction(emOf(services), async (tx) => {
-    const { ticket, to } = await lockTicketFor(tx.em, services.config, null, ticketId, 'autoEscalate').catch(() => ({ ticket: null, to: null }));
+    const { ticket, to } = await lockTicketFor(tx.em, services.config, null, ticketId, 'autoEscalate').catch(noLongerDue);
     if (!ticket || !to || !ticket.resolutionDueAt || ticket.resolutionDueAt > now) return false;
     await escalate(tx, ticket, null, to, 'AUTO_ESCALATED', 'Escalated automatically: not resolved by its due time');
     return true;
