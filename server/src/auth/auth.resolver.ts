@@ -1,7 +1,7 @@
 import { Arg, Ctx, Field, ID, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import { requireViewer } from '../graphql/auth-guard';
 import type { Context } from '../graphql/context';
-import { notFound } from '../graphql/errors';
+import { notFound } from '../errors';
 import { parseId } from '../graphql/ids';
 import { ApiKey } from './api-key.entity';
 import { Role } from './roles';

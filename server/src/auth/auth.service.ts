@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { appError, badInput, unauthenticated } from '../graphql/errors';
+import { badInput, forbidden, unauthenticated } from '../errors';
 import { ApiKey } from './api-key.entity';
 import { LoginThrottle } from './login-throttle';
 import { decoyPasswordHash, verifyPassword } from './passwords';
@@ -61,7 +61,7 @@ export class AuthService {
   }
 
   async createApiKey(em: EntityManager, owner: Viewer, name: string, scopes: string[]): Promise<{ key: string; apiKey: ApiKey }> {
-    if (owner.role !== Role.ADMIN) throw appError('FORBIDDEN', 'Only admins create API keys');
+    if (owner.role !== Role.ADMIN) throw forbidden('Only admins create API keys');
     if (!name.trim() || name.length > 100) throw badInput('name', 'name must be 1 to 100 characters');
     const unknown = scopes.filter((s) => !(API_KEY_SCOPES as readonly string[]).includes(s));
     if (scopes.length === 0 || unknown.length) throw badInput('scopes', `scopes must be some of: ${API_KEY_SCOPES.join(', ')}`);

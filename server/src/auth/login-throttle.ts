@@ -1,5 +1,5 @@
 import { RateLimiterMemory, type RateLimiterRes } from 'rate-limiter-flexible';
-import { appError } from '../graphql/errors';
+import { rateLimited } from '../errors';
 
 /**
  * Slows password guessing: after `maxFailures` wrong passwords for one email within the window,
@@ -28,8 +28,6 @@ export class LoginThrottle {
 
   private limited(state: RateLimiterRes) {
     const seconds = Math.ceil(state.msBeforeNext / 1000);
-    const error = appError('RATE_LIMITED', `Too many failed sign-ins for this email; try again in ${seconds} s`);
-    error.extensions.retryAfterSeconds = seconds;
-    return error;
+    return rateLimited(`Too many failed sign-ins for this email; try again in ${seconds} s`, seconds);
   }
 }

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { User } from '../auth/user.entity';
-import { badInput } from '../graphql/errors';
+import { badInput } from '../errors';
 import type { SessionParticipant, TutoringSession } from '../sessions/session.entity';
 import { AdjustmentKind, TicketAdjustment } from './adjustment.entity';
 import { CreditNote, CreditNoteLine } from './credit-note.entity';

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../auth/viewer';
-import { notFound } from '../graphql/errors';
+import { notFound } from '../errors';
 import { type Page, decodeCursor, pageSize, toPage } from '../graphql/pagination';
 import { invoiceVisibilitySql } from '../sessions/visibility';
 import { Invoice, type InvoiceLine } from './invoice.entity';

@@ -1,7 +1,7 @@
 import type { Role } from '../auth/roles';
 import type { Viewer } from '../auth/viewer';
 import type { Context } from './context';
-import { forbidden, unauthenticated } from './errors';
+import { forbidden, unauthenticated } from '../errors';
 
 /** The one auth guard. Returns the caller, or throws UNAUTHENTICATED / FORBIDDEN. */
 export function requireViewer(ctx: Pick<Context, 'viewer'>, roles?: readonly Role[]): Viewer {

@@ -1,40 +1,30 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { DomainError } from '../errors';
 
-export type ErrorCode =
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN'
-  | 'NOT_FOUND'
-  | 'BAD_USER_INPUT'
-  | 'CONFLICT'
-  | 'RATE_LIMITED'
-  | 'INTERNAL_SERVER_ERROR';
-
-const PUBLIC_CODES = new Set<string>(['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'BAD_USER_INPUT', 'CONFLICT', 'RATE_LIMITED']);
-
-/** The one error helper: every error a client sees is made here. */
-export function appError(code: ErrorCode, message: string, field?: string): GraphQLError {
-  return new GraphQLError(message, { extensions: field ? { code, field } : { code } });
+/** A domain error as a GraphQL error, for transport code that must answer with GraphQLErrors. */
+export function toGraphQLError(error: DomainError): GraphQLError {
+  return new GraphQLError(error.message, { extensions: extensionsOf(error), originalError: error });
 }
 
-export const notFound = (what: string) => appError('NOT_FOUND', `${what} not found`);
-export const badInput = (field: string, message: string) => appError('BAD_USER_INPUT', message, field);
-export const conflict = (message: string) => appError('CONFLICT', message);
-export const forbidden = (message = 'You may not do this') => appError('FORBIDDEN', message);
-export const unauthenticated = (message = 'Sign in first') => appError('UNAUTHENTICATED', message);
+function extensionsOf(error: DomainError): Record<string, unknown> {
+  return { code: error.code, ...(error.field ? { field: error.field } : {}), ...error.details };
+}
 
 /** Apollo's own failures that are the client's fault become BAD_USER_INPUT. */
-const CLIENT_FAULTS = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE']);
+const CLIENT_FAULTS = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE', 'BAD_USER_INPUT']);
 
 /**
- * Shapes every error on the way out: known codes pass; anything else is an internal error whose
- * message, stack and SQL stay on the server (logged) unless `expose` (development).
+ * Shapes every error on the way out, the one place that maps domain errors to `extensions.code`:
+ * a domain error keeps its code and field; the client's own faults (parse, validation, variable
+ * coercion) are BAD_USER_INPUT; anything else is an internal error whose message, stack and SQL
+ * stay on the server (logged) unless `expose` (development).
  */
 export function formatError(formatted: GraphQLFormattedError, error: unknown, expose: boolean): GraphQLFormattedError {
-  const code = String(formatted.extensions?.code ?? '');
-  if (PUBLIC_CODES.has(code)) {
-    const { stacktrace: _drop, ...extensions } = formatted.extensions ?? {};
-    return { ...formatted, extensions };
+  const domain = error instanceof DomainError ? error : (error as { originalError?: unknown } | null)?.originalError;
+  if (domain instanceof DomainError) {
+    return { message: domain.message, locations: formatted.locations, path: formatted.path, extensions: extensionsOf(domain) };
   }
+  const code = String(formatted.extensions?.code ?? '');
   if (CLIENT_FAULTS.has(code) || isVariableCoercionError(formatted)) {
     return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code: 'BAD_USER_INPUT' } };
   }

@@ -1,5 +1,5 @@
 import { type ClassType, Field, Int, ObjectType } from 'type-graphql';
-import { badInput } from './errors';
+import { badInput } from '../errors';
 
 export const MAX_PAGE = 100;
 export const DEFAULT_PAGE = 20;

@@ -9,7 +9,8 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import express from 'express';
 import { type Context, createContext } from '../graphql/context';
-import { appError, formatError } from '../graphql/errors';
+import { forbidden } from '../errors';
+import { formatError } from '../graphql/errors';
 import { getSchema } from '../graphql/schema';
 import { attachLiveUpdates } from '../realtime/ws-server';
 import type { Services } from '../services';
@@ -59,7 +60,7 @@ export async function startHttpServer(services: Services, port: number, host = '
             async didResolveOperation({ contextValue, operation }) {
               const viewer = contextValue.viewer;
               if (viewer?.apiKeyId && operation?.operation === 'mutation' && !viewer.scopes?.includes('write')) {
-                throw appError('FORBIDDEN', 'This API key may only read');
+                throw forbidden('This API key may only read');
               }
             },
           };

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { User } from '../auth/user.entity';
 import type { Viewer } from '../auth/viewer';
 import { inTransaction } from '../db/transaction';
-import { badInput, notFound } from '../graphql/errors';
+import { badInput, notFound } from '../errors';
 import type { Services } from '../services';
 import { getVisibleTicket } from '../tickets/tickets.query';
 import { enqueueDelivery } from './delivery';

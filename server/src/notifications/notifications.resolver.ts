@@ -3,7 +3,7 @@ import { Role, isStaff } from '../auth/roles';
 import { User } from '../auth/user.entity';
 import { requireViewer } from '../graphql/auth-guard';
 import type { Context } from '../graphql/context';
-import { appError, badInput, forbidden } from '../graphql/errors';
+import { badInput, conflict, forbidden } from '../errors';
 import { parseId, parseIds } from '../graphql/ids';
 import { Connection } from '../graphql/pagination';
 import { Ticket } from '../tickets/ticket.entity';
@@ -66,7 +66,7 @@ export class NotificationsResolver {
     const viewer = requireViewer(ctx);
     if (viewer.apiKeyId) throw forbidden('Link Telegram while signed in as yourself, not with an API key');
     const telegram = ctx.services.notifier.telegram;
-    if (!telegram) throw appError('CONFLICT', 'Telegram is not set up on this server');
+    if (!telegram) throw conflict('Telegram is not set up on this server');
     const username = await telegram.botUsername();
     const { code, expiresAt } = await createLinkCode(ctx.em, viewer.id);
     return { code, expiresAt, url: `https://t.me/${username}?start=${code}` };

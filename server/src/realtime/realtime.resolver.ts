@@ -2,7 +2,7 @@ import { Arg, Ctx, Int, Query, Resolver, Root, Subscription } from 'type-graphql
 import type { SubscribeResolverData } from 'type-graphql';
 import { requireViewer } from '../graphql/auth-guard';
 import type { Context } from '../graphql/context';
-import { badInput } from '../graphql/errors';
+import { badInput } from '../errors';
 import { parseId } from '../graphql/ids';
 import { Notification } from '../notifications/notification.entity';
 import { TicketFilter } from '../tickets/ticket-filter.input';

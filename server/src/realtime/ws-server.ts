@@ -13,7 +13,8 @@ import {
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { Viewer } from '../auth/viewer';
-import { appError, forbidden, formatError } from '../graphql/errors';
+import { DomainError, forbidden } from '../errors';
+import { formatError, toGraphQLError } from '../graphql/errors';
 import type { Services } from '../services';
 import { createLiveContext } from './live-context';
 import { CLOSE_UNAUTHORIZED } from './live-connections';
@@ -60,10 +61,10 @@ export function attachLiveUpdates(
     try {
       document = parse(query, { maxTokens: 5_000 });
     } catch (error) {
-      return [appError('BAD_USER_INPUT', (error as Error).message)];
+      return [toGraphQLError(new DomainError('BAD_USER_INPUT', (error as Error).message))];
     }
     const invalid = validate(schema, document, rules);
-    if (invalid.length) return invalid.map((error) => appError('BAD_USER_INPUT', error.message));
+    if (invalid.length) return invalid.map((error) => toGraphQLError(new DomainError('BAD_USER_INPUT', error.message)));
     if (checkedDocuments.size >= MAX_CACHED_DOCUMENTS) checkedDocuments.delete(checkedDocuments.keys().next().value!);
     checkedDocuments.set(query, document);
     return document;
@@ -94,15 +95,15 @@ export function attachLiveUpdates(
       onSubscribe: (ctx, _id, payload) => {
         const viewer = ctx.extra.viewer as Viewer;
         if (Object.keys(ctx.subscriptions).length > MAX_OPERATIONS_PER_CONNECTION) {
-          return [appError('RATE_LIMITED', `At most ${MAX_OPERATIONS_PER_CONNECTION} operations at once per connection`)];
+          return [toGraphQLError(new DomainError('RATE_LIMITED', `At most ${MAX_OPERATIONS_PER_CONNECTION} operations at once per connection`))];
         }
         const checked = checkDocument(payload.query);
         if (Array.isArray(checked)) return checked;
         const document = checked;
         const operation = getOperationAST(document, payload.operationName);
-        if (!operation) return [appError('BAD_USER_INPUT', 'Unable to identify the operation')];
+        if (!operation) return [toGraphQLError(new DomainError('BAD_USER_INPUT', 'Unable to identify the operation'))];
         if (operation.operation === 'mutation' && viewer.apiKeyId && !viewer.scopes?.includes('write')) {
-          return [forbidden('This API key may only read')];
+          return [toGraphQLError(forbidden('This API key may only read'))];
         }
         return {
           schema,

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../auth/viewer';
-import { notFound } from '../graphql/errors';
+import { notFound } from '../errors';
 import { type Page, decodeCursor, pageSize, toPage } from '../graphql/pagination';
 import { TutoringSession, type SessionStatus } from './session.entity';
 import { sessionVisibilitySql } from './visibility';

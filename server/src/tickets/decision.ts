@@ -1,5 +1,5 @@
 import type { CreditDecision } from '../billing/credit-plan';
-import { badInput } from '../graphql/errors';
+import { badInput } from '../errors';
 import { ResolutionEffect, ResolutionOutcome } from './enums';
 
 /** How an outcome (coordinators, admins) or an action's effect (tutors) moves money. */

@@ -5,7 +5,7 @@ import type { Viewer } from '../auth/viewer';
 import { type MoneyMoved, applyDecision } from '../billing/adjustments';
 import { releasePayoutsWithoutOpenTickets } from '../billing/payouts';
 import { type Tx, inTransaction } from '../db/transaction';
-import { badInput } from '../graphql/errors';
+import { badInput, errorCodeOf } from '../errors';
 import { parseId } from '../graphql/ids';
 import { addJob, removeJob } from '../jobs/queue';
 import type { Services } from '../services';
@@ -175,7 +175,7 @@ export async function addTicketComment(services: Services, viewer: Viewer, input
  * (the database, a bug) is rethrown so the job is retried and the failure seen.
  */
 function noLongerDue(error: unknown): { ticket: null; to: null } {
-  const code = (error as { extensions?: { code?: unknown } } | null)?.extensions?.code;
+  const code = errorCodeOf(error);
   if (code === 'CONFLICT' || code === 'NOT_FOUND') return { ticket: null, to: null };
   throw error;
 }

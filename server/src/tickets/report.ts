@@ -7,7 +7,7 @@ import type { Viewer } from '../auth/viewer';
 import { nextNumber } from '../billing/adjustments';
 import { holdPayouts } from '../billing/payouts';
 import { inTransaction } from '../db/transaction';
-import { badInput, conflict, forbidden, notFound } from '../graphql/errors';
+import { badInput, conflict, forbidden, notFound } from '../errors';
 import { parseIds } from '../graphql/ids';
 import { addJob } from '../jobs/queue';
 import type { Services } from '../services';

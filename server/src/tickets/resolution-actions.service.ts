@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { badInput, notFound } from '../graphql/errors';
+import { badInput, notFound } from '../errors';
 import { DisputeCategory, ResolutionEffect } from './enums';
 import { ResolutionAction } from './resolution-action.entity';
 import type { ResolutionActionInput } from './ticket.inputs';

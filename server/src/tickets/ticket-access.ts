@@ -4,7 +4,7 @@ import { ParentLink } from '../auth/user.entity';
 import { Role } from '../auth/roles';
 import type { Viewer } from '../auth/viewer';
 import type { Config } from '../config';
-import { appError, conflict, notFound } from '../graphql/errors';
+import { DomainError, conflict, notFound } from '../errors';
 import type { TicketStatus } from './enums';
 import { type Actor, type TicketAction, decide } from './rules';
 import { Ticket } from './ticket.entity';
@@ -48,6 +48,6 @@ export async function lockTicketFor(
     throw conflict(`The ticket changed (version ${ticket.version}, you had ${expectedVersion}); reload and try again`);
   }
   const verdict = decide(ticket.status, action, actorFor(viewer, ticket), { coordinatorsDecideEscalations: config.coordinatorsDecideEscalations });
-  if (!verdict.ok) throw appError(verdict.code, verdict.message);
+  if (!verdict.ok) throw new DomainError(verdict.code, verdict.message);
   return { ticket, to: verdict.to };
 }

@@ -1,7 +1,7 @@
 import { raw } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../auth/viewer';
-import { notFound } from '../graphql/errors';
+import { notFound } from '../errors';
 import { parseId } from '../graphql/ids';
 import { type Page, decodeCursor, pageSize, toPage } from '../graphql/pagination';
 import { BOARD_ORDER } from './enums';

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Bot } from 'grammy';
-import { GraphQLError } from 'graphql';
 import { isStaff } from '../../auth/roles';
+import { DomainError } from '../../errors';
 import type { Viewer } from '../../auth/viewer';
 import type { Services } from '../../services';
 import { addTicketComment, assignTicket } from '../../tickets/lifecycle';
@@ -12,7 +12,7 @@ import { ASSIGN_TO_ME } from './render-telegram';
 const HELP = 'Hello! I send updates about your Tickets. To link this chat, open the dashboard and choose "Link Telegram".';
 
 /** What a user may read about a refused action: our own errors say it; anything else stays on the server. */
-const reason = (error: unknown) => (error instanceof GraphQLError && error.extensions.code !== 'INTERNAL_SERVER_ERROR' ? error.message : 'Something went wrong; please use the dashboard.');
+const reason = (error: unknown) => (error instanceof DomainError ? error.message : 'Something went wrong; please use the dashboard.');
 
 /** The bot's conversation: /start <code> links an account, "Assign to me", replies become comments. */
 export function registerBotHandlers(bot: Bot, services: Services): void {
@@ -40,7 +40,7 @@ export function registerBotHandlers(bot: Bot, services: Services): void {
       const ticket = await assignTicket(services, viewer, { ticketId: ctx.match[1], assigneeId: user.id });
       await ctx.answerCallbackQuery({ text: `${ticket.number} is assigned to you.` });
     } catch (error) {
-      if (!(error instanceof GraphQLError)) console.error('[telegram] assign failed', error);
+      if (!(error instanceof DomainError)) console.error('[telegram] assign failed', error);
       await ctx.answerCallbackQuery({ text: `Not assigned: ${reason(error)}`, show_alert: true });
     }
   });
@@ -58,7 +58,7 @@ export function registerBotHandlers(bot: Bot, services: Services): void {
       await addTicketComment(services, { id: user.id, role: user.role }, { ticketId: sent.ticket.id, body: ctx.message.text, internal: false });
       await ctx.reply(`Added to ${sent.ticket.number} as a comment.`, { reply_parameters: { message_id: ctx.message.message_id } });
     } catch (error) {
-      if (!(error instanceof GraphQLError)) console.error('[telegram] comment failed', error);
+      if (!(error instanceof DomainError)) console.error('[telegram] comment failed', error);
       await ctx.reply(`Not added: ${reason(error)}`);
     }
   });
