@@ -37,8 +37,18 @@ async function visibleTickets(em: EntityManager, viewer: Viewer | null, where: R
   return qb.getResultList();
 }
 
-export function createLoaders(em: EntityManager, viewer: Viewer | null) {
-  return {
+/** The loaders whose answers do not depend on who asks (the rest filter by the viewer). */
+const VIEWER_INDEPENDENT = [
+  'user', 'session', 'invoice', 'participants', 'invoiceLines', 'creditNotesByInvoice', 'creditNotesByTicket',
+  'resolutionAction', 'ticketSessions', 'childIds', 'logs',
+] as const;
+
+/**
+ * Loaders for one request, or for one viewer class of a live event: then `shared` (the event's
+ * own loaders) answers the viewer-independent ones, so an event batches them across every class.
+ */
+export function createLoaders(em: EntityManager, viewer: Viewer | null, shared?: Record<(typeof VIEWER_INDEPENDENT)[number], unknown>) {
+  const own = {
     user: byId((ids) => em.find(User, { id: { $in: ids } })),
     session: byId((ids) => em.find(TutoringSession, { id: { $in: ids } })),
     invoice: byId((ids) => em.find(Invoice, { id: { $in: ids } })),
@@ -91,6 +101,8 @@ export function createLoaders(em: EntityManager, viewer: Viewer | null) {
       (log) => log.ticket.id,
     ),
   };
+  if (shared) for (const name of VIEWER_INDEPENDENT) Object.assign(own, { [name]: shared[name] });
+  return own;
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;
