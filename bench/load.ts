@@ -38,6 +38,8 @@ export interface LoadOptions {
   /** Seconds of load; or `amount` requests in all (writes, whose inputs run out). */
   seconds?: number;
   amount?: number;
+  /** With `amount`: stop after this many seconds all the same (a slow server would take forever). */
+  maxSeconds?: number;
   warmupSeconds?: number;
 }
 
@@ -70,6 +72,7 @@ function cannon(url: string, next: NextRequest, options: LoadOptions): Promise<{
       (error, result) => (error ? reject(error) : resolve({ result, failures })),
     );
     instance.on('error', () => undefined);
+    if (options.amount && options.maxSeconds) setTimeout(() => instance.stop(), options.maxSeconds * 1000).unref();
   });
 }
 

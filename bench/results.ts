@@ -24,6 +24,8 @@ export interface RunSummary {
   explain: BoardPlan[];
   buildSeconds: number;
   totalSeconds: number;
+  /** How a hand-kept summary (bench/before.json) was made. */
+  note?: string;
 }
 
 const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
@@ -87,9 +89,10 @@ export function renderResults(s: RunSummary, before: RunSummary | null = readBef
       return `| ${t.name} | ${then === undefined ? '—' : t.show(then)} | ${now === undefined ? '—' : t.show(now)} | ${now === undefined ? 'not measured' : t.met(now) ? '**met**' : '**not met**'} |`;
     }),
     '',
+    ...(before?.note ? [`Before: ${before.note}`, ''] : []),
     '## HTTP scenarios',
     '',
-    'autocannon; reads with 50 connections for the stated seconds after a warm-up, writes with 20 in flight until their inputs run out. SQL statements per request from pg_stat_statements (BEGIN/COMMIT included): for writes over the whole load, for reads over ten requests sent one at a time after it; peak RSS of the server process during the scenario.',
+    'autocannon; reads with 50 connections for the stated seconds after a warm-up, writes with 20 in flight until their inputs run out or the time limit (15 s; 8 s with --quick). SQL statements per request from pg_stat_statements (BEGIN/COMMIT included): for writes over the whole load, for reads over ten requests sent one at a time after it; peak RSS of the server process during the scenario.',
     '',
     '| Scenario | Server | Requests | req/s | p50 | p99 | SQL / request | Peak RSS | Failures | vs floor (req/s) | vs PostGraphile (req/s; p99) |',
     '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',

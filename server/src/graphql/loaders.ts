@@ -10,6 +10,7 @@ import { ResolutionAction } from '../tickets/resolution-action.entity';
 import { Ticket, TicketSession } from '../tickets/ticket.entity';
 import { ticketVisibilitySql } from '../tickets/visibility';
 import { invoiceVisibilitySql } from '../sessions/visibility';
+import { eagerFields, readOnlyResults } from '../db/read-only';
 
 /** One query per kind of relation per request, whatever the page size. */
 function byId<T extends { id: string }>(load: (ids: string[]) => Promise<T[]>) {
@@ -49,7 +50,7 @@ const VIEWER_INDEPENDENT = [
  */
 export function createLoaders(em: EntityManager, viewer: Viewer | null, shared?: Record<(typeof VIEWER_INDEPENDENT)[number], unknown>) {
   const own = {
-    user: byId((ids) => em.find(User, { id: { $in: ids } })),
+    user: byId((ids) => readOnlyResults(em.createQueryBuilder(User).select(eagerFields(em, User)).where({ id: { $in: ids } }), User, em)),
     session: byId((ids) => em.find(TutoringSession, { id: { $in: ids } })),
     invoice: byId((ids) => em.find(Invoice, { id: { $in: ids } })),
     participants: groupedBy(
