@@ -80,8 +80,14 @@ const PROBE_REQUESTS = 10;
 
 /** SQL statements per request, from requests sent one at a time (a timed load ends with requests in flight). */
 async function probeStatements(server: RunningProcess, db: BenchDatabase, next: NextRequest): Promise<number | null> {
-  await new Promise((resolve) => setTimeout(resolve, 1000));
+  // Requests the load left in flight still run on the server: wait for a quiet second (a listener heartbeat aside).
+  const quietBy = Date.now() + 60_000;
   await takeStatementCount(db);
+  for (;;) {
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const statements = await takeStatementCount(db);
+    if (statements === null || statements <= 1 || Date.now() > quietBy) break;
+  }
   let sent = 0;
   for (let call = next(); call && sent < PROBE_REQUESTS; call = next(), sent += 1) {
     await fetch(`${server.url}/graphql`, {

@@ -8,6 +8,8 @@ import type { LoadResult } from './load';
 export const RESULTS_FILE = path.join(__dirname, 'RESULTS.md');
 /** The full run made before the performance work (issue 11), kept to show before and after. */
 export const BEFORE_FILE = path.join(__dirname, 'before.json');
+/** Hand-written findings (profiles) appended to every RESULTS.md. */
+export const NOTES_FILE = path.join(__dirname, 'notes.md');
 
 export interface RunSummary {
   date: string;
@@ -126,10 +128,17 @@ export function renderResults(s: RunSummary, before: RunSummary | null = readBef
       '',
       ...e.plans.flatMap((plan) => ['```', plan, '```', '']),
     ]),
+    ...(existsSync(NOTES_FILE) ? ['', readFileSync(NOTES_FILE, 'utf8')] : []),
   ];
   return `${lines.join('\n').trimEnd()}\n`;
 }
 
 export function writeResults(summary: RunSummary, file = RESULTS_FILE): void {
   writeFileSync(file, renderResults(summary));
+}
+
+/** `node -r @swc-node/register bench/results.ts summary.json`: RESULTS.md again from a run's summary (.data/bench-last-run.json). */
+if (require.main === module) {
+  const file = process.argv[2] ?? path.join(__dirname, '../.data/bench-last-run.json');
+  writeResults(JSON.parse(readFileSync(file, 'utf8')) as RunSummary);
 }
