@@ -1,4 +1,4 @@
-import { type ExecutionArgs, type ExecutionResult, createSourceEventStream, execute, getOperationAST, subscribe } from 'graphql';
+import { type DocumentNode, type ExecutionArgs, type ExecutionResult, createSourceEventStream, execute, getOperationAST, subscribe } from 'graphql';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { isStaff } from '../auth/roles';
 import type { Viewer } from '../auth/viewer';
@@ -59,6 +59,8 @@ function watchIdentity(viewer: Viewer): { viewer: Viewer; used: () => boolean } 
  */
 export function createSharedSubscribe(): (args: ExecutionArgs) => Promise<SubscribeResult> {
   const scopes = new WeakMap<object, EventScope>();
+  const documentIds = new WeakMap<DocumentNode, number>();
+  let nextDocumentId = 0;
 
   const scopeOf = (payload: object, context: Context): EventScope => {
     let scope = scopes.get(payload);
@@ -90,17 +92,22 @@ export function createSharedSubscribe(): (args: ExecutionArgs) => Promise<Subscr
     return result;
   };
 
-  const resultFor = async (payload: unknown, documentKey: string, args: ExecutionArgs): Promise<ExecutionResult> => {
+  /** The cache keys of one subscription (its viewer is fixed): its staff role's, and its own. */
+  const keysOf = (documentKey: string, viewer: Viewer | null) => ({
+    role: viewer && isStaff(viewer.role) ? `${documentKey} role:${viewer.role}` : null,
+    own: `${documentKey} viewer:${JSON.stringify([viewer?.id ?? null, viewer?.role ?? null, viewer?.apiKeyId ?? null])}`,
+  });
+
+  const resultFor = async (payload: unknown, keys: ReturnType<typeof keysOf>, args: ExecutionArgs): Promise<ExecutionResult> => {
     const context = args.contextValue as Context;
     const viewer = context.viewer;
     if (typeof payload !== 'object' || payload === null) return execute({ ...args, rootValue: payload });
     const scope = scopeOf(payload, context);
-    if (viewer && isStaff(viewer.role)) {
-      const shared = await cached(scope, `${documentKey} role:${viewer.role}`, () => run(scope, args, payload, viewer));
-      if (!shared.usedIdentity || shared.viewerId === viewer.id) return shared.result;
+    if (keys.role) {
+      const shared = await cached(scope, keys.role, () => run(scope, args, payload, viewer));
+      if (!shared.usedIdentity || shared.viewerId === viewer?.id) return shared.result;
     }
-    const own = `${documentKey} viewer:${JSON.stringify([viewer?.id ?? null, viewer?.role ?? null, viewer?.apiKeyId ?? null])}`;
-    return (await cached(scope, own, () => run(scope, args, payload, viewer))).result;
+    return (await cached(scope, keys.own, () => run(scope, args, payload, viewer))).result;
   };
 
   return async (args) => {
@@ -109,11 +116,15 @@ export function createSharedSubscribe(): (args: ExecutionArgs) => Promise<Subscr
     const source = await createSourceEventStream(args);
     if (!(Symbol.asyncIterator in source)) return source as ExecutionResult;
     const events = source as AsyncIterableIterator<unknown>;
-    const documentKey = JSON.stringify([args.document.loc?.source.body ?? '', args.operationName ?? null, args.variableValues ?? null]);
+    // ws-server hands the same parsed document to everyone who sent the same text: number it, keep keys short.
+    let documentId = documentIds.get(args.document);
+    if (documentId === undefined) documentIds.set(args.document, (documentId = (nextDocumentId += 1)));
+    const documentKey = `${documentId} ${JSON.stringify([args.operationName ?? null, args.variableValues ?? null])}`;
+    const keys = keysOf(documentKey, (args.contextValue as Context).viewer);
     const stream: AsyncIterableIterator<ExecutionResult> = {
       async next() {
         const event = await events.next();
-        return event.done ? { value: undefined, done: true } : { value: await resultFor(event.value, documentKey, args), done: false };
+        return event.done ? { value: undefined, done: true } : { value: await resultFor(event.value, keys, args), done: false };
       },
       async return() {
         await events.return?.();
