@@ -2,44 +2,22 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { Role } from '../auth/roles';
 import { User } from '../auth/user.entity';
 import type { Viewer } from '../auth/viewer';
-import { type MoneyMoved, applyDecision } from '../billing/adjustments';
+import { type MoneyMoved, applyPlan } from '../billing/adjustments';
 import { releasePayoutsWithoutOpenTickets } from '../billing/payouts';
 import { type Tx, inTransaction } from '../db/transaction';
 import { badInput, errorCodeOf } from '../errors';
 import { parseId } from '../graphql/ids';
 import { addJob, removeJob } from '../jobs/queue';
 import type { Services } from '../services';
-import { SessionParticipant } from '../sessions/session.entity';
 import { announcements } from './announcements';
-import { decisionFor } from './decision';
 import { TicketEventKind, TicketStatus } from './enums';
 import { recordChange } from './history';
-import { ResolutionAction } from './resolution-action.entity';
+import { type ResolveRequest, checkResolution, requiredText } from './resolution';
 import { lockTicketFor } from './ticket-access';
-import type { ResolveTicketInput } from './ticket.inputs';
 import { type Ticket, TicketSession } from './ticket.entity';
 import { AUTO_CLOSE_TASK } from './timer-names';
 
 const emOf = (services: Services) => services.orm.em as EntityManager;
-
-function requiredText(value: string | null | undefined, field: string, max = 5000): string {
-  const text = (value ?? '').trim();
-  if (!text) throw badInput(field, `${field} must not be empty`);
-  if (text.length > max) throw badInput(field, `${field} must be at most ${max} characters`);
-  return text;
-}
-
-/** The learners whose money a ticket's decision moves: the reporter's own and their children's. */
-async function disputedParticipants(em: EntityManager, ticket: Ticket): Promise<SessionParticipant[]> {
-  const links = await em.find(TicketSession, { ticket }, { fields: ['session'] });
-  if (!links.length) return [];
-  const reporter = await em.findOneOrFail(User, { id: ticket.reporter.id });
-  const all = await em.find(SessionParticipant, { session: { $in: links.map((l) => l.session.id) } }, { populate: ['session', 'package'] });
-  if (reporter.role === Role.COORDINATOR || reporter.role === Role.ADMIN) return all;
-  const children: Array<{ child_id: string }> = await em.getConnection().execute('select child_id from parent_links where parent_id = ?', [reporter.id], 'all', em.getTransactionContext());
-  const represented = new Set([reporter.id, ...children.map((c) => c.child_id)]);
-  return all.filter((p) => represented.has(p.learner.id));
-}
 
 /** CLOSED: sessions leave the open dispute, payouts are released net of credits, the tutor is told. */
 async function closeTicket(tx: Tx, ticket: Ticket, decision: { comment: string; money: MoneyMoved } | null) {
@@ -56,29 +34,14 @@ async function closeTicket(tx: Tx, ticket: Ticket, decision: { comment: string; 
 }
 
 /** ONGOING -> RESOLVED (tutor, coordinator, admin), or ESCALATED -> CLOSED (the final decision). */
-export async function resolveTicket(services: Services, viewer: Viewer, input: ResolveTicketInput): Promise<Ticket> {
-  const ticketId = parseId(input.ticketId, 'ticketId');
-  const actionId = input.actionId ? parseId(input.actionId, 'actionId') : null;
-  const comment = requiredText(input.comment, 'comment');
+export async function resolveTicket(services: Services, viewer: Viewer, request: ResolveRequest): Promise<Ticket> {
   return inTransaction(emOf(services), async (tx) => {
     const { em } = tx;
-    const { ticket, to } = await lockTicketFor(em, services.config, viewer, ticketId, 'resolve', input.expectedVersion);
-    const isTutor = viewer.role === Role.TUTOR;
-    if (isTutor && input.outcome) throw badInput('outcome', 'Tutors resolve with an action; outcomes are for coordinators and admins');
-    const action = actionId ? await em.findOne(ResolutionAction, { id: actionId }) : null;
-    if (actionId && (!action || !action.active)) throw badInput('actionId', 'No active resolution action with this id');
-    if (action?.category && ticket.category && action.category !== ticket.category) throw badInput('actionId', `This action is for ${action.category} tickets`);
-    const granted = input.grantRequestedEffect ? ticket.requestedEffect : null;
-    if (input.grantRequestedEffect && !granted) throw badInput('grantRequestedEffect', 'The reporter did not ask for a remedy');
-    if (!action && !input.outcome && !granted) {
-      throw badInput(isTutor ? 'actionId' : 'outcome', isTutor ? 'Choose an action' : 'Choose an outcome or an action');
-    }
-    const decision = decisionFor(input.outcome, granted ?? action?.effect, granted ? null : action?.creditPercent, input.creditAmountMinor);
-    const money = await applyDecision(em, ticket, await disputedParticipants(em, ticket), decision);
-
+    const { ticket, to, action, comment, plan } = await checkResolution(em, services.config, viewer, request, true);
+    const money = await applyPlan(em, ticket, plan);
     const from = ticket.status;
     Object.assign(ticket, {
-      resolutionOutcome: input.outcome ?? null,
+      resolutionOutcome: request.outcome ?? null,
       resolutionAction: action,
       resolutionComment: comment,
       resolvedBy: em.getReference(User, viewer.id),

@@ -1,11 +1,12 @@
 import { Ctx, Field, FieldResolver, ObjectType, Resolver, Root } from 'type-graphql';
-import { Role } from '../auth/roles';
 import { User } from '../auth/user.entity';
 import { CreditNote } from '../billing/credit-note.entity';
 import { Money } from '../billing/money';
 import type { Context } from '../graphql/context';
 import { TutoringSession } from '../sessions/session.entity';
 import { ResolutionOutcome, TicketStatus } from './enums';
+import { TicketCapabilities, capabilitiesOf } from './capabilities';
+import { isDisputedLearner } from './disputed-learners';
 import { SessionEvidence, sessionEvidence } from './evidence';
 import { IssueLog } from './issue-log.entity';
 import { ResolutionAction } from './resolution-action.entity';
@@ -56,16 +57,15 @@ export class TicketFieldsResolver {
     return (await ctx.loaders.ticketSessions.load(ticket.id)).map((link) => link.session);
   }
 
-  /** The disputed learners: the reporter and their children among the sessions' learners (all of them for staff reports). */
+  /** The disputed learners (disputed-learners.ts). */
   @FieldResolver(() => [User])
   async learners(@Root() ticket: Ticket, @Ctx() ctx: Context) {
     const links = await ctx.loaders.ticketSessions.load(ticket.id);
     const participants = (await ctx.loaders.participants.loadMany(links.map((l) => l.session.id))).flat();
     const ids = [...new Set(participants.flatMap((p) => ('learner' in p ? [p.learner.id] : [])))];
     const reporter = await ctx.loaders.user.load(ticket.reporter.id);
-    const staffReport = reporter?.role === Role.COORDINATOR || reporter?.role === Role.ADMIN;
-    const represented = new Set([ticket.reporter.id, ...(await ctx.loaders.childIds.load(ticket.reporter.id))]);
-    const disputed = staffReport ? ids : ids.filter((id) => represented.has(id));
+    if (!reporter) return [];
+    const disputed = ids.filter(isDisputedLearner(reporter, await ctx.loaders.childIds.load(reporter.id)));
     return (await ctx.loaders.user.loadMany(disputed)).filter((u): u is User => u instanceof User);
   }
 
@@ -107,6 +107,13 @@ export class TicketFieldsResolver {
       const endedBy = session.endedBy ? await ctx.loaders.user.load(session.endedBy.id) : null;
       return sessionEvidence(session, participants, ticket.category, endedBy?.name ?? null);
     }));
+  }
+
+  /** What the caller may do with this ticket now (capabilities.ts: the mutations' own check). */
+  @FieldResolver(() => TicketCapabilities)
+  async viewerCan(@Root() ticket: Ticket, @Ctx() ctx: Context): Promise<TicketCapabilities> {
+    const visible = !!ctx.viewer && (await ctx.loaders.visibleTicket.load(ticket.id)) !== null;
+    return capabilitiesOf(ctx.services.config, ctx.viewer, ticket, visible);
   }
 
   /** Past its first-response or resolution due time while still waiting. */

@@ -8,6 +8,8 @@ import { Connection } from '../graphql/pagination';
 import { DisputeCategory } from './enums';
 import { acceptResolution, addTicketComment, assignTicket, escalateTicket, resolveTicket } from './lifecycle';
 import { reportIssue } from './report';
+import type { ResolveRequest } from './resolution';
+import { ResolutionPreview, previewResolution } from './resolution-preview';
 import { ResolutionAction } from './resolution-action.entity';
 import { createResolutionAction, listResolutionActions, updateResolutionAction } from './resolution-actions.service';
 import { TicketFilter } from './ticket-filter.input';
@@ -16,6 +18,12 @@ import { Ticket } from './ticket.entity';
 import { getVisibleTicket, listTickets } from './tickets.query';
 
 const TicketConnection = Connection(Ticket, 'Ticket');
+
+const resolveRequest = (input: ResolveTicketInput): ResolveRequest => ({
+  ...input,
+  ticketId: parseId(input.ticketId, 'ticketId'),
+  actionId: input.actionId ? parseId(input.actionId, 'actionId') : null,
+});
 
 @Resolver()
 export class TicketsResolver {
@@ -51,7 +59,12 @@ export class TicketsResolver {
 
   @Mutation(() => Ticket)
   resolveTicket(@Ctx() ctx: Context, @Arg('input', () => ResolveTicketInput) input: ResolveTicketInput) {
-    return resolveTicket(ctx.services, requireViewer(ctx), input);
+    return resolveTicket(ctx.services, requireViewer(ctx), resolveRequest(input));
+  }
+
+  @Query(() => ResolutionPreview, { description: 'What resolveTicket with this input would move, computed by the same code, writing nothing; errors exactly as resolveTicket gives them.' })
+  previewResolution(@Ctx() ctx: Context, @Arg('input', () => ResolveTicketInput) input: ResolveTicketInput) {
+    return previewResolution(ctx.em, ctx.services.config, requireViewer(ctx), resolveRequest(input));
   }
 
   @Mutation(() => Ticket)
