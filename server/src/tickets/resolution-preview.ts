@@ -1,11 +1,7 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
 import { Field, Int, ObjectType } from 'type-graphql';
-import type { Viewer } from '../auth/viewer';
 import type { MoneyPlan } from '../billing/adjustments';
 import { InvoiceLine } from '../billing/invoice.entity';
 import { Money } from '../billing/money';
-import type { Config } from '../config';
-import { type ResolveRequest, checkResolution } from './resolution';
 
 /** The currency shown for a decision that moves nothing on a ticket without sessions. */
 const NO_MONEY_CURRENCY = 'EUR';
@@ -56,10 +52,4 @@ export function previewOf(plan: MoneyPlan, ticketCurrency: string | null | undef
     packageCreditsRestored: plan.packageCreditsRestored,
     creditNotes: plan.creditNoteInvoiceIds.length,
   });
-}
-
-/** resolveTicket's checks and money step, without the row lock and without writing. */
-export async function previewResolution(em: EntityManager, config: Config, viewer: Viewer, request: ResolveRequest): Promise<ResolutionPreview> {
-  const { ticket, plan } = await checkResolution(em.fork(), config, viewer, request, false);
-  return previewOf(plan, ticket.currency);
 }

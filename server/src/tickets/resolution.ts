@@ -2,13 +2,14 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { Role } from '../auth/roles';
 import type { Viewer } from '../auth/viewer';
 import { type MoneyPlan, planDecision } from '../billing/adjustments';
-import type { Config } from '../config';
 import { badInput } from '../errors';
 import { decisionFor } from './decision';
 import { disputedParticipants } from './disputed-learners';
 import type { ResolutionOutcome, TicketStatus } from './enums';
 import { ResolutionAction } from './resolution-action.entity';
+import { requiredText } from './text';
 import { ticketFor } from './ticket-access';
+import type { TicketConfig } from './ticket-deps';
 import type { Ticket } from './ticket.entity';
 
 /** resolveTicket's input with its ids already parsed. */
@@ -31,19 +32,12 @@ export interface CheckedResolution {
   plan: MoneyPlan;
 }
 
-export function requiredText(value: string | null | undefined, field: string, max = 5000): string {
-  const text = (value ?? '').trim();
-  if (!text) throw badInput(field, `${field} must not be empty`);
-  if (text.length > max) throw badInput(field, `${field} must be at most ${max} characters`);
-  return text;
-}
-
 /**
  * Every check of a resolution, in the order resolveTicket and previewResolution both report them:
  * NOT_FOUND, CONFLICT (version, status), FORBIDDEN, then BAD_USER_INPUT (the decision, the
  * money, the comment); and the money plan. `lock`: take the ticket's row lock (resolveTicket).
  */
-export async function checkResolution(em: EntityManager, config: Config, viewer: Viewer, request: ResolveRequest, lock: boolean): Promise<CheckedResolution> {
+export async function checkResolution(em: EntityManager, config: TicketConfig, viewer: Viewer, request: ResolveRequest, lock: boolean): Promise<CheckedResolution> {
   const { ticket, to } = await ticketFor(em, config, viewer, request.ticketId, 'resolve', { expectedVersion: request.expectedVersion, lock });
   const isTutor = viewer.role === Role.TUTOR;
   if (isTutor && request.outcome) throw badInput('outcome', 'Tutors resolve with an action; outcomes are for coordinators and admins');
