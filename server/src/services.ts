@@ -1,8 +1,9 @@
-import type { MikroORM } from '@mikro-orm/postgresql';
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Runner } from 'graphile-worker';
 import { AuthService } from './auth/auth.service';
 import { TokenService } from './auth/tokens';
 import { type Config, resolveJwtSecret } from './config';
+import { jobQueue } from './jobs/queue';
 import { CRONTAB, buildTaskList } from './jobs/tasks';
 import { startWorker } from './jobs/worker';
 import { LiveConnections } from './http/live-connections';
@@ -11,6 +12,7 @@ import { type Notifier, createNotifier } from './notifications/notifier';
 import { type Realtime, createRealtime } from './realtime/realtime.service';
 import { TICKET_EVENTS_TOPIC } from './tickets/event-log';
 import { TicketFeed } from './tickets/ticket-feed';
+import { type TicketService, createTicketService } from './tickets/tickets.service';
 
 /** How often open WebSocket connections are checked for closed accounts and revoked keys. */
 const ACCOUNT_RECHECK_MS = 30_000;
@@ -31,6 +33,8 @@ export interface Services {
   liveConnections: LiveConnections;
   /** Email and Telegram delivery; the Telegram bot. */
   notifier: Notifier;
+  /** Every change to a ticket, and the ticket timers. */
+  tickets: TicketService;
   /** Starts background work: the job worker (when RUN_WORKER), listeners. */
   start(): Promise<void>;
   /** Stops everything start() began. */
@@ -41,6 +45,8 @@ export function createServices(config: Config, orm: MikroORM): Services {
   const tokens = new TokenService(resolveJwtSecret(config), config.jwtTtlSeconds);
   let worker: Runner | undefined;
   const realtime = createRealtime(orm.config.get('clientUrl')!);
+  const em = orm.em as EntityManager;
+  const tickets = createTicketService({ em, config, jobs: jobQueue });
   const services: Services = {
     config,
     orm,
@@ -51,12 +57,13 @@ export function createServices(config: Config, orm: MikroORM): Services {
     notificationFeed: realtime.hub.register(NOTIFICATIONS_TOPIC, new NotificationFeed(orm)),
     liveConnections: new LiveConnections(orm),
     notifier: createNotifier(config),
+    tickets,
     async start() {
       await services.realtime.start();
       services.liveConnections.startRechecking(ACCOUNT_RECHECK_MS);
-      if (config.runWorker) worker = await startWorker(orm.config.get('clientUrl')!, buildTaskList(services), CRONTAB);
+      if (config.runWorker) worker = await startWorker(orm.config.get('clientUrl')!, buildTaskList({ em, config, notifier: services.notifier, tickets }), CRONTAB);
       // Telegram allows one long-polling client per bot: the instance that runs the worker polls.
-      services.notifier.start(services, { polling: config.runWorker });
+      services.notifier.start({ em, tickets }, { polling: config.runWorker });
     },
     async close() {
       await worker?.stop();
