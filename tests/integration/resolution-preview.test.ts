@@ -123,5 +123,5 @@ describe('previewResolution against resolveTicket, 50 random decisions', () => {
     }), { seed: 424242, numRuns: 50 });
     // Most decisions are valid; the comparisons ran.
     expect(compared).toBeGreaterThan(50);
-  });
+  }, 300_000);
 });
