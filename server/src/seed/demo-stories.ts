@@ -49,9 +49,11 @@ const RESCHEDULE = 'Reschedule the session';
 const EXPLAIN = 'Billing was correct: explain the charge';
 
 /**
- * About forty tickets over the last eight weeks, in every status and type, oldest first. Open ones
- * are recent enough that the product's own timers (7 days to resolve, 72 hours to answer a
- * resolution) have not moved them on; older ones were answered, closed by the window, or decided.
+ * About forty tickets over the last eight weeks, in every status and type. Open ones are recent
+ * enough that the product's own timers have not moved them on, with room to spare (tests sweep
+ * the timers 71 hours ahead): ONGOING ones were reported under four days ago (7 days to resolve),
+ * RESOLVED ones resolved in the last half hour (72 hours to answer). Older tickets were answered,
+ * closed by the window, or decided.
  */
 export const DEMO_STORIES: Story[] = [
   { day: 50, by: 'parent', type: T.DISPUTE, category: C.BILLING, sessions: mia('PAID'), title: 'Charged twice for the same lesson', description: 'The reading lesson appears twice on the paid invoice.',
@@ -119,31 +121,31 @@ export const DEMO_STORIES: Story[] = [
       { day: 7.5, by: 'tutor2', resolve: { action: 'Learner did not show: no credit', comment: 'I was in the lesson room for the whole hour; the records show I joined on time.' } },
       { day: 6, by: 'learner', escalate: 'The link I got did not work; I was there.' },
     ] },
-  { day: 6.5, by: 'parent', type: T.DISPUTE, category: C.SCHEDULING, sessions: noah('DRAFT'), title: 'Please move Noah\'s Thursday lessons', description: 'Noah has football on Thursdays now.',
-    then: [{ day: 2.5, by: 'tutor2', resolve: { action: RESCHEDULE, comment: 'Moved to Fridays from next week.' } }] },
-  { day: 5, by: 'coordinator', type: T.RISK, category: C.QUALITY, sessions: ola('DRAFT'), title: 'Parent reported an unkind remark', description: 'During a call, the parent said the tutor was dismissive of Ola.',
-    then: [{ day: 4.9, by: 'coordinator', assign: 'coordinator' }, { day: 4.8, by: 'coordinator', comment: 'Asked Tomas for his side.', internal: true }] },
-  { day: 5, by: 'parent', type: T.DISPUTE, category: C.DURATION, sessions: mia('DRAFT', 'SHORT'), title: 'Tutor joined late', description: 'Mia waited before the lesson started.',
-    then: [{ day: 2, by: 'tutor', resolve: { action: HALF, comment: 'Sorry, half the lesson is credited.' } }] },
+  { day: 3.5, by: 'parent', type: T.DISPUTE, category: C.SCHEDULING, sessions: noah('DRAFT'), title: 'Please move Noah\'s Thursday lessons', description: 'Noah has football on Thursdays now.',
+    then: [{ day: 0.02, by: 'tutor2', resolve: { action: RESCHEDULE, comment: 'Moved to Fridays from next week.' } }] },
+  { day: 3.8, by: 'coordinator', type: T.RISK, category: C.QUALITY, sessions: ola('DRAFT'), title: 'Parent reported an unkind remark', description: 'During a call, the parent said the tutor was dismissive of Ola.',
+    then: [{ day: 3.7, by: 'coordinator', assign: 'coordinator' }, { day: 3.6, by: 'coordinator', comment: 'Asked Tomas for his side.', internal: true }] },
+  { day: 3, by: 'parent', type: T.DISPUTE, category: C.DURATION, sessions: mia('DRAFT', 'SHORT'), title: 'Tutor joined late', description: 'Mia waited before the lesson started.',
+    then: [{ day: 0.018, by: 'tutor', resolve: { action: HALF, comment: 'Sorry, half the lesson is credited.' } }] },
   { day: 4, by: 'parent2', type: T.DISPUTE, category: C.QUALITY, sessions: ola('DRAFT'), title: 'Grammar lesson was off-topic', description: 'The lesson was about a film, not the exam topics.',
-    then: [{ day: 3.9, by: 'coordinator', assign: 'coordinator' }, { day: 1.5, by: 'coordinator', resolve: { outcome: O.SPLIT, comment: 'The film exercise was planned, but the exam topics were due: half is credited.' } }] },
-  { day: 4, by: 'parent', type: T.DISPUTE, category: C.QUALITY, sessions: noah('DRAFT'), title: 'No materials after the lesson', description: 'We were promised the slides.',
+    then: [{ day: 3.9, by: 'coordinator', assign: 'coordinator' }, { day: 0.016, by: 'coordinator', resolve: { outcome: O.SPLIT, comment: 'The film exercise was planned, but the exam topics were due: half is credited.' } }] },
+  { day: 3.7, by: 'parent', type: T.DISPUTE, category: C.QUALITY, sessions: noah('DRAFT'), title: 'No materials after the lesson', description: 'We were promised the slides.',
     then: [{ day: 3.5, by: 'tutor2', comment: 'We covered the planned topics; I will send the slides tonight.' }, { day: 3, by: 'parent', comment: 'Still nothing arrived.' }] },
   { day: 3, by: 'learner', type: T.DISPUTE, category: C.BILLING, sessions: lena('DRAFT'), title: 'Lesson billed at the old price', description: 'The new price list says 40 EUR.',
-    then: [{ day: 1, by: 'coordinator', resolve: { outcome: O.IN_FAVOR_OF_PARENT, comment: 'You are right; the draft line is removed and rebilled at the new price.' } }] },
+    then: [{ day: 0.014, by: 'coordinator', resolve: { outcome: O.IN_FAVOR_OF_PARENT, comment: 'You are right; the draft line is removed and rebilled at the new price.' } }] },
   { day: 3, by: 'parent2', type: T.SUPPORT, category: C.BILLING, title: 'When is the invoice due?', description: 'The invoice has no due date.',
-    then: [{ day: 0.5, by: 'coordinator', resolve: { action: EXPLAIN, comment: 'Invoices are due 14 days after they are issued.' } }] },
+    then: [{ day: 0.012, by: 'coordinator', resolve: { action: EXPLAIN, comment: 'Invoices are due 14 days after they are issued.' } }] },
   { day: 2.2, by: 'parent', type: T.DISPUTE, category: C.QUALITY, sessions: mia('DRAFT', 'PRESENT', true), title: 'Debate club too advanced for Mia', description: 'The topics are for older learners.' },
   { day: 2, by: 'parent', type: T.DISPUTE, category: C.NO_SHOW, sessions: mia('DRAFT', 'TUTOR_ABSENT'), title: 'Tutor did not join the lesson', description: 'Mia waited 20 minutes and nobody came.', requestedEffect: ResolutionEffect.FULL_CREDIT,
     then: [{ day: 1.9, by: 'coordinator', assign: 'coordinator' }, { day: 1.8, by: 'coordinator', comment: 'The attendance shows no tutor join; calling Tomas.', internal: true }] },
   { day: 2, by: 'learner', type: T.DISPUTE, category: C.QUALITY, sessions: lena('DRAFT', 'PRESENT', true), title: 'Debate topic was not announced', description: 'Nobody could prepare.',
-    then: [{ day: 0.8, by: 'tutor', resolve: { action: MEDIATE, comment: 'Topics go out a week ahead from now on.' } }] },
+    then: [{ day: 0.01, by: 'tutor', resolve: { action: MEDIATE, comment: 'Topics go out a week ahead from now on.' } }] },
   { day: 2, by: 'parent', type: T.FEEDBACK, category: C.QUALITY, title: 'Mia enjoys reading now', description: 'She reads every evening. Thank you!',
-    then: [{ day: 1, by: 'coordinator', resolve: { outcome: O.IN_FAVOR_OF_EDUCATOR, comment: 'Wonderful to hear; passed on to Tomas.' } }] },
+    then: [{ day: 0.008, by: 'coordinator', resolve: { outcome: O.IN_FAVOR_OF_EDUCATOR, comment: 'Wonderful to hear; passed on to Tomas.' } }] },
   { day: 1.5, by: 'parent', type: T.DISPUTE, category: C.BILLING, sessions: mia('DRAFT'), title: 'Lesson billed although we cancelled', description: 'We cancelled two days ahead.',
     then: [{ day: 1.4, by: 'coordinator', assign: 'admin' }] },
   { day: 1, by: 'parent2', type: T.DISPUTE, category: C.DURATION, sessions: ola('DRAFT', 'SHORT'), title: 'Lesson ended early', description: 'The tutor left before the end.', requestedEffect: ResolutionEffect.PARTIAL_CREDIT },
-  { day: 6, by: 'parent2', type: T.FEEDBACK, category: C.SCHEDULING, title: 'Could lessons start at 17:00?', description: 'School ends later this term.' },
+  { day: 3.9, by: 'parent2', type: T.FEEDBACK, category: C.SCHEDULING, title: 'Could lessons start at 17:00?', description: 'School ends later this term.' },
   { day: 0.8, by: 'learner', type: T.DISPUTE, category: C.SCHEDULING, sessions: lena('DRAFT'), title: 'Two lessons booked on the same day', description: 'Can one of them move?' },
   { day: 0.3, by: 'learner', type: T.SUPPORT, category: C.SCHEDULING, title: 'How do I change my password?', description: 'I cannot find it in the settings.' },
   { day: 0.1, by: 'parent2', type: T.DISPUTE, category: C.QUALITY, sessions: ola('DRAFT'), title: 'The tutor was distracted', description: 'Ola says the tutor kept typing during the lesson.' },

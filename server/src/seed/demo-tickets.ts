@@ -46,7 +46,7 @@ async function pickSession(em: EntityManager, pick: SessionPick, before: Date): 
  */
 export async function seedDemoTickets(services: Services, now = new Date()): Promise<void> {
   const em = services.orm.em.fork() as EntityManager;
-  const at = demoClock(em);
+  const { at, finish } = demoClock(em);
   const viewers = new Map<Who, Viewer & { id: string }>();
   for (const [who, email] of Object.entries(EMAILS) as Array<[Who, string]>) {
     const user = await em.findOneOrFail(User, { email });
@@ -64,6 +64,7 @@ export async function seedDemoTickets(services: Services, now = new Date()): Pro
     }));
     await tell(story, ticket.id);
   }
+  await finish();
   // ticket_events is the catch-up buffer of live clients (ticketEvents(after:)), not history (the
   // issue logs are): no client saw the seed's events, so the demo starts with an empty buffer.
   await em.getConnection().execute('delete from ticket_events');
