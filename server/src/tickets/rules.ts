@@ -1,4 +1,4 @@
-import { Role } from '../auth/roles';
+import { Role, isStaff } from '../auth/roles';
 import { TicketStatus } from './enums';
 
 /** What someone can do to an existing ticket. */
@@ -21,7 +21,7 @@ export interface RuleOptions {
 }
 
 type Who = (actor: Actor, options: RuleOptions) => boolean;
-const staff: Who = (a) => a.role === Role.COORDINATOR || a.role === Role.ADMIN;
+const staff: Who = (a) => a.role !== 'SYSTEM' && isStaff(a.role);
 const OPEN = [TicketStatus.ONGOING, TicketStatus.RESOLVED, TicketStatus.ESCALATED];
 
 /** DESIGN.md's lifecycle table, as data: from, action, who, to. */

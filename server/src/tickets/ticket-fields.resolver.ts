@@ -35,6 +35,13 @@ export class Resolution {
   credited!: Money | null;
 }
 
+/** isDisputedLearner for this ticket, through the request's loaders. */
+async function disputedLearnerOf(ticket: Ticket, ctx: Context): Promise<(learnerId: string) => boolean> {
+  const reporter = await ctx.loaders.user.load(ticket.reporter.id);
+  if (!reporter) return () => false;
+  return isDisputedLearner(reporter, await ctx.loaders.childIds.load(reporter.id));
+}
+
 @Resolver(() => Ticket)
 export class TicketFieldsResolver {
   @FieldResolver(() => User)
@@ -62,11 +69,9 @@ export class TicketFieldsResolver {
   async learners(@Root() ticket: Ticket, @Ctx() ctx: Context) {
     const links = await ctx.loaders.ticketSessions.load(ticket.id);
     const participants = (await ctx.loaders.participants.loadMany(links.map((l) => l.session.id))).flat();
-    const ids = [...new Set(participants.flatMap((p) => ('learner' in p ? [p.learner.id] : [])))];
-    const reporter = await ctx.loaders.user.load(ticket.reporter.id);
-    if (!reporter) return [];
-    const disputed = ids.filter(isDisputedLearner(reporter, await ctx.loaders.childIds.load(reporter.id)));
-    return (await ctx.loaders.user.loadMany(disputed)).filter((u): u is User => u instanceof User);
+    const disputed = await disputedLearnerOf(ticket, ctx);
+    const ids = [...new Set(participants.flatMap((p) => ('learner' in p ? [p.learner.id] : [])))].filter(disputed);
+    return (await ctx.loaders.user.loadMany(ids)).filter((u): u is User => u instanceof User);
   }
 
   /** The issue log, oldest first; internal comments only for staff. */
@@ -98,12 +103,13 @@ export class TicketFieldsResolver {
     return ctx.loaders.creditNotesByTicket.load(ticket.id);
   }
 
-  /** Attendance against the schedule for each disputed session, with a suggested credit for DURATION. */
+  /** Attendance against the schedule for each disputed session (of the disputed learners), with a suggested credit for time disputes. */
   @FieldResolver(() => [SessionEvidence])
   async evidence(@Root() ticket: Ticket, @Ctx() ctx: Context) {
     const links = await ctx.loaders.ticketSessions.load(ticket.id);
+    const disputed = await disputedLearnerOf(ticket, ctx);
     return Promise.all(links.map(async ({ session }) => {
-      const participants = await ctx.loaders.participants.load(session.id);
+      const participants = (await ctx.loaders.participants.load(session.id)).filter((p) => disputed(p.learner.id));
       const endedBy = session.endedBy ? await ctx.loaders.user.load(session.endedBy.id) : null;
       return sessionEvidence(session, participants, ticket.category, endedBy?.name ?? null);
     }));
