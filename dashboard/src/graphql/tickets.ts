@@ -30,9 +30,21 @@ export const BoardColumnQuery = graphql(`
   }
 `);
 
-/** matchesFilter: whether the ticket matches the subscription's filter (false: it left it). */
+/** Every change to a ticket the viewer may see (pages refetch what they show). */
 export const TicketChangedSubscription = graphql(`
   subscription TicketChanged($filter: TicketFilter) {
+    ticketChanged(filter: $filter) {
+      kind
+      sequence
+      previousStatus
+      ticket { ...BoardTicketFields }
+    }
+  }
+`);
+
+/** The board's live feed: matchesFilter says whether the ticket matches the board's filter now. */
+export const BoardTicketChangedSubscription = graphql(`
+  subscription BoardTicketChanged($filter: TicketFilter) {
     ticketChanged(filter: $filter) {
       kind
       sequence

@@ -56,6 +56,7 @@ export async function seedDemoTickets(services: Services, now = new Date()): Pro
   const actionId = async (label: string) => (await em.findOneOrFail(ResolutionAction, { label })).id;
   const tickets = services.tickets;
 
+  // Oldest first, so ticket numbers follow the days.
   for (const story of [...DEMO_STORIES].sort((a, b) => b.day - a.day)) {
     const reportedAt = daysAgo(now, story.day);
     const sessionIds = story.sessions ? [await pickSession(em, story.sessions, reportedAt)] : [];

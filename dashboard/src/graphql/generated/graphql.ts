@@ -239,7 +239,14 @@ export type TicketChangedSubscriptionVariables = Exact<{
 }>;
 
 
-export type TicketChangedSubscription = { ticketChanged: { kind: TicketEventKind, sequence: number, previousStatus: TicketStatus | null, matchesFilter: boolean, ticket: { id: string, number: string, type: TicketType, category: DisputeCategory | null, status: TicketStatus, title: string, description: string, requestedEffect: ResolutionEffect | null, createdAt: string, updatedAt: string, version: number, reporter: { id: string, name: string }, tutor: { id: string, name: string } | null, assignee: { id: string, name: string } | null } } };
+export type TicketChangedSubscription = { ticketChanged: { kind: TicketEventKind, sequence: number, previousStatus: TicketStatus | null, ticket: { id: string, number: string, type: TicketType, category: DisputeCategory | null, status: TicketStatus, title: string, description: string, requestedEffect: ResolutionEffect | null, createdAt: string, updatedAt: string, version: number, reporter: { id: string, name: string }, tutor: { id: string, name: string } | null, assignee: { id: string, name: string } | null } } };
+
+export type BoardTicketChangedSubscriptionVariables = Exact<{
+  filter?: TicketFilter | null | undefined;
+}>;
+
+
+export type BoardTicketChangedSubscription = { ticketChanged: { kind: TicketEventKind, sequence: number, previousStatus: TicketStatus | null, matchesFilter: boolean, ticket: { id: string, number: string, type: TicketType, category: DisputeCategory | null, status: TicketStatus, title: string, description: string, requestedEffect: ResolutionEffect | null, createdAt: string, updatedAt: string, version: number, reporter: { id: string, name: string }, tutor: { id: string, name: string } | null, assignee: { id: string, name: string } | null } } };
 
 export type ViewerCanFieldsFragment = { viewerCan: { resolve: boolean, accept: boolean, escalate: boolean, assign: boolean, comment: boolean, commentInternal: boolean } };
 
@@ -957,7 +964,6 @@ export const TicketChangedDocument = new TypedDocumentString(`
     kind
     sequence
     previousStatus
-    matchesFilter
     ticket {
       ...BoardTicketFields
     }
@@ -988,6 +994,43 @@ export const TicketChangedDocument = new TypedDocumentString(`
     name
   }
 }`) as unknown as TypedDocumentString<TicketChangedSubscription, TicketChangedSubscriptionVariables>;
+export const BoardTicketChangedDocument = new TypedDocumentString(`
+    subscription BoardTicketChanged($filter: TicketFilter) {
+  ticketChanged(filter: $filter) {
+    kind
+    sequence
+    previousStatus
+    matchesFilter
+    ticket {
+      ...BoardTicketFields
+    }
+  }
+}
+    fragment BoardTicketFields on Ticket {
+  id
+  number
+  type
+  category
+  status
+  title
+  description
+  requestedEffect
+  createdAt
+  updatedAt
+  version
+  reporter {
+    id
+    name
+  }
+  tutor {
+    id
+    name
+  }
+  assignee {
+    id
+    name
+  }
+}`) as unknown as TypedDocumentString<BoardTicketChangedSubscription, BoardTicketChangedSubscriptionVariables>;
 export const TicketListDocument = new TypedDocumentString(`
     query TicketList($filter: TicketFilter, $first: Int, $after: String) {
   tickets(filter: $filter, first: $first, after: $after) {
