@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Role } from '../../server/src/auth/roles';
 import { inTransaction } from '../../server/src/db/transaction';
-import { MAX_OPERATIONS_PER_CONNECTION } from '../../server/src/realtime/ws-server';
+import { announceNotifications } from '../../server/src/notifications/notification-feed';
+import { MAX_OPERATIONS_PER_CONNECTION } from '../../server/src/http/ws-server';
 import { ticketVisibilitySql, ticketVisibleTo } from '../../server/src/tickets/visibility';
 import { type TestApp, errorCode, startTestApp } from '../support/app';
 import { createTicketDirectly, ticketApi, userIdOf } from '../support/ticket-changes';
@@ -77,7 +78,7 @@ describe('connecting', () => {
     const em = app.orm.em.fork();
     await em.getConnection().execute('update users set active = false where id = ?', [tutor2]);
     try {
-      expect(await app.services.realtime.connections.recheckAccounts()).toBe(1);
+      expect(await app.services.liveConnections.recheckAccounts()).toBe(1);
       await vi.waitFor(() => expect(ws.closeCodes).toEqual([4401]), { timeout: 5_000 });
     } finally {
       await em.getConnection().execute('update users set active = true where id = ?', [tutor2]);
@@ -86,7 +87,7 @@ describe('connecting', () => {
 
   it('ends the connection when the token expires', async () => {
     const closed: number[] = [];
-    const forget = app.services.realtime.connections.add({
+    const forget = app.services.liveConnections.add({
       viewer: { id: 'x', role: 'TUTOR' as never, expiresAt: Date.now() + 50 },
       close: (code) => closed.push(code),
     });
@@ -197,7 +198,7 @@ describe('notificationAdded', () => {
           'all',
           tx.em.getTransactionContext(),
         );
-        tx.announceNotifications([rows[0].id]);
+        announceNotifications(tx, [rows[0].id]);
         return rows[0].id as string;
       });
     await notify(parent, 'Not yours');

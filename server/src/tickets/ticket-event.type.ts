@@ -1,6 +1,6 @@
 import { Field, Int, ObjectType } from 'type-graphql';
-import { TicketEventKind, TicketStatus } from '../tickets/enums';
-import { Ticket } from '../tickets/ticket.entity';
+import { TicketEventKind, TicketStatus } from './enums';
+import { Ticket } from './ticket.entity';
 import type { TicketEventRecord } from './ticket-event.entity';
 
 @ObjectType({ description: 'One change to a ticket, numbered in commit order across all tickets.' })

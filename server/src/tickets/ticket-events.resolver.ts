@@ -1,14 +1,13 @@
 import { Arg, Ctx, Int, Query, Resolver, Root, Subscription } from 'type-graphql';
 import type { SubscribeResolverData } from 'type-graphql';
+import { badInput } from '../errors';
 import { requireViewer } from '../graphql/auth-guard';
 import type { Context } from '../graphql/context';
-import { badInput } from '../errors';
 import { parseId } from '../graphql/ids';
-import { Notification } from '../notifications/notification.entity';
-import { TicketFilter } from '../tickets/ticket-filter.input';
+import { renewForEvent } from '../http/live-context';
 import { loadVisibleEventsAfter } from './event-log';
-import { renewForEvent } from './live-context';
 import { TicketEvent } from './ticket-event.type';
+import { TicketFilter } from './ticket-filter.input';
 
 export const DEFAULT_EVENTS_PAGE = 100;
 export const MAX_EVENTS_PAGE = 500;
@@ -26,13 +25,14 @@ function normalizeFilter(filter: TicketFilter | null | undefined): TicketFilter 
   };
 }
 
+/** Ticket changes: live (`ticketChanged`) and, for a client that reconnects, from the log (`ticketEvents`). */
 @Resolver()
-export class RealtimeResolver {
+export class TicketEventsResolver {
   @Subscription(() => TicketEvent, {
     description: 'Every change to a ticket the subscriber may see: created, status change, assignment, comment, update.',
     subscribe: ({ args, context }: SubscribeData) => {
       const viewer = requireViewer(context);
-      return context.services.realtime.hub.subscribeTicketEvents(viewer, normalizeFilter(args.filter));
+      return context.services.ticketFeed.subscribe(viewer, normalizeFilter(args.filter));
     },
   })
   ticketChanged(
@@ -42,15 +42,6 @@ export class RealtimeResolver {
   ): TicketEvent {
     renewForEvent(ctx);
     return event;
-  }
-
-  @Subscription(() => Notification, {
-    description: "The subscriber's own new in-app notifications.",
-    subscribe: ({ context }: SubscribeData) => context.services.realtime.hub.subscribeNotifications(requireViewer(context).id),
-  })
-  notificationAdded(@Root() notification: Notification, @Ctx() ctx: Context): Notification {
-    renewForEvent(ctx);
-    return notification;
   }
 
   @Query(() => [TicketEvent], {
