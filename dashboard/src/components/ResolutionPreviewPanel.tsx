@@ -32,7 +32,13 @@ export function ResolutionPreviewPanel(props: { input: ResolveTicketInput; decid
   onCleanup(() => clearTimeout(timer));
 
   return (
-    <div class="money-preview" aria-live="polite" data-testid="money-preview" data-state={state().kind}>
+    <div
+      class="money-preview"
+      aria-live="polite"
+      data-testid="money-preview"
+      data-state={state().kind}
+      data-credit-minor={(() => { const s = state(); return s.kind === 'ready' ? s.preview.credit.amountMinor : undefined; })()}
+    >
       <Show when={state().kind === 'idle'}>
         <span class="muted">Choose an outcome or an action to see what money moves.</span>
       </Show>
