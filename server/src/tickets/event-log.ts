@@ -5,7 +5,7 @@ import { PUBLISH_ORDER, publish } from '../realtime/publish';
 import type { TicketEventKind, TicketStatus } from './enums';
 import { TicketEventRecord } from './ticket-event.entity';
 import { type TicketEvent, toTicketEvent } from './ticket-event.type';
-import { seesInternal, ticketVisibilitySql } from './visibility';
+import { internalVisibilitySql, ticketVisibilitySql } from './visibility';
 
 /** The realtime topic whose ids are ticket event sequences. */
 export const TICKET_EVENTS_TOPIC = 'ticket_events';
@@ -66,11 +66,10 @@ export async function loadEventsAfter(em: EntityManager, after: number, limit: n
 export async function loadVisibleEventsAfter(em: EntityManager, viewer: Viewer, after: number, limit: number): Promise<TicketEvent[]> {
   const where = ['e.sequence > ?'];
   const params: unknown[] = [after];
-  if (!seesInternal(viewer)) where.push('not e.internal');
-  const visible = ticketVisibilitySql(viewer, 't');
-  if (visible) {
-    where.push(visible.sql);
-    params.push(...visible.params);
+  for (const condition of [internalVisibilitySql(viewer, 'e'), ticketVisibilitySql(viewer, 't')]) {
+    if (!condition) continue;
+    where.push(condition.sql);
+    params.push(...condition.params);
   }
   const rows: Array<{ sequence: number }> = await em.getConnection().execute(
     `select e.sequence from ticket_events e join tickets t on t.id = e.ticket_id where ${where.join(' and ')} order by e.sequence limit ?`,

@@ -1,28 +1,15 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { ParentLink } from '../auth/user.entity';
-import { Role } from '../auth/roles';
 import type { Viewer } from '../auth/viewer';
 import type { Config } from '../config';
 import { DomainError, conflict, notFound } from '../errors';
 import type { TicketStatus } from './enums';
 import { type Actor, type RuleOptions, type TicketAction, type Verdict, decide } from './rules';
 import { Ticket } from './ticket.entity';
+import { canSeeTicket } from './visibility';
 
-/** Whether a viewer may see a ticket at all (everyone else gets NOT_FOUND). */
-export async function canSeeTicket(em: EntityManager, viewer: Viewer, ticket: Ticket): Promise<boolean> {
-  switch (viewer.role) {
-    case Role.COORDINATOR:
-    case Role.ADMIN:
-      return true;
-    case Role.TUTOR:
-      return ticket.tutor?.id === viewer.id;
-    case Role.LEARNER:
-      return ticket.reporter.id === viewer.id;
-    case Role.PARENT:
-      return ticket.reporter.id === viewer.id || (await em.count(ParentLink, { parent: viewer.id, child: ticket.reporter.id })) > 0;
-  }
-}
+/** Whether a viewer may see a ticket at all (everyone else gets NOT_FOUND); defined in ./visibility. */
+export { canSeeTicket };
 
 export function actorFor(viewer: Viewer | null, ticket: Ticket): Actor {
   if (!viewer) return { role: 'SYSTEM', isReporter: false, isTutor: false };

@@ -3,36 +3,26 @@ import type { SubscribeResolverData } from 'type-graphql';
 import { badInput } from '../errors';
 import { requireViewer } from '../graphql/auth-guard';
 import type { Context } from '../graphql/context';
-import { parseId } from '../graphql/ids';
 import { renewForEvent } from '../http/live-context';
 import { loadVisibleEventsAfter } from './event-log';
 import { TicketEvent } from './ticket-event.type';
-import { TicketFilter } from './ticket-filter.input';
+import { TicketFilter, toTicketFilterSpec } from './ticket-filter.input';
 
 export const DEFAULT_EVENTS_PAGE = 100;
 export const MAX_EVENTS_PAGE = 500;
 
 type SubscribeData = SubscribeResolverData<unknown, { filter?: TicketFilter | null }, Context>;
 
-/** Ids in the filter checked and lower-cased, as stored, so the in-memory match compares like with like. */
-function normalizeFilter(filter: TicketFilter | null | undefined): TicketFilter | null {
-  if (!filter) return null;
-  return {
-    ...filter,
-    tutorId: filter.tutorId ? parseId(filter.tutorId, 'tutorId') : undefined,
-    assigneeId: filter.assigneeId ? parseId(filter.assigneeId, 'assigneeId') : undefined,
-    reporterId: filter.reporterId ? parseId(filter.reporterId, 'reporterId') : undefined,
-  };
-}
-
 /** Ticket changes: live (`ticketChanged`) and, for a client that reconnects, from the log (`ticketEvents`). */
 @Resolver()
 export class TicketEventsResolver {
   @Subscription(() => TicketEvent, {
-    description: 'Every change to a ticket the subscriber may see: created, status change, assignment, comment, update.',
+    description:
+      'Every change to a ticket the subscriber may see: created, status change, assignment, comment, update. ' +
+      'With a filter, each event says whether its ticket matches it (matchesFilter).',
     subscribe: ({ args, context }: SubscribeData) => {
       const viewer = requireViewer(context);
-      return context.services.ticketFeed.subscribe(viewer, normalizeFilter(args.filter));
+      return context.services.ticketFeed.subscribe(viewer, toTicketFilterSpec(args.filter));
     },
   })
   ticketChanged(

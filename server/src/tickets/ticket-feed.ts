@@ -1,26 +1,26 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import { Role } from '../auth/roles';
 import type { Viewer } from '../auth/viewer';
 import { EventStream } from '../realtime/event-stream';
 import type { TopicFeed } from '../realtime/hub';
 import { latestSequence, loadEventsAfter } from './event-log';
 import { ParentChildrenCache } from './parent-children';
-import type { TicketEvent } from './ticket-event.type';
-import { type TicketFilter, matchesTicketFilter } from './ticket-filter.input';
-import { seesInternal, ticketVisibleTo } from './visibility';
+import { type TicketEvent, unmatchedCopy } from './ticket-event.type';
+import { type FilterableTicket, type TicketFilterSpec, ticketFilterPredicate } from './ticket-filter';
+import { internalVisibleTo, needsChildren, ticketVisibleTo } from './visibility';
 
 const EVENT_PAGE = 500;
 
 interface TicketSubscriber {
   viewer: Viewer;
-  filter: TicketFilter | null;
+  matches: (ticket: FilterableTicket) => boolean;
   stream: EventStream<TicketEvent>;
 }
 
 /**
  * The live subscribers of `ticketChanged` on this instance. Each batch of committed events is
  * loaded once (one query, tickets included) and checked against every subscriber in memory:
- * visibility, staff-only events, the subscriber's filter.
+ * visibility and staff-only events decide whether it is delivered; the subscriber's filter sets
+ * its matchesFilter (a board drops a card whose ticket no longer matches).
  */
 export class TicketFeed implements TopicFeed {
   private readonly subscribers = new Set<TicketSubscriber>();
@@ -49,8 +49,8 @@ export class TicketFeed implements TopicFeed {
    * Registers at once (no I/O), so an event committed after the subscribe message is handled
    * reaches it; a parent's children are loaded before the next fan-out.
    */
-  subscribe(viewer: Viewer, filter: TicketFilter | null): EventStream<TicketEvent> {
-    const subscriber: TicketSubscriber = { viewer, filter, stream: undefined as never };
+  subscribe(viewer: Viewer, filter: TicketFilterSpec | null): EventStream<TicketEvent> {
+    const subscriber: TicketSubscriber = { viewer, matches: ticketFilterPredicate(filter), stream: undefined as never };
     subscriber.stream = new EventStream<TicketEvent>(() => this.subscribers.delete(subscriber));
     this.subscribers.add(subscriber);
     return subscriber.stream;
@@ -92,15 +92,16 @@ export class TicketFeed implements TopicFeed {
 
   private async fanOut(events: readonly TicketEvent[]): Promise<void> {
     const parentIds = new Set<string>();
-    for (const { viewer } of this.subscribers) if (viewer.role === Role.PARENT) parentIds.add(viewer.id);
+    for (const { viewer } of this.subscribers) if (needsChildren(viewer)) parentIds.add(viewer.id);
     this.parents.retainOnly(parentIds);
     await this.parents.ensure(parentIds);
     for (const event of events) {
-      for (const { viewer, filter, stream } of this.subscribers) {
-        if (event.internal && !seesInternal(viewer)) continue;
+      // One object per answer, so subscribers with the same document still share one result.
+      let unmatched: TicketEvent | undefined;
+      for (const { viewer, matches, stream } of this.subscribers) {
+        if (!internalVisibleTo(viewer, event)) continue;
         if (!ticketVisibleTo(viewer, event.ticket, this.parents.childrenOf(viewer.id))) continue;
-        if (!matchesTicketFilter(event.ticket, filter)) continue;
-        stream.push(event);
+        stream.push(matches(event.ticket) ? event : (unmatched ??= unmatchedCopy(event)));
       }
     }
   }

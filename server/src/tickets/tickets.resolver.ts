@@ -10,7 +10,7 @@ import type { ResolveRequest } from './resolution';
 import { ResolutionPreview } from './resolution-preview';
 import { ResolutionAction } from './resolution-action.entity';
 import { createResolutionAction, listResolutionActions, updateResolutionAction } from './resolution-actions.service';
-import { TicketFilter } from './ticket-filter.input';
+import { TicketFilter, toTicketFilterSpec } from './ticket-filter.input';
 import { ReportIssueInput, ResolutionActionInput, ResolveTicketInput } from './ticket.inputs';
 import { Ticket } from './ticket.entity';
 import { getVisibleTicket, listTickets } from './tickets.query';
@@ -32,7 +32,7 @@ export class TicketsResolver {
     @Arg('first', () => Int, { nullable: true }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
   ) {
-    return listTickets(ctx.em, requireViewer(ctx), filter, first, after);
+    return listTickets(ctx.em, requireViewer(ctx), toTicketFilterSpec(filter), first, after);
   }
 
   @Query(() => Ticket, { nullable: true })
