@@ -44,9 +44,9 @@ export interface Services {
 export function createServices(config: Config, orm: MikroORM): Services {
   const tokens = new TokenService(resolveJwtSecret(config), config.jwtTtlSeconds);
   let worker: Runner | undefined;
-  const realtime = createRealtime(orm.config.get('clientUrl')!);
   const em = orm.em as EntityManager;
   const tickets = createTicketService({ em, config, jobs: jobQueue });
+  const realtime = createRealtime(orm.config.get('clientUrl')!);
   const services: Services = {
     config,
     orm,

@@ -60,7 +60,10 @@ export class TicketsResolver {
     return ctx.services.tickets.resolve(requireViewer(ctx), resolveRequest(input));
   }
 
-  @Query(() => ResolutionPreview, { description: 'What resolveTicket with this input would move, computed by the same code, writing nothing; errors exactly as resolveTicket gives them.' })
+  @Query(() => ResolutionPreview, {
+    description: 'What resolveTicket with this input would move, computed by the same code, writing nothing. Errors exactly as resolveTicket gives them, '
+      + 'in its order: NOT_FOUND, CONFLICT, FORBIDDEN, BAD_USER_INPUT (the comment last, so a form can preview before it is written by sending a placeholder).',
+  })
   previewResolution(@Ctx() ctx: Context, @Arg('input', () => ResolveTicketInput) input: ResolveTicketInput) {
     return ctx.services.tickets.preview(requireViewer(ctx), resolveRequest(input));
   }
