@@ -97,13 +97,17 @@ export type TicketEventKind =
   | 'STATUS_CHANGED'
   | 'UPDATED';
 
+/** Every field given must match. The same filter selects `tickets` and `ticketChanged` (see TicketEvent.matchesFilter). */
 export type TicketFilter = {
   assigneeId?: string | number | null | undefined;
   category?: DisputeCategory | null | undefined;
+  /** Created at or after */
   from?: string | null | undefined;
   reporterId?: string | number | null | undefined;
+  /** Found, case-insensitively, in the title, the description or the number (e.g. "T-000123") */
   search?: string | null | undefined;
   status?: Array<TicketStatus> | null | undefined;
+  /** Created before */
   to?: string | null | undefined;
   tutorId?: string | number | null | undefined;
   type?: TicketType | null | undefined;
