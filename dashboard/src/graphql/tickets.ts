@@ -92,17 +92,7 @@ export const TicketRowQuery = graphql(`
 /** Everything the ticket page shows. */
 export const TicketDetailFields = graphql(`
   fragment TicketDetailFields on Ticket {
-    id
-    number
-    type
-    category
-    status
-    title
-    description
-    requestedEffect
-    createdAt
-    updatedAt
-    version
+    ...BoardTicketFields
     firstResponseDueAt
     resolutionDueAt
     autoCloseAt
