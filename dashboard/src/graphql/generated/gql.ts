@@ -33,7 +33,7 @@ type Documents = {
     "\n  fragment BoardTicketFields on Ticket {\n    id\n    number\n    type\n    category\n    status\n    title\n    description\n    requestedEffect\n    createdAt\n    updatedAt\n    version\n    reporter { id name }\n    tutor { id name }\n    assignee { id name }\n  }\n": typeof types.BoardTicketFieldsFragmentDoc,
     "\n  query BoardColumn($filter: TicketFilter, $first: Int, $after: String) {\n    tickets(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { ...BoardTicketFields } }\n    }\n  }\n": typeof types.BoardColumnDocument,
     "\n  subscription TicketChanged($filter: TicketFilter) {\n    ticketChanged(filter: $filter) {\n      kind\n      sequence\n      previousStatus\n      ticket { ...BoardTicketFields }\n    }\n  }\n": typeof types.TicketChangedDocument,
-    "\n  subscription BoardTicketChanged($filter: TicketFilter) {\n    ticketChanged(filter: $filter) {\n      kind\n      sequence\n      previousStatus\n      matchesFilter\n      ticket { ...BoardTicketFields }\n    }\n  }\n": typeof types.BoardTicketChangedDocument,
+    "\n  subscription FilteredTicketChanged($filter: TicketFilter) {\n    ticketChanged(filter: $filter) {\n      kind\n      sequence\n      previousStatus\n      matchesFilter\n      ticket { ...BoardTicketFields }\n    }\n  }\n": typeof types.FilteredTicketChangedDocument,
     "\n  fragment ViewerCanFields on Ticket {\n    viewerCan { resolve accept escalate assign comment commentInternal }\n  }\n": typeof types.ViewerCanFieldsFragmentDoc,
     "\n  fragment TicketRowFields on Ticket {\n    ...BoardTicketFields\n    ...ViewerCanFields\n    learners { id name }\n    sessions { id language status scheduledStart scheduledEnd learners { id name } }\n  }\n": typeof types.TicketRowFieldsFragmentDoc,
     "\n  query TicketList($filter: TicketFilter, $first: Int, $after: String) {\n    tickets(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { ...TicketRowFields } }\n    }\n  }\n": typeof types.TicketListDocument,
@@ -69,7 +69,7 @@ const documents: Documents = {
     "\n  fragment BoardTicketFields on Ticket {\n    id\n    number\n    type\n    category\n    status\n    title\n    description\n    requestedEffect\n    createdAt\n    updatedAt\n    version\n    reporter { id name }\n    tutor { id name }\n    assignee { id name }\n  }\n": types.BoardTicketFieldsFragmentDoc,
     "\n  query BoardColumn($filter: TicketFilter, $first: Int, $after: String) {\n    tickets(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { ...BoardTicketFields } }\n    }\n  }\n": types.BoardColumnDocument,
     "\n  subscription TicketChanged($filter: TicketFilter) {\n    ticketChanged(filter: $filter) {\n      kind\n      sequence\n      previousStatus\n      ticket { ...BoardTicketFields }\n    }\n  }\n": types.TicketChangedDocument,
-    "\n  subscription BoardTicketChanged($filter: TicketFilter) {\n    ticketChanged(filter: $filter) {\n      kind\n      sequence\n      previousStatus\n      matchesFilter\n      ticket { ...BoardTicketFields }\n    }\n  }\n": types.BoardTicketChangedDocument,
+    "\n  subscription FilteredTicketChanged($filter: TicketFilter) {\n    ticketChanged(filter: $filter) {\n      kind\n      sequence\n      previousStatus\n      matchesFilter\n      ticket { ...BoardTicketFields }\n    }\n  }\n": types.FilteredTicketChangedDocument,
     "\n  fragment ViewerCanFields on Ticket {\n    viewerCan { resolve accept escalate assign comment commentInternal }\n  }\n": types.ViewerCanFieldsFragmentDoc,
     "\n  fragment TicketRowFields on Ticket {\n    ...BoardTicketFields\n    ...ViewerCanFields\n    learners { id name }\n    sessions { id language status scheduledStart scheduledEnd learners { id name } }\n  }\n": types.TicketRowFieldsFragmentDoc,
     "\n  query TicketList($filter: TicketFilter, $first: Int, $after: String) {\n    tickets(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { ...TicketRowFields } }\n    }\n  }\n": types.TicketListDocument,
@@ -162,7 +162,7 @@ export function graphql(source: "\n  subscription TicketChanged($filter: TicketF
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  subscription BoardTicketChanged($filter: TicketFilter) {\n    ticketChanged(filter: $filter) {\n      kind\n      sequence\n      previousStatus\n      matchesFilter\n      ticket { ...BoardTicketFields }\n    }\n  }\n"): typeof import('./graphql').BoardTicketChangedDocument;
+export function graphql(source: "\n  subscription FilteredTicketChanged($filter: TicketFilter) {\n    ticketChanged(filter: $filter) {\n      kind\n      sequence\n      previousStatus\n      matchesFilter\n      ticket { ...BoardTicketFields }\n    }\n  }\n"): typeof import('./graphql').FilteredTicketChangedDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

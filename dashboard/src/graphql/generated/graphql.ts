@@ -245,12 +245,12 @@ export type TicketChangedSubscriptionVariables = Exact<{
 
 export type TicketChangedSubscription = { ticketChanged: { kind: TicketEventKind, sequence: number, previousStatus: TicketStatus | null, ticket: { id: string, number: string, type: TicketType, category: DisputeCategory | null, status: TicketStatus, title: string, description: string, requestedEffect: ResolutionEffect | null, createdAt: string, updatedAt: string, version: number, reporter: { id: string, name: string }, tutor: { id: string, name: string } | null, assignee: { id: string, name: string } | null } } };
 
-export type BoardTicketChangedSubscriptionVariables = Exact<{
+export type FilteredTicketChangedSubscriptionVariables = Exact<{
   filter?: TicketFilter | null | undefined;
 }>;
 
 
-export type BoardTicketChangedSubscription = { ticketChanged: { kind: TicketEventKind, sequence: number, previousStatus: TicketStatus | null, matchesFilter: boolean, ticket: { id: string, number: string, type: TicketType, category: DisputeCategory | null, status: TicketStatus, title: string, description: string, requestedEffect: ResolutionEffect | null, createdAt: string, updatedAt: string, version: number, reporter: { id: string, name: string }, tutor: { id: string, name: string } | null, assignee: { id: string, name: string } | null } } };
+export type FilteredTicketChangedSubscription = { ticketChanged: { kind: TicketEventKind, sequence: number, previousStatus: TicketStatus | null, matchesFilter: boolean, ticket: { id: string, number: string, type: TicketType, category: DisputeCategory | null, status: TicketStatus, title: string, description: string, requestedEffect: ResolutionEffect | null, createdAt: string, updatedAt: string, version: number, reporter: { id: string, name: string }, tutor: { id: string, name: string } | null, assignee: { id: string, name: string } | null } } };
 
 export type ViewerCanFieldsFragment = { viewerCan: { resolve: boolean, accept: boolean, escalate: boolean, assign: boolean, comment: boolean, commentInternal: boolean } };
 
@@ -1013,8 +1013,8 @@ export const TicketChangedDocument = new TypedDocumentString(`
     name
   }
 }`) as unknown as TypedDocumentString<TicketChangedSubscription, TicketChangedSubscriptionVariables>;
-export const BoardTicketChangedDocument = new TypedDocumentString(`
-    subscription BoardTicketChanged($filter: TicketFilter) {
+export const FilteredTicketChangedDocument = new TypedDocumentString(`
+    subscription FilteredTicketChanged($filter: TicketFilter) {
   ticketChanged(filter: $filter) {
     kind
     sequence
@@ -1049,7 +1049,7 @@ export const BoardTicketChangedDocument = new TypedDocumentString(`
     id
     name
   }
-}`) as unknown as TypedDocumentString<BoardTicketChangedSubscription, BoardTicketChangedSubscriptionVariables>;
+}`) as unknown as TypedDocumentString<FilteredTicketChangedSubscription, FilteredTicketChangedSubscriptionVariables>;
 export const TicketListDocument = new TypedDocumentString(`
     query TicketList($filter: TicketFilter, $first: Int, $after: String) {
   tickets(filter: $filter, first: $first, after: $after) {
