@@ -88,6 +88,6 @@ for (const coordinatorsDecide of ['false', 'true']) {
       // Both kinds were tried.
       expect(outcomes.ok).toBeGreaterThan(10);
       expect(REFUSALS.reduce((sum, code) => sum + (outcomes[code] ?? 0), 0)).toBeGreaterThan(10);
-    }, 300_000);
+    }, 600_000);
   });
 }
