@@ -245,12 +245,12 @@ export type TicketChangedSubscriptionVariables = Exact<{
 
 export type TicketChangedSubscription = { ticketChanged: { kind: TicketEventKind, sequence: number, previousStatus: TicketStatus | null, ticket: { id: string, number: string, type: TicketType, category: DisputeCategory | null, status: TicketStatus, title: string, description: string, requestedEffect: ResolutionEffect | null, createdAt: string, updatedAt: string, version: number, reporter: { id: string, name: string }, tutor: { id: string, name: string } | null, assignee: { id: string, name: string } | null } } };
 
-export type BoardTicketChangedSubscriptionVariables = Exact<{
+export type FilteredTicketChangedSubscriptionVariables = Exact<{
   filter?: TicketFilter | null | undefined;
 }>;
 
 
-export type BoardTicketChangedSubscription = { ticketChanged: { kind: TicketEventKind, sequence: number, previousStatus: TicketStatus | null, matchesFilter: boolean, ticket: { id: string, number: string, type: TicketType, category: DisputeCategory | null, status: TicketStatus, title: string, description: string, requestedEffect: ResolutionEffect | null, createdAt: string, updatedAt: string, version: number, reporter: { id: string, name: string }, tutor: { id: string, name: string } | null, assignee: { id: string, name: string } | null } } };
+export type FilteredTicketChangedSubscription = { ticketChanged: { kind: TicketEventKind, sequence: number, previousStatus: TicketStatus | null, matchesFilter: boolean, ticket: { id: string, number: string, type: TicketType, category: DisputeCategory | null, status: TicketStatus, title: string, description: string, requestedEffect: ResolutionEffect | null, createdAt: string, updatedAt: string, version: number, reporter: { id: string, name: string }, tutor: { id: string, name: string } | null, assignee: { id: string, name: string } | null } } };
 
 export type ViewerCanFieldsFragment = { viewerCan: { resolve: boolean, accept: boolean, escalate: boolean, assign: boolean, comment: boolean, commentInternal: boolean } };
 
@@ -272,14 +272,14 @@ export type TicketRowQueryVariables = Exact<{
 
 export type TicketRowQuery = { ticket: { id: string, number: string, type: TicketType, category: DisputeCategory | null, status: TicketStatus, title: string, description: string, requestedEffect: ResolutionEffect | null, createdAt: string, updatedAt: string, version: number, learners: Array<{ id: string, name: string }>, sessions: Array<{ id: string, language: string, status: SessionStatus, scheduledStart: string, scheduledEnd: string, learners: Array<{ id: string, name: string }> }>, reporter: { id: string, name: string }, tutor: { id: string, name: string } | null, assignee: { id: string, name: string } | null, viewerCan: { resolve: boolean, accept: boolean, escalate: boolean, assign: boolean, comment: boolean, commentInternal: boolean } } | null };
 
-export type TicketDetailFieldsFragment = { id: string, number: string, type: TicketType, category: DisputeCategory | null, status: TicketStatus, title: string, description: string, requestedEffect: ResolutionEffect | null, createdAt: string, updatedAt: string, version: number, firstResponseDueAt: string | null, resolutionDueAt: string | null, autoCloseAt: string | null, overdue: boolean, reporter: { id: string, name: string, email: string, role: Role }, learners: Array<{ id: string, name: string }>, evidence: Array<{ sessionId: string, scheduledMinutes: number, actualMinutes: number | null, tutorLateMinutes: number | null, learnerLateMinutes: number | null, missingMinutes: number | null, endedByName: string | null, suggestedCredit: { amountMinor: number, currency: string } | null }>, tutor: { id: string, name: string, email: string } | null, assignee: { id: string, name: string } | null, sessions: Array<{ id: string, kind: SessionKind, status: SessionStatus, language: string, subject: string, scheduledStart: string, scheduledEnd: string, lessonId: string | null, orderId: string | null, teacherSessionId: string | null, price: { amountMinor: number, currency: string }, tutor: { id: string, name: string }, learners: Array<{ id: string, name: string }>, invoiceLines: Array<{ id: string, description: string, voided: boolean, amount: { amountMinor: number, currency: string }, credited: { amountMinor: number, currency: string }, invoice: { id: string, number: string, status: InvoiceStatus } }>, endedBy: { id: string, name: string, role: Role } | null, attendance: Array<{ joinedAt: string | null, leftAt: string | null, user: { id: string, name: string, role: Role } }> }>, logs: Array<{ id: string, action: string, comment: string | null, internal: boolean, fromStatus: TicketStatus | null, toStatus: TicketStatus | null, createdAt: string, actor: { id: string, name: string, role: Role } | null }>, resolution: { outcome: ResolutionOutcome | null, comment: string, resolvedAt: string, resolvedBy: { id: string, name: string }, credited: { amountMinor: number, currency: string } | null, action: { id: string, label: string, effect: ResolutionEffect, creditPercent: number | null } | null } | null, creditNotes: Array<{ id: string, number: string, createdAt: string, amount: { amountMinor: number, currency: string }, invoice: { id: string, number: string, status: InvoiceStatus, lines: Array<{ id: string, description: string, voided: boolean, amount: { amountMinor: number, currency: string }, credited: { amountMinor: number, currency: string }, session: { id: string } | null }> } }>, viewerCan: { resolve: boolean, accept: boolean, escalate: boolean, assign: boolean, comment: boolean, commentInternal: boolean } };
+export type TicketDetailFieldsFragment = { firstResponseDueAt: string | null, resolutionDueAt: string | null, autoCloseAt: string | null, overdue: boolean, id: string, number: string, type: TicketType, category: DisputeCategory | null, status: TicketStatus, title: string, description: string, requestedEffect: ResolutionEffect | null, createdAt: string, updatedAt: string, version: number, reporter: { id: string, name: string, email: string, role: Role }, learners: Array<{ id: string, name: string }>, evidence: Array<{ sessionId: string, scheduledMinutes: number, actualMinutes: number | null, tutorLateMinutes: number | null, learnerLateMinutes: number | null, missingMinutes: number | null, endedByName: string | null, suggestedCredit: { amountMinor: number, currency: string } | null }>, tutor: { id: string, name: string, email: string } | null, assignee: { id: string, name: string } | null, sessions: Array<{ id: string, kind: SessionKind, status: SessionStatus, language: string, subject: string, scheduledStart: string, scheduledEnd: string, lessonId: string | null, orderId: string | null, teacherSessionId: string | null, price: { amountMinor: number, currency: string }, tutor: { id: string, name: string }, learners: Array<{ id: string, name: string }>, invoiceLines: Array<{ id: string, description: string, voided: boolean, amount: { amountMinor: number, currency: string }, credited: { amountMinor: number, currency: string }, invoice: { id: string, number: string, status: InvoiceStatus } }>, endedBy: { id: string, name: string, role: Role } | null, attendance: Array<{ joinedAt: string | null, leftAt: string | null, user: { id: string, name: string, role: Role } }> }>, logs: Array<{ id: string, action: string, comment: string | null, internal: boolean, fromStatus: TicketStatus | null, toStatus: TicketStatus | null, createdAt: string, actor: { id: string, name: string, role: Role } | null }>, resolution: { outcome: ResolutionOutcome | null, comment: string, resolvedAt: string, resolvedBy: { id: string, name: string }, credited: { amountMinor: number, currency: string } | null, action: { id: string, label: string, effect: ResolutionEffect, creditPercent: number | null } | null } | null, creditNotes: Array<{ id: string, number: string, createdAt: string, amount: { amountMinor: number, currency: string }, invoice: { id: string, number: string, status: InvoiceStatus, lines: Array<{ id: string, description: string, voided: boolean, amount: { amountMinor: number, currency: string }, credited: { amountMinor: number, currency: string }, session: { id: string } | null }> } }>, viewerCan: { resolve: boolean, accept: boolean, escalate: boolean, assign: boolean, comment: boolean, commentInternal: boolean } };
 
 export type TicketDetailQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type TicketDetailQuery = { ticket: { id: string, number: string, type: TicketType, category: DisputeCategory | null, status: TicketStatus, title: string, description: string, requestedEffect: ResolutionEffect | null, createdAt: string, updatedAt: string, version: number, firstResponseDueAt: string | null, resolutionDueAt: string | null, autoCloseAt: string | null, overdue: boolean, reporter: { id: string, name: string, email: string, role: Role }, learners: Array<{ id: string, name: string }>, evidence: Array<{ sessionId: string, scheduledMinutes: number, actualMinutes: number | null, tutorLateMinutes: number | null, learnerLateMinutes: number | null, missingMinutes: number | null, endedByName: string | null, suggestedCredit: { amountMinor: number, currency: string } | null }>, tutor: { id: string, name: string, email: string } | null, assignee: { id: string, name: string } | null, sessions: Array<{ id: string, kind: SessionKind, status: SessionStatus, language: string, subject: string, scheduledStart: string, scheduledEnd: string, lessonId: string | null, orderId: string | null, teacherSessionId: string | null, price: { amountMinor: number, currency: string }, tutor: { id: string, name: string }, learners: Array<{ id: string, name: string }>, invoiceLines: Array<{ id: string, description: string, voided: boolean, amount: { amountMinor: number, currency: string }, credited: { amountMinor: number, currency: string }, invoice: { id: string, number: string, status: InvoiceStatus } }>, endedBy: { id: string, name: string, role: Role } | null, attendance: Array<{ joinedAt: string | null, leftAt: string | null, user: { id: string, name: string, role: Role } }> }>, logs: Array<{ id: string, action: string, comment: string | null, internal: boolean, fromStatus: TicketStatus | null, toStatus: TicketStatus | null, createdAt: string, actor: { id: string, name: string, role: Role } | null }>, resolution: { outcome: ResolutionOutcome | null, comment: string, resolvedAt: string, resolvedBy: { id: string, name: string }, credited: { amountMinor: number, currency: string } | null, action: { id: string, label: string, effect: ResolutionEffect, creditPercent: number | null } | null } | null, creditNotes: Array<{ id: string, number: string, createdAt: string, amount: { amountMinor: number, currency: string }, invoice: { id: string, number: string, status: InvoiceStatus, lines: Array<{ id: string, description: string, voided: boolean, amount: { amountMinor: number, currency: string }, credited: { amountMinor: number, currency: string }, session: { id: string } | null }> } }>, viewerCan: { resolve: boolean, accept: boolean, escalate: boolean, assign: boolean, comment: boolean, commentInternal: boolean } } | null };
+export type TicketDetailQuery = { ticket: { firstResponseDueAt: string | null, resolutionDueAt: string | null, autoCloseAt: string | null, overdue: boolean, id: string, number: string, type: TicketType, category: DisputeCategory | null, status: TicketStatus, title: string, description: string, requestedEffect: ResolutionEffect | null, createdAt: string, updatedAt: string, version: number, reporter: { id: string, name: string, email: string, role: Role }, learners: Array<{ id: string, name: string }>, evidence: Array<{ sessionId: string, scheduledMinutes: number, actualMinutes: number | null, tutorLateMinutes: number | null, learnerLateMinutes: number | null, missingMinutes: number | null, endedByName: string | null, suggestedCredit: { amountMinor: number, currency: string } | null }>, tutor: { id: string, name: string, email: string } | null, assignee: { id: string, name: string } | null, sessions: Array<{ id: string, kind: SessionKind, status: SessionStatus, language: string, subject: string, scheduledStart: string, scheduledEnd: string, lessonId: string | null, orderId: string | null, teacherSessionId: string | null, price: { amountMinor: number, currency: string }, tutor: { id: string, name: string }, learners: Array<{ id: string, name: string }>, invoiceLines: Array<{ id: string, description: string, voided: boolean, amount: { amountMinor: number, currency: string }, credited: { amountMinor: number, currency: string }, invoice: { id: string, number: string, status: InvoiceStatus } }>, endedBy: { id: string, name: string, role: Role } | null, attendance: Array<{ joinedAt: string | null, leftAt: string | null, user: { id: string, name: string, role: Role } }> }>, logs: Array<{ id: string, action: string, comment: string | null, internal: boolean, fromStatus: TicketStatus | null, toStatus: TicketStatus | null, createdAt: string, actor: { id: string, name: string, role: Role } | null }>, resolution: { outcome: ResolutionOutcome | null, comment: string, resolvedAt: string, resolvedBy: { id: string, name: string }, credited: { amountMinor: number, currency: string } | null, action: { id: string, label: string, effect: ResolutionEffect, creditPercent: number | null } | null } | null, creditNotes: Array<{ id: string, number: string, createdAt: string, amount: { amountMinor: number, currency: string }, invoice: { id: string, number: string, status: InvoiceStatus, lines: Array<{ id: string, description: string, voided: boolean, amount: { amountMinor: number, currency: string }, credited: { amountMinor: number, currency: string }, session: { id: string } | null }> } }>, viewerCan: { resolve: boolean, accept: boolean, escalate: boolean, assign: boolean, comment: boolean, commentInternal: boolean } } | null };
 
 export type ResolutionActionsQueryVariables = Exact<{
   category?: DisputeCategory | null | undefined;
@@ -464,17 +464,7 @@ fragment ViewerCanFields on Ticket {
 }`, {"fragmentName":"TicketRowFields"}) as unknown as TypedDocumentString<TicketRowFieldsFragment, unknown>;
 export const TicketDetailFieldsFragmentDoc = new TypedDocumentString(`
     fragment TicketDetailFields on Ticket {
-  id
-  number
-  type
-  category
-  status
-  title
-  description
-  requestedEffect
-  createdAt
-  updatedAt
-  version
+  ...BoardTicketFields
   firstResponseDueAt
   resolutionDueAt
   autoCloseAt
@@ -632,7 +622,32 @@ export const TicketDetailFieldsFragmentDoc = new TypedDocumentString(`
   }
   ...ViewerCanFields
 }
-    fragment ViewerCanFields on Ticket {
+    fragment BoardTicketFields on Ticket {
+  id
+  number
+  type
+  category
+  status
+  title
+  description
+  requestedEffect
+  createdAt
+  updatedAt
+  version
+  reporter {
+    id
+    name
+  }
+  tutor {
+    id
+    name
+  }
+  assignee {
+    id
+    name
+  }
+}
+fragment ViewerCanFields on Ticket {
   viewerCan {
     resolve
     accept
@@ -998,8 +1013,8 @@ export const TicketChangedDocument = new TypedDocumentString(`
     name
   }
 }`) as unknown as TypedDocumentString<TicketChangedSubscription, TicketChangedSubscriptionVariables>;
-export const BoardTicketChangedDocument = new TypedDocumentString(`
-    subscription BoardTicketChanged($filter: TicketFilter) {
+export const FilteredTicketChangedDocument = new TypedDocumentString(`
+    subscription FilteredTicketChanged($filter: TicketFilter) {
   ticketChanged(filter: $filter) {
     kind
     sequence
@@ -1034,7 +1049,7 @@ export const BoardTicketChangedDocument = new TypedDocumentString(`
     id
     name
   }
-}`) as unknown as TypedDocumentString<BoardTicketChangedSubscription, BoardTicketChangedSubscriptionVariables>;
+}`) as unknown as TypedDocumentString<FilteredTicketChangedSubscription, FilteredTicketChangedSubscriptionVariables>;
 export const TicketListDocument = new TypedDocumentString(`
     query TicketList($filter: TicketFilter, $first: Int, $after: String) {
   tickets(filter: $filter, first: $first, after: $after) {
@@ -1170,17 +1185,7 @@ export const TicketDetailDocument = new TypedDocumentString(`
     ...TicketDetailFields
   }
 }
-    fragment ViewerCanFields on Ticket {
-  viewerCan {
-    resolve
-    accept
-    escalate
-    assign
-    comment
-    commentInternal
-  }
-}
-fragment TicketDetailFields on Ticket {
+    fragment BoardTicketFields on Ticket {
   id
   number
   type
@@ -1192,6 +1197,31 @@ fragment TicketDetailFields on Ticket {
   createdAt
   updatedAt
   version
+  reporter {
+    id
+    name
+  }
+  tutor {
+    id
+    name
+  }
+  assignee {
+    id
+    name
+  }
+}
+fragment ViewerCanFields on Ticket {
+  viewerCan {
+    resolve
+    accept
+    escalate
+    assign
+    comment
+    commentInternal
+  }
+}
+fragment TicketDetailFields on Ticket {
+  ...BoardTicketFields
   firstResponseDueAt
   resolutionDueAt
   autoCloseAt
