@@ -7,6 +7,7 @@ import { CreditNote, CreditNoteLine } from './credit-note.entity';
 import { type CreditDecision, planCredits } from './credit-plan';
 import { Invoice, InvoiceLine, InvoiceStatus } from './invoice.entity';
 import { Package } from './package.entity';
+import { settlePayoutDeductions } from './payout-deductions';
 
 export interface MoneyMoved {
   /** Net change in what the ticket has credited (negative when a later decision gave less). */
@@ -99,6 +100,7 @@ export async function applyDecision(
   }
   moved.invoiceIds = [...new Set(moved.invoiceIds)];
   await em.flush();
+  await settlePayoutDeductions(em, participants.map((p) => p.session.id), ticket.id);
   return moved;
 }
 

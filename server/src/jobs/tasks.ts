@@ -1,4 +1,5 @@
 import type { TaskList } from 'graphile-worker';
+import { payoutTasks } from '../billing/payout-notifications';
 import { notificationTasks } from '../notifications/notifier';
 import type { Services } from '../services';
 import { TICKET_CRONTAB, ticketTimerTasks } from '../tickets/timers';
@@ -8,7 +9,7 @@ import { TICKET_CRONTAB, ticketTimerTasks } from '../tickets/timers';
  * Crontab lines (graphile-worker syntax) go in CRONTAB.
  */
 export function buildTaskList(services: Services): TaskList {
-  return { ...ticketTimerTasks(services), ...notificationTasks(services) };
+  return { ...ticketTimerTasks(services), ...notificationTasks(services), ...payoutTasks(services) };
 }
 
 export const CRONTAB = [TICKET_CRONTAB].join('\n');
