@@ -1,4 +1,4 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
+import { type EntityManager, raw } from '@mikro-orm/postgresql';
 import { Role, isStaff } from '../auth/roles';
 import type { Viewer } from '../auth/viewer';
 import { inTransaction } from '../db/transaction';
@@ -68,7 +68,7 @@ export async function listPayouts(
 /** Count and net per status (and currency) of every payout the filter matches, one row per status. */
 export async function payoutTotals(em: EntityManager, viewer: Viewer, filter: PayoutListFilter): Promise<StatusTotals[]> {
   const rows: Array<{ status: PayoutStatus; currency: string; count: string; net: string }> = await filteredPayouts(em, viewer, filter)
-    .select(['p.status', 'p.currency', 'count(*) as count', 'sum(p.amount_minor - p.deducted_minor - p.carried_minor) as net'])
+    .select(['p.status', 'p.currency', raw('count(*) as count'), raw('sum(p.amount_minor - p.deducted_minor - p.carried_minor) as net')])
     .groupBy(['p.status', 'p.currency'])
     .orderBy({ currency: 'asc' })
     .execute('all', false);
