@@ -13,6 +13,7 @@ import { IssueLogTimeline } from './IssueLogTimeline';
 import { MoneyDetails } from './MoneyDetails';
 import { SessionDetails } from './SessionDetails';
 import { StaffActions } from './StaffActions';
+import { TicketPayouts } from './TicketPayouts';
 
 /** One ticket: what was reported, its history, the sessions and money, and what can be done now. */
 export default function TicketPage() {
@@ -56,6 +57,7 @@ export default function TicketPage() {
                 <IssueDetail ticket={t()} />
                 <SessionDetails sessions={t().sessions} evidence={t().evidence} />
                 <MoneyDetails ticket={t()} />
+                <TicketPayouts ticketId={t().id} version={t().version} />
                 <IssueLogTimeline logs={t().logs} />
               </div>
               <aside class="detail-side" aria-label="Actions">
