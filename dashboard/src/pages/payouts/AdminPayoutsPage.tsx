@@ -7,7 +7,9 @@ import { mutate } from '../../lib/client';
 import { formatDate, money } from '../../lib/format';
 import { createPagedList } from '../../lib/paged-list';
 import { DeductionNotes, HeldBy, PayoutSummary } from './PayoutParts';
-import { type PayoutFilterInput, type PayoutRow, type PayoutTotals, fetchPayouts, payoutsCsv } from './payout-rows';
+import { fetchPayouts } from './payout-rows';
+import type { PayoutFilterInput, PayoutRow, PayoutTotals } from './types';
+import { payoutsCsv } from './payouts-csv';
 
 const PAGE = 100;
 const STATUSES = ['RELEASED', 'HELD', 'PAID'] as const;

@@ -1,7 +1,7 @@
 import { A } from '@solidjs/router';
 import { For, Show } from 'solid-js';
 import { formatDate, money } from '../../lib/format';
-import type { PayoutRow, PayoutTotals } from './payout-rows';
+import type { PayoutRow, PayoutTotals } from './types';
 
 const STATUS_LABELS: Record<string, string> = { HELD: 'Held', RELEASED: 'Released', PAID: 'Paid' };
 

@@ -4,7 +4,8 @@ import { StatusBadge } from '../../components/StatusBadge';
 import { formatDate, money } from '../../lib/format';
 import { createPagedList } from '../../lib/paged-list';
 import { DeductionNotes, HeldBy, PayoutSummary } from './PayoutParts';
-import { type PayoutRow, fetchPayouts } from './payout-rows';
+import { fetchPayouts } from './payout-rows';
+import type { PayoutRow } from './types';
 
 const PAGE = 25;
 const SECTIONS = [
