@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, errorCode, startTestApp } from '../support/app';
-import { waitForRow } from '../support/disputes';
+import { outboxOf } from '../support/disputes';
 import { ACCEPT, ESCALATE, REPORT, RESOLVE, createDisputableSessions, sql, userId } from '../support/fixtures';
 import { MARK_PAID, PAYOUTS, TICKET_PAYOUTS, allPayouts, payoutIdsOf, payoutSeenBy } from '../support/payouts';
 
@@ -8,8 +8,7 @@ let app: TestApp;
 let tokens: Record<'parent' | 'learner' | 'tutor' | 'tutor2' | 'coordinator' | 'admin', string>;
 
 beforeAll(async () => {
-  // The worker runs: the "hold ended" message is written by a job after the release commits.
-  app = await startTestApp();
+  app = await startTestApp({ RUN_WORKER: 'false' });
   const emails = { parent: 'parent@demo.test', learner: 'learner@demo.test', tutor: 'tutor@demo.test', tutor2: 'tutor2@demo.test', coordinator: 'coordinator@demo.test', admin: 'admin@demo.test' };
   tokens = Object.fromEntries(await Promise.all(Object.entries(emails).map(async ([k, e]) => [k, await app.login(e)]))) as typeof tokens;
 });
@@ -57,8 +56,9 @@ describe('hold and release across a dispute on a group class', () => {
     payout = await payoutSeenBy(app, tokens.tutor, payoutId);
     expect(payout).toMatchObject({ status: 'RELEASED', heldBy: [], net: { amountMinor: 1800 }, releasedAt: expect.any(String) });
 
-    const email = await waitForRow(app, feedback, (row) => row.event === 'payout.released');
-    expect(email).toMatchObject({ channel: 'EMAIL', recipient: 'tutor@demo.test' });
+    // Written with the release, in its transaction: the email through the outbox, and in the app.
+    const emails = (await outboxOf(app, feedback)).filter((row) => row.event === 'payout.released');
+    expect(emails).toMatchObject([{ channel: 'EMAIL', recipient: 'tutor@demo.test' }]);
     const inApp = await sql(app, `select n.title, n.body from notifications n join users u on u.id = n.user_id where u.email = 'tutor@demo.test' and n.ticket_id = ? and n.title like 'Payout released%'`, [feedback]);
     expect(inApp).toEqual([{ title: 'Payout released: 18.00 EUR', body: expect.stringContaining('18.00 EUR is released') }]);
   });

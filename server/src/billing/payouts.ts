@@ -1,9 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { addJob } from '../jobs/queue';
+import type { Tx } from '../db/transaction';
+import type { Ticket } from '../tickets/ticket.entity';
 import { lockTutors, rebalanceCarries, run, settlePayoutDeductions, uuidArray } from './payout-deductions';
-
-/** The job that tells tutors a hold ended (billing/payout-notifications.ts). */
-export const PAYOUT_RELEASED_TASK = 'payouts.announce-released';
+import { announceReleasedPayouts } from './payout-notifications';
 
 /** Holds the tutor payouts of these sessions while a ticket on them is open (paid ones are gone). */
 export async function holdPayouts(em: EntityManager, sessionIds: string[]): Promise<void> {
@@ -18,11 +17,12 @@ export async function holdPayouts(em: EntityManager, sessionIds: string[]): Prom
 }
 
 /**
- * Releases the held payouts of sessions that no longer have an open ticket, net of the tutor's
- * share of what disputes credited (kept current by settlePayoutDeductions), and queues the
- * tutor's "hold ended" message naming the ticket whose closing released them.
+ * Releases the held payouts of sessions that no longer have an open ticket (`closing` just
+ * closed), net of the tutor's share of what disputes credited (kept current by
+ * settlePayoutDeductions), and tells the tutor how much the end of the hold released.
  */
-export async function releasePayoutsWithoutOpenTickets(em: EntityManager, sessionIds: string[]): Promise<number> {
+export async function releasePayoutsWithoutOpenTickets(tx: Tx, sessionIds: string[], closing: Ticket): Promise<number> {
+  const { em } = tx;
   if (!sessionIds.length) return 0;
   const released: Array<{ id: string; session_id: string }> = await run(em,
     `update tutor_payouts p set status = 'RELEASED', released_at = now()
@@ -32,10 +32,6 @@ export async function releasePayoutsWithoutOpenTickets(em: EntityManager, sessio
     [uuidArray(sessionIds)]);
   if (!released.length) return 0;
   await settlePayoutDeductions(em, released.map((r) => r.session_id), null);
-  const [closing] = await run(em,
-    `select t.id from tickets t join ticket_sessions ts on ts.ticket_id = t.id
-      where ts.session_id = any(?::uuid[]) and t.closed_at is not null order by t.closed_at desc, t.id limit 1`,
-    [uuidArray(released.map((r) => r.session_id))]);
-  if (closing) await addJob(em, PAYOUT_RELEASED_TASK, { ticketId: closing.id, payoutIds: released.map((r) => r.id) }, { maxAttempts: 10 });
+  await announceReleasedPayouts(tx, closing, released.map((r) => r.id));
   return released.length;
 }

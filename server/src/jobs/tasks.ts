@@ -1,5 +1,4 @@
 import type { TaskList } from 'graphile-worker';
-import { payoutTasks } from '../billing/payout-notifications';
 import { notificationTasks } from '../notifications/notifier';
 import type { Services } from '../services';
 import { TICKET_CRONTAB, ticketTimerTasks } from '../tickets/timers';
@@ -9,7 +8,7 @@ import { TICKET_CRONTAB, ticketTimerTasks } from '../tickets/timers';
  * Crontab lines (graphile-worker syntax) go in CRONTAB.
  */
 export function buildTaskList(services: Services): TaskList {
-  return { ...ticketTimerTasks(services), ...notificationTasks(services), ...payoutTasks(services) };
+  return { ...ticketTimerTasks(services), ...notificationTasks(services) };
 }
 
 export const CRONTAB = [TICKET_CRONTAB].join('\n');

@@ -75,12 +75,12 @@ export async function seedDemoTickets(services: Services): Promise<void> {
   await resolveTicket(services, admin, { ticketId: pkg.id, outcome: ResolutionOutcome.IN_FAVOR_OF_PARENT, comment: 'The logs show the tutor never joined: the package credit is restored.' });
 
   // CLOSED: a credit decided after the tutor was paid for the lesson: a deduction on their next payout.
-  const late = await reportIssue(services, parent, {
-    sessionIds: await sessionsOf(em, 'mia@demo.test', 'PAID', 1), category: DisputeCategory.DURATION, type: TicketType.DISPUTE,
+  const late = await reportIssue(services, parent2, {
+    sessionIds: await sessionsOf(em, 'ola@demo.test', 'PAID', 1), category: DisputeCategory.DURATION, type: TicketType.DISPUTE,
     title: 'Old lesson was cut short', description: 'We only noticed on the statement: the lesson lasted 30 minutes.',
   });
   await resolveTicket(services, coordinator, { ticketId: late.id, outcome: ResolutionOutcome.SPLIT, comment: 'Half the lesson is credited.' });
-  await acceptResolution(services, parent, { ticketId: late.id });
+  await acceptResolution(services, parent2, { ticketId: late.id });
 
   // ONGOING support question without sessions.
   await reportIssue(services, learner, {

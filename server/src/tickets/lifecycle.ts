@@ -49,7 +49,7 @@ async function closeTicket(tx: Tx, ticket: Ticket, decision: { comment: string; 
   await em.flush();
   await em.nativeUpdate(TicketSession, { ticket }, { open: false, openDispute: false });
   const sessionIds = (await em.find(TicketSession, { ticket }, { fields: ['session'] })).map((l) => l.session.id);
-  await releasePayoutsWithoutOpenTickets(em, sessionIds);
+  await releasePayoutsWithoutOpenTickets(tx, sessionIds, ticket);
   await removeJob(em, `close:${ticket.id}`);
   await removeJob(em, `escalate:${ticket.id}`);
   await announcements.closed(tx, ticket, decision);
