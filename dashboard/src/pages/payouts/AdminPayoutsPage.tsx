@@ -4,9 +4,9 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { StatusBadge } from '../../components/StatusBadge';
 import { MarkPayoutsPaidMutation } from '../../graphql/payouts';
 import { mutate } from '../../lib/client';
-import { formatDate, money } from '../../lib/format';
+import { formatDate } from '../../lib/format';
 import { createPagedList } from '../../lib/paged-list';
-import { DeductionNotes, HeldBy, PayoutSummary } from './PayoutParts';
+import { DeductionNotes, HeldBy, PayoutMoneyCells, PayoutMoneyHeads, PayoutSummary } from './PayoutParts';
 import { fetchPayouts } from './payout-rows';
 import type { PayoutFilterInput, PayoutRow, PayoutTotals } from './types';
 import { payoutsCsv } from './payouts-csv';
@@ -130,9 +130,7 @@ export default function AdminPayoutsPage() {
               <th scope="col">Session</th>
               <th scope="col">Status</th>
               <th scope="col">Held by / reference</th>
-              <th scope="col" class="num">Amount</th>
-              <th scope="col" class="num">Deductions</th>
-              <th scope="col" class="num">Net</th>
+              <PayoutMoneyHeads />
             </tr>
           </thead>
           <tbody>
@@ -149,9 +147,7 @@ export default function AdminPayoutsPage() {
                   <td data-label="Held by / reference">
                     <Show when={p.status === 'HELD'} fallback={p.reference ?? '–'}><HeldBy tickets={p.heldBy} /></Show>
                   </td>
-                  <td data-label="Amount" class="num">{money(p.amount)}</td>
-                  <td data-label="Deductions" class="num">{p.deductions.amountMinor ? `−${money(p.deductions)}` : '–'}</td>
-                  <td data-label="Net" class="num">{money(p.net)}</td>
+                  <PayoutMoneyCells payout={p} />
                 </tr>
               )}
             </For>

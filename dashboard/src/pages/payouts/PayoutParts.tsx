@@ -61,3 +61,25 @@ export function HeldBy(props: { tickets: PayoutRow['heldBy'] }) {
     </For>
   );
 }
+
+/** The money columns' headers, in the order of PayoutMoneyCells. */
+export function PayoutMoneyHeads() {
+  return (
+    <>
+      <th scope="col" class="num">Amount</th>
+      <th scope="col" class="num">Deductions</th>
+      <th scope="col" class="num">Net</th>
+    </>
+  );
+}
+
+/** Amount, deductions and net of one payout. */
+export function PayoutMoneyCells(props: { payout: PayoutRow }) {
+  return (
+    <>
+      <td data-label="Amount" class="num">{money(props.payout.amount)}</td>
+      <td data-label="Deductions" class="num">{props.payout.deductions.amountMinor ? `−${money(props.payout.deductions)}` : '–'}</td>
+      <td data-label="Net" class="num"><strong>{money(props.payout.net)}</strong></td>
+    </>
+  );
+}

@@ -1,9 +1,9 @@
 import { createResource, For, onMount, Show } from 'solid-js';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { StatusBadge } from '../../components/StatusBadge';
-import { formatDate, money } from '../../lib/format';
+import { formatDate } from '../../lib/format';
 import { createPagedList } from '../../lib/paged-list';
-import { DeductionNotes, HeldBy, PayoutSummary } from './PayoutParts';
+import { DeductionNotes, HeldBy, PayoutMoneyCells, PayoutMoneyHeads, PayoutSummary } from './PayoutParts';
 import { fetchPayouts } from './payout-rows';
 import type { PayoutRow } from './types';
 
@@ -30,9 +30,7 @@ function PayoutSection(props: (typeof SECTIONS)[number]) {
             <th scope="col">Session</th>
             <th scope="col">Status</th>
             <th scope="col">{props.status === 'HELD' ? 'Held by' : props.status === 'PAID' ? 'Paid' : 'Released'}</th>
-            <th scope="col" class="num">Amount</th>
-            <th scope="col" class="num">Deductions</th>
-            <th scope="col" class="num">Net</th>
+            <PayoutMoneyHeads />
           </tr>
         </thead>
         <tbody>
@@ -49,9 +47,7 @@ function PayoutSection(props: (typeof SECTIONS)[number]) {
                     <HeldBy tickets={p.heldBy} />
                   </Show>
                 </td>
-                <td data-label="Amount" class="num">{money(p.amount)}</td>
-                <td data-label="Deductions" class="num">{p.deductions.amountMinor ? `−${money(p.deductions)}` : '–'}</td>
-                <td data-label="Net" class="num"><strong>{money(p.net)}</strong></td>
+                <PayoutMoneyCells payout={p} />
               </tr>
             )}
           </For>
