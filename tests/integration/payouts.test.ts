@@ -140,6 +140,33 @@ describe('markPayoutsPaid', () => {
   });
 });
 
+describe('payment runs racing', () => {
+  it('two runs paying the same payouts under different references: exactly one wins, the other is CONFLICT', async () => {
+    const { sessionIds } = await createDisputableSessions(app, { tutor: 'tutor@demo.test', learner: 'mia@demo.test', billedTo: 'parent@demo.test', invoiced: 2 });
+    const ids = await payoutIdsOf(app, sessionIds);
+    const results = await Promise.all(['RACE-A', 'RACE-B'].map((reference) => app.gql(MARK_PAID, { ids, reference }, tokens.admin)));
+    expect(results.map(errorCode).sort()).toEqual(['CONFLICT', undefined]);
+    const winner = results.find((r) => !r.errors)!.data.markPayoutsPaid[0].reference;
+    const rows = await sql(app, 'select reference from tutor_payouts where id = any(?::uuid[])', [`{${ids.join(',')}}`]);
+    expect(rows.map((r) => r.reference)).toEqual([winner, winner]);
+    const [{ n }] = await sql(app, 'select count(*)::int as n from payout_events where payout_id = any(?::uuid[])', [`{${ids.join(',')}}`]);
+    expect(n).toBe(2);
+  });
+
+  it('a dispute opened while a run pays the payout: it ends either HELD (not paid) or PAID (kept), never both', async () => {
+    const { sessionIds } = await createDisputableSessions(app, { tutor: 'tutor@demo.test', learner: 'mia@demo.test', billedTo: 'parent@demo.test', invoiced: 1 });
+    const [id] = await payoutIdsOf(app, sessionIds);
+    const [paid, reported] = await Promise.all([
+      app.gql(MARK_PAID, { ids: [id], reference: 'RACE-C' }, tokens.admin),
+      app.gql(REPORT, { input: { sessionIds, category: 'NO_SHOW', title: 'No show', description: 'Nobody came' } }, tokens.parent),
+    ]);
+    expect(reported.errors).toBeUndefined();
+    const [row] = await sql(app, 'select status, reference from tutor_payouts where id = ?', [id]);
+    if (paid.errors) expect([errorCode(paid), row]).toEqual(['CONFLICT', { status: 'HELD', reference: null }]);
+    else expect(row).toEqual({ status: 'PAID', reference: 'RACE-C' });
+  });
+});
+
 describe('who sees which payouts', () => {
   it('a tutor sees their own only, staff all, parents and learners none; Ticket.payouts follows the same rule', async () => {
     const [tutorId, tutor2Id] = await Promise.all([userId(app, 'tutor@demo.test'), userId(app, 'tutor2@demo.test')]);

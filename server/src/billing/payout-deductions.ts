@@ -19,6 +19,14 @@ export async function lockTutors(em: EntityManager, tutorIds: string[]): Promise
   }
 }
 
+/** Locks the tutors of these sessions' payouts before any payout row is touched; returns their ids. */
+export async function lockTutorsOfSessions(em: EntityManager, sessionIds: string[]): Promise<string[]> {
+  const tutors: Array<{ tutor_id: string }> = await run(em, 'select distinct tutor_id from tutor_payouts where session_id = any(?::uuid[])', [uuidArray(sessionIds)]);
+  const ids = tutors.map((t) => t.tutor_id);
+  await lockTutors(em, ids);
+  return ids;
+}
+
 /**
  * The tutor's share of everything disputes credited on each session (invoice credits, and package
  * credits at the session's price): the payout's part of what the session billed, to the cent,
@@ -50,9 +58,8 @@ async function sharesOf(em: EntityManager, sessionIds: string[]) {
 export async function settlePayoutDeductions(em: EntityManager, sessionIds: string[], ticketId: string | null): Promise<void> {
   const ids = [...new Set(sessionIds)];
   if (!ids.length) return;
-  const tutors: Array<{ tutor_id: string }> = await run(em, 'select distinct tutor_id from tutor_payouts where session_id = any(?::uuid[])', [uuidArray(ids)]);
-  if (!tutors.length) return;
-  await lockTutors(em, tutors.map((t) => t.tutor_id));
+  const tutorIds = await lockTutorsOfSessions(em, ids);
+  if (!tutorIds.length) return;
   const deductions = new Map<string, number>();
   for (const row of await sharesOf(em, ids)) {
     if (row.status !== 'PAID') {
@@ -65,7 +72,7 @@ export async function settlePayoutDeductions(em: EntityManager, sessionIds: stri
         [randomUUID(), row.id, row.tutor_id, ticketId, delta, row.currency]);
     }
   }
-  for (const { tutor_id } of tutors) await rebalanceCarries(em, tutor_id, deductions);
+  for (const tutorId of tutorIds) await rebalanceCarries(em, tutorId, deductions);
 }
 
 /**

@@ -1,19 +1,18 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Tx } from '../db/transaction';
 import type { Ticket } from '../tickets/ticket.entity';
-import { lockTutors, rebalanceCarries, run, settlePayoutDeductions, uuidArray } from './payout-deductions';
+import { lockTutorsOfSessions, rebalanceCarries, run, settlePayoutDeductions, uuidArray } from './payout-deductions';
 import { announceReleasedPayouts } from './payout-notifications';
 
 /** Holds the tutor payouts of these sessions while a ticket on them is open (paid ones are gone). */
 export async function holdPayouts(em: EntityManager, sessionIds: string[]): Promise<void> {
   if (!sessionIds.length) return;
+  await lockTutorsOfSessions(em, sessionIds);
   const held: Array<{ tutor_id: string }> = await run(em,
     `update tutor_payouts set status = 'HELD', released_at = null where session_id = any(?::uuid[]) and status = 'RELEASED' returning tutor_id`,
     [uuidArray(sessionIds)]);
   // Late credits go on the next payout to be paid, which a hold may have changed.
-  const tutorIds = [...new Set(held.map((h) => h.tutor_id))];
-  await lockTutors(em, tutorIds);
-  for (const tutorId of tutorIds) await rebalanceCarries(em, tutorId);
+  for (const tutorId of new Set(held.map((h) => h.tutor_id))) await rebalanceCarries(em, tutorId);
 }
 
 /**
@@ -24,6 +23,7 @@ export async function holdPayouts(em: EntityManager, sessionIds: string[]): Prom
 export async function releasePayoutsWithoutOpenTickets(tx: Tx, sessionIds: string[], closing: Ticket): Promise<number> {
   const { em } = tx;
   if (!sessionIds.length) return 0;
+  await lockTutorsOfSessions(em, sessionIds);
   const released: Array<{ id: string; session_id: string }> = await run(em,
     `update tutor_payouts p set status = 'RELEASED', released_at = now()
       where p.session_id = any(?::uuid[]) and p.status = 'HELD'
