@@ -21,6 +21,9 @@ const PAYOUTS = `query($first: Int) {
     edges { node { id status amount { amountMinor } net { amountMinor } session { subject } tutor { name }
       heldBy { number } deductionLines { kind amount { amountMinor } ticket { number } otherPayout { id } } } } }
 }`;
+const BOARD = `query($first: Int) {
+  tickets(first: $first) { edges { node { id number status reporter { name } tutor { name } viewerCan { resolve accept escalate assign comment commentInternal attachEvidence merge split rate } } } }
+}`;
 
 async function countQueries(query: string, first: number, token: string): Promise<number> {
   const before = app.queries.length;
@@ -52,5 +55,15 @@ describe('no N+1', () => {
     const large = await countQueries(PAYOUTS, 60, token);
     expect(large).toBe(small);
     expect(large).toBeLessThanOrEqual(10);
+  });
+
+  it("a board page with every ticket's capabilities is constant too", async () => {
+    for (const email of ['coordinator@demo.test', 'parent@demo.test', 'tutor2@demo.test']) {
+      const token = await app.login(email);
+      const small = await countQueries(BOARD, 1, token);
+      const large = await countQueries(BOARD, 50, token);
+      expect(large).toBe(small);
+      expect(large).toBeLessThanOrEqual(5);
+    }
   });
 });

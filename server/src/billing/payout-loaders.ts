@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import type { Viewer } from '../auth/viewer';
-import { byId, groupedBy, visibleTickets } from '../graphql/loaders';
+import { byId, groupedBy, visibleTickets } from '../graphql/batch';
 import type { Ticket } from '../tickets/ticket.entity';
 import { run, uuidArray } from './payout-deductions';
 import { TutorPayout } from './payout.entity';
