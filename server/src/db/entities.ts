@@ -4,6 +4,7 @@ import { TicketAdjustment } from '../billing/adjustment.entity';
 import { CreditNote, CreditNoteLine } from '../billing/credit-note.entity';
 import { Invoice, InvoiceLine } from '../billing/invoice.entity';
 import { Package } from '../billing/package.entity';
+import { PayoutCarry, PayoutEvent, PayoutLateCredit } from '../billing/payout-ledger.entity';
 import { TutorPayout } from '../billing/payout.entity';
 import { Notification } from '../notifications/notification.entity';
 import { OutboxMessage } from '../notifications/outbox-message.entity';
@@ -17,7 +18,7 @@ import { Ticket, TicketSession } from '../tickets/ticket.entity';
 export const entities = [
   User, ParentLink, ApiKey,
   TutoringSession, SessionParticipant,
-  Package, Invoice, InvoiceLine, CreditNote, CreditNoteLine, TutorPayout, TicketAdjustment,
+  Package, Invoice, InvoiceLine, CreditNote, CreditNoteLine, TutorPayout, PayoutLateCredit, PayoutCarry, PayoutEvent, TicketAdjustment,
   Ticket, TicketSession, IssueLog, ResolutionAction,
   TicketEventRecord, Notification, OutboxMessage, TelegramLinkCode,
 ];

@@ -3,6 +3,7 @@ import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { AuthResolver } from '../auth/auth.resolver';
 import { CreditNotesResolver, InvoiceLinesResolver, InvoicesResolver } from '../billing/invoices.resolver';
+import { PayoutConnectionResolver, PayoutDeductionResolver, PayoutsResolver, TicketPayoutsResolver } from '../billing/payouts.resolver';
 import { DeliveriesResolver } from '../notifications/deliveries.resolver';
 import { NotificationsResolver, UserNotificationFieldsResolver } from '../notifications/notifications.resolver';
 import { SessionsResolver } from '../sessions/sessions.resolver';
@@ -13,7 +14,8 @@ import { DateTimeScalar } from './scalars';
 
 export const resolvers = [AuthResolver, SessionsResolver, InvoicesResolver, InvoiceLinesResolver, CreditNotesResolver,
   TicketsResolver, TicketEventsResolver, TicketFieldsResolver, SessionTicketResolver, CreditNoteTicketResolver, IssueLogResolver,
-  NotificationsResolver, UserNotificationFieldsResolver, DeliveriesResolver] as const;
+  NotificationsResolver, UserNotificationFieldsResolver, DeliveriesResolver,
+  PayoutsResolver, PayoutConnectionResolver, PayoutDeductionResolver, TicketPayoutsResolver] as const;
 
 const noTopicPubSub = {
   publish() {

@@ -27,6 +27,23 @@ export type InvoiceStatus =
   | 'PAID'
   | 'VOID';
 
+export type PayoutDeductionKind =
+  | 'CARRIED_FROM_EARLIER'
+  | 'CARRIED_TO_LATER'
+  | 'SESSION_CREDIT';
+
+export type PayoutFilter = {
+  from?: string | null | undefined;
+  status?: PayoutStatus | null | undefined;
+  to?: string | null | undefined;
+  tutorId?: string | number | null | undefined;
+};
+
+export type PayoutStatus =
+  | 'HELD'
+  | 'PAID'
+  | 'RELEASED';
+
 export type ReportIssueInput = {
   category: DisputeCategory;
   description: string;
@@ -226,6 +243,30 @@ export type InvoiceQueryVariables = Exact<{
 
 
 export type InvoiceQuery = { invoice: { id: string, number: string, status: InvoiceStatus, createdAt: string, issuedAt: string | null, billedTo: { id: string, name: string }, total: { amountMinor: number, currency: string }, credited: { amountMinor: number, currency: string }, balance: { amountMinor: number, currency: string }, lines: Array<{ id: string, description: string, voided: boolean, amount: { amountMinor: number, currency: string }, credited: { amountMinor: number, currency: string }, session: { id: string, status: SessionStatus, subject: string, language: string, scheduledStart: string, tutor: { id: string, name: string }, openTicket: { id: string, number: string, status: TicketStatus } | null } | null }>, creditNotes: Array<{ id: string, number: string, createdAt: string, reason: string | null, amount: { amountMinor: number, currency: string }, ticket: { id: string, number: string } | null }> } | null };
+
+export type PayoutsQueryVariables = Exact<{
+  filter?: PayoutFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type PayoutsQuery = { payouts: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, summary: Array<{ status: PayoutStatus, count: number, net: Array<{ amountMinor: number, currency: string }> }>, edges: Array<{ node: { id: string, status: PayoutStatus, releasedAt: string | null, paidAt: string | null, reference: string | null, amount: { amountMinor: number, currency: string }, deductions: { amountMinor: number, currency: string }, net: { amountMinor: number, currency: string }, session: { id: string, subject: string, language: string, kind: SessionKind, scheduledStart: string }, tutor: { id: string, name: string, email: string }, heldBy: Array<{ id: string, number: string, title: string, status: TicketStatus }>, deductionLines: Array<{ kind: PayoutDeductionKind, amount: { amountMinor: number, currency: string }, ticket: { id: string, number: string } | null, otherPayout: { id: string, session: { subject: string, scheduledStart: string } } | null }> } }> } };
+
+export type TicketPayoutsQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type TicketPayoutsQuery = { ticket: { id: string, payouts: Array<{ id: string, status: PayoutStatus, amount: { amountMinor: number, currency: string }, deductions: { amountMinor: number, currency: string }, net: { amountMinor: number, currency: string }, session: { id: string, subject: string, scheduledStart: string }, heldBy: Array<{ id: string, number: string }> }> } | null };
+
+export type MarkPayoutsPaidMutationVariables = Exact<{
+  ids: Array<string | number> | string | number;
+  reference: string;
+}>;
+
+
+export type MarkPayoutsPaidMutation = { markPayoutsPaid: Array<{ id: string, status: PayoutStatus, paidAt: string | null, reference: string | null }> };
 
 export type BoardTicketFieldsFragment = { id: string, number: string, type: TicketType, category: DisputeCategory | null, status: TicketStatus, title: string, description: string, requestedEffect: ResolutionEffect | null, createdAt: string, updatedAt: string, version: number, reporter: { id: string, name: string }, tutor: { id: string, name: string } | null, assignee: { id: string, name: string } | null };
 
@@ -937,6 +978,124 @@ export const InvoiceDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<InvoiceQuery, InvoiceQueryVariables>;
+export const PayoutsDocument = new TypedDocumentString(`
+    query Payouts($filter: PayoutFilter, $first: Int, $after: String) {
+  payouts(filter: $filter, first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    summary {
+      status
+      count
+      net {
+        amountMinor
+        currency
+      }
+    }
+    edges {
+      node {
+        id
+        status
+        releasedAt
+        paidAt
+        reference
+        amount {
+          amountMinor
+          currency
+        }
+        deductions {
+          amountMinor
+          currency
+        }
+        net {
+          amountMinor
+          currency
+        }
+        session {
+          id
+          subject
+          language
+          kind
+          scheduledStart
+        }
+        tutor {
+          id
+          name
+          email
+        }
+        heldBy {
+          id
+          number
+          title
+          status
+        }
+        deductionLines {
+          kind
+          amount {
+            amountMinor
+            currency
+          }
+          ticket {
+            id
+            number
+          }
+          otherPayout {
+            id
+            session {
+              subject
+              scheduledStart
+            }
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PayoutsQuery, PayoutsQueryVariables>;
+export const TicketPayoutsDocument = new TypedDocumentString(`
+    query TicketPayouts($id: ID!) {
+  ticket(id: $id) {
+    id
+    payouts {
+      id
+      status
+      amount {
+        amountMinor
+        currency
+      }
+      deductions {
+        amountMinor
+        currency
+      }
+      net {
+        amountMinor
+        currency
+      }
+      session {
+        id
+        subject
+        scheduledStart
+      }
+      heldBy {
+        id
+        number
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TicketPayoutsQuery, TicketPayoutsQueryVariables>;
+export const MarkPayoutsPaidDocument = new TypedDocumentString(`
+    mutation MarkPayoutsPaid($ids: [ID!]!, $reference: String!) {
+  markPayoutsPaid(ids: $ids, reference: $reference) {
+    id
+    status
+    paidAt
+    reference
+  }
+}
+    `) as unknown as TypedDocumentString<MarkPayoutsPaidMutation, MarkPayoutsPaidMutationVariables>;
 export const BoardColumnDocument = new TypedDocumentString(`
     query BoardColumn($filter: TicketFilter, $first: Int, $after: String) {
   tickets(filter: $filter, first: $first, after: $after) {

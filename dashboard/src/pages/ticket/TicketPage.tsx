@@ -12,6 +12,7 @@ import { IssueDetail } from './IssueDetail';
 import { IssueLogTimeline } from './IssueLogTimeline';
 import { MoneyDetails } from './MoneyDetails';
 import { SessionDetails } from './SessionDetails';
+import { TicketPayouts } from './TicketPayouts';
 
 /**
  * One ticket: what was reported, its history, the sessions and money, and what can be done now.
@@ -52,6 +53,7 @@ export default function TicketPage() {
                 <IssueDetail ticket={t()} />
                 <SessionDetails sessions={t().sessions} evidence={t().evidence} />
                 <MoneyDetails ticket={t()} />
+                <TicketPayouts ticketId={t().id} version={t().version} />
                 <IssueLogTimeline logs={t().logs} />
               </div>
               <aside class="detail-side" aria-label="Actions">
