@@ -31,7 +31,7 @@ async function main() {
         return { rss, heapUsed, external, peak: peakRss() };
       }
       case 'subscribers':
-        return { subscribers: services.realtime.hub.subscriberCount, connections: services.realtime.connections.size };
+        return { subscribers: services.realtime.hub.subscriberCount, connections: services.liveConnections.size };
       case 'ticket': {
         const rows = await em().getConnection().execute("select id from tickets where status = 'ONGOING' and type <> 'DISPUTE' order by created_at desc limit 1");
         return { ticketId: rows[0]?.id ?? null };

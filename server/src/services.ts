@@ -1,12 +1,21 @@
-import type { MikroORM } from '@mikro-orm/postgresql';
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Runner } from 'graphile-worker';
 import { AuthService } from './auth/auth.service';
 import { TokenService } from './auth/tokens';
 import { type Config, resolveJwtSecret } from './config';
+import { jobQueue } from './jobs/queue';
 import { CRONTAB, buildTaskList } from './jobs/tasks';
 import { startWorker } from './jobs/worker';
+import { LiveConnections } from './http/live-connections';
+import { NOTIFICATIONS_TOPIC, NotificationFeed } from './notifications/notification-feed';
 import { type Notifier, createNotifier } from './notifications/notifier';
 import { type Realtime, createRealtime } from './realtime/realtime.service';
+import { TICKET_EVENTS_TOPIC } from './tickets/event-log';
+import { TicketFeed } from './tickets/ticket-feed';
+import { type TicketService, createTicketService } from './tickets/tickets.service';
+
+/** How often open WebSocket connections are checked for closed accounts and revoked keys. */
+const ACCOUNT_RECHECK_MS = 30_000;
 
 /** Everything long-lived the resolvers and workers need, built once at boot. */
 export interface Services {
@@ -14,10 +23,18 @@ export interface Services {
   orm: MikroORM;
   tokens: TokenService;
   auth: AuthService;
-  /** Live updates: the LISTEN connection, the subscribers' hub, the open WebSockets. */
+  /** Pub/sub over LISTEN/NOTIFY: the listening connection and the hub the feeds below register on. */
   realtime: Realtime;
+  /** `ticketChanged` subscribers of this instance. */
+  ticketFeed: TicketFeed;
+  /** `notificationAdded` subscribers of this instance. */
+  notificationFeed: NotificationFeed;
+  /** The open WebSocket connections of this instance. */
+  liveConnections: LiveConnections;
   /** Email and Telegram delivery; the Telegram bot. */
   notifier: Notifier;
+  /** Every change to a ticket, and the ticket timers. */
+  tickets: TicketService;
   /** Starts background work: the job worker (when RUN_WORKER), listeners. */
   start(): Promise<void>;
   /** Stops everything start() began. */
@@ -27,23 +44,32 @@ export interface Services {
 export function createServices(config: Config, orm: MikroORM): Services {
   const tokens = new TokenService(resolveJwtSecret(config), config.jwtTtlSeconds);
   let worker: Runner | undefined;
+  const em = orm.em as EntityManager;
+  const tickets = createTicketService({ em, config, jobs: jobQueue });
+  const realtime = createRealtime(orm.config.get('clientUrl')!);
   const services: Services = {
     config,
     orm,
     tokens,
     auth: new AuthService(tokens),
-    realtime: createRealtime(orm),
+    realtime,
+    ticketFeed: realtime.hub.register(TICKET_EVENTS_TOPIC, new TicketFeed(orm)),
+    notificationFeed: realtime.hub.register(NOTIFICATIONS_TOPIC, new NotificationFeed(orm)),
+    liveConnections: new LiveConnections(orm),
     notifier: createNotifier(config),
+    tickets,
     async start() {
       await services.realtime.start();
-      if (config.runWorker) worker = await startWorker(orm.config.get('clientUrl')!, buildTaskList(services), CRONTAB);
+      services.liveConnections.startRechecking(ACCOUNT_RECHECK_MS);
+      if (config.runWorker) worker = await startWorker(orm.config.get('clientUrl')!, buildTaskList({ em, config, notifier: services.notifier, tickets }), CRONTAB);
       // Telegram allows one long-polling client per bot: the instance that runs the worker polls.
-      services.notifier.start(services, { polling: config.runWorker });
+      services.notifier.start({ em, tickets }, { polling: config.runWorker });
     },
     async close() {
       await worker?.stop();
       worker = undefined;
       await services.notifier.close();
+      services.liveConnections.stop();
       await services.realtime.close();
     },
   };

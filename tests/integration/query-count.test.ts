@@ -17,13 +17,30 @@ const INVOICES = `query($first: Int) {
     lines { description amount { amountMinor } session { subject tutor { name } } } creditNotes { number } } } }
 }`;
 
+const PAYOUTS = `query($first: Int) {
+  payouts(first: $first) { totalCount summary { status count net { amountMinor } }
+    edges { node { id status amount { amountMinor } net { amountMinor } session { subject } tutor { name }
+      heldBy { number } deductionLines { kind amount { amountMinor } ticket { number } otherPayout { id } } } } }
+}`;
+const BOARD = `query($first: Int) {
+  tickets(first: $first) { edges { node { id number status reporter { name } tutor { name } viewerCan { resolve accept escalate assign comment commentInternal attachEvidence merge split rate } } } }
+}`;
+
+async function countQueries(query: string, first: number, token: string): Promise<number> {
+  const before = app.queries.length;
+  const result = await app.gql(query, { first }, token);
+  expect(result.errors).toBeUndefined();
+  return app.queries.slice(before).filter((q) => /\b(select|insert|update|delete)\b/i.test(q)).length;
+}
+
+// The query log may be coloured ("\x1b[39mselect"), where the check above finds no word boundary.
 const ESCAPES = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g');
 
-async function countQueries(query: string, first: number, token: string, variables: Record<string, unknown> = {}): Promise<number> {
+/** SQL statements of one request, the log's colours stripped. */
+async function statementsOf(query: string, variables: Record<string, unknown>, token: string): Promise<number> {
   const before = app.queries.length;
-  const result = await app.gql(query, { ...variables, first }, token);
+  const result = await app.gql(query, variables, token);
   expect(result.errors).toBeUndefined();
-  // The query log may be coloured: strip the escapes before looking for the verb.
   return app.queries.slice(before).filter((q) => /\b(select|insert|update|delete)\b/i.test(q.replace(ESCAPES, ''))).length;
 }
 
@@ -43,6 +60,24 @@ describe('no N+1', () => {
     expect(large).toBe(small);
     expect(large).toBeLessThanOrEqual(9);
   });
+
+  it('a page of payouts with sessions, tutors, holding tickets and deduction lines is constant too', async () => {
+    const token = await app.login('admin@demo.test');
+    const small = await countQueries(PAYOUTS, 2, token);
+    const large = await countQueries(PAYOUTS, 60, token);
+    expect(large).toBe(small);
+    expect(large).toBeLessThanOrEqual(10);
+  });
+
+  it("a board page with every ticket's capabilities is constant too", async () => {
+    for (const email of ['coordinator@demo.test', 'parent@demo.test', 'tutor2@demo.test']) {
+      const token = await app.login(email);
+      const small = await countQueries(BOARD, 1, token);
+      const large = await countQueries(BOARD, 50, token);
+      expect(large).toBe(small);
+      expect(large).toBeLessThanOrEqual(5);
+    }
+  });
 });
 
 describe("the dashboard's board", () => {
@@ -58,8 +93,8 @@ describe("the dashboard's board", () => {
     const token = await app.login('coordinator@demo.test');
     for (const column of BOARD_COLUMNS) {
       const { filter } = boardVariables(column);
-      const small = await countQueries(BOARD_COLUMN, 5, token, { filter });
-      const large = await countQueries(BOARD_COLUMN, 50, token, { filter });
+      const small = await statementsOf(BOARD_COLUMN, { filter, first: 5 }, token);
+      const large = await statementsOf(BOARD_COLUMN, { filter, first: 50 }, token);
       expect(large).toBe(small);
       expect(large).toBeGreaterThan(0);
       expect(large).toBeLessThanOrEqual(5);

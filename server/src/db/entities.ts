@@ -4,20 +4,21 @@ import { TicketAdjustment } from '../billing/adjustment.entity';
 import { CreditNote, CreditNoteLine } from '../billing/credit-note.entity';
 import { Invoice, InvoiceLine } from '../billing/invoice.entity';
 import { Package } from '../billing/package.entity';
+import { PayoutCarry, PayoutEvent, PayoutLateCredit } from '../billing/payout-ledger.entity';
 import { TutorPayout } from '../billing/payout.entity';
 import { Notification } from '../notifications/notification.entity';
 import { OutboxMessage } from '../notifications/outbox-message.entity';
 import { TelegramLinkCode } from '../notifications/telegram/link-code.entity';
-import { TicketEventRecord } from '../realtime/ticket-event.entity';
 import { SessionParticipant, TutoringSession } from '../sessions/session.entity';
 import { IssueLog } from '../tickets/issue-log.entity';
 import { ResolutionAction } from '../tickets/resolution-action.entity';
+import { TicketEventRecord } from '../tickets/ticket-event.entity';
 import { Ticket, TicketSession } from '../tickets/ticket.entity';
 
 export const entities = [
   User, ParentLink, ApiKey,
   TutoringSession, SessionParticipant,
-  Package, Invoice, InvoiceLine, CreditNote, CreditNoteLine, TutorPayout, TicketAdjustment,
+  Package, Invoice, InvoiceLine, CreditNote, CreditNoteLine, TutorPayout, PayoutLateCredit, PayoutCarry, PayoutEvent, TicketAdjustment,
   Ticket, TicketSession, IssueLog, ResolutionAction,
   TicketEventRecord, Notification, OutboxMessage, TelegramLinkCode,
 ];

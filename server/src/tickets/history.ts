@@ -1,8 +1,9 @@
-import { Role } from '../auth/roles';
+import { Role, isStaff } from '../auth/roles';
 import { User } from '../auth/user.entity';
 import type { Viewer } from '../auth/viewer';
 import type { Tx } from '../db/transaction';
 import { TicketEventKind, type TicketStatus } from './enums';
+import { recordTicketEvent } from './event-log';
 import { IssueLog } from './issue-log.entity';
 import type { Ticket } from './ticket.entity';
 
@@ -27,7 +28,7 @@ export function recordChange(tx: Tx, ticket: Ticket, change: Change): void {
   if (change.to) ticket.status = change.to;
   ticket.version += 1;
   ticket.updatedAt = now;
-  const responder = change.actor && (change.actor.role === Role.TUTOR || change.actor.role === Role.COORDINATOR || change.actor.role === Role.ADMIN);
+  const responder = change.actor && (change.actor.role === Role.TUTOR || isStaff(change.actor.role));
   if (responder && !ticket.firstRespondedAt && change.kind !== TicketEventKind.CREATED) ticket.firstRespondedAt = now;
   tx.em.persist(
     Object.assign(new IssueLog(), {
@@ -42,7 +43,7 @@ export function recordChange(tx: Tx, ticket: Ticket, change: Change): void {
       createdAt: now,
     }),
   );
-  tx.recordEvent({
+  recordTicketEvent(tx, {
     ticketId: ticket.id,
     kind: change.to && change.kind !== TicketEventKind.CREATED ? TicketEventKind.STATUS_CHANGED : change.kind,
     previousStatus: change.kind === TicketEventKind.CREATED ? null : from,
