@@ -17,7 +17,13 @@ export const BOARD_PAGE = 50;
 /** The dashboard's variables for one column of an unfiltered board (boardStore.fetchPage). */
 export const boardVariables = (status: (typeof BOARD_COLUMNS)[number]) => ({ filter: { status: [status] }, first: BOARD_PAGE, after: null });
 
-/** The same document shape for PostGraphile 5's generated schema (its names, our selection). */
+/** The dashboard's card fragment under PostGraphile 5's names for the three users (`reporter: userByReporterId`, ...). */
+const postgraphileCard = BOARD_COLUMN.slice(BOARD_COLUMN.indexOf('fragment BoardTicketFields')).replace(
+  /\b(reporter|tutor|assignee) \{/g,
+  (_, name: string) => `${name}: userBy${name[0].toUpperCase()}${name.slice(1)}Id {`,
+);
+
+/** The same document shape for PostGraphile 5's generated schema (its names, the dashboard's selection). */
 export const POSTGRAPHILE_BOARD_COLUMN = `query BoardColumn($status: TicketStatus!, $first: Int, $after: Cursor) {
   tickets: allTickets(condition: { status: $status }, orderBy: [CREATED_AT_DESC, PRIMARY_KEY_DESC], first: $first, after: $after) {
     totalCount
@@ -25,19 +31,4 @@ export const POSTGRAPHILE_BOARD_COLUMN = `query BoardColumn($status: TicketStatu
     edges { node { ...BoardTicketFields } }
   }
 }
-fragment BoardTicketFields on Ticket {
-  id
-  number
-  type
-  category
-  status
-  title
-  description
-  requestedEffect
-  createdAt
-  updatedAt
-  version
-  reporter: userByReporterId { id name }
-  tutor: userByTutorId { id name }
-  assignee: userByAssigneeId { id name }
-}`;
+${postgraphileCard}`;
