@@ -51,6 +51,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     /** Delivery attempts before a message is DEAD. */
     notifyMaxAttempts: Math.max(1, int(env.NOTIFY_MAX_ATTEMPTS, 6, 'NOTIFY_MAX_ATTEMPTS')),
     runWorker: (env.RUN_WORKER ?? 'true') !== 'false',
+    /** Introspection and "did you mean" suggestions: on outside production unless turned off, off in production unless turned on. */
+    graphqlIntrospection: env.GRAPHQL_INTROSPECTION ? env.GRAPHQL_INTROSPECTION === 'true' : nodeEnv !== 'production',
     logQueries: env.LOG_SQL === 'true',
   };
 }
