@@ -6,6 +6,7 @@ import { parseId } from '../graphql/ids';
 import { ApiKey } from './api-key.entity';
 import { Role } from './roles';
 import { User } from './user.entity';
+import { revealToSelf } from './user-fields.resolver';
 
 @ObjectType()
 class AuthPayload {
@@ -29,8 +30,9 @@ class CreatedApiKey {
 @Resolver()
 export class AuthResolver {
   @Mutation(() => AuthPayload)
-  login(@Ctx() ctx: Context, @Arg('email') email: string, @Arg('password') password: string) {
-    return ctx.services.auth.login(ctx.em, email, password);
+  async login(@Ctx() ctx: Context, @Arg('email') email: string, @Arg('password') password: string) {
+    const payload = await ctx.services.auth.login(ctx.em, email, password);
+    return { ...payload, user: revealToSelf(payload.user) };
   }
 
   @Query(() => User, { nullable: true })

@@ -14,8 +14,7 @@ export class User {
   @Property({ type: 'text' })
   name!: string;
 
-  /** Stored lower-case; unique (see migration's index on lower(email)). */
-  @Field()
+  /** Stored lower-case; unique (see migration's index on lower(email)). Exposed by UserFieldsResolver. */
   @Property({ type: 'text', unique: true })
   email!: string;
 
