@@ -1,6 +1,8 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Runner } from 'graphile-worker';
 import { AuthService } from './auth/auth.service';
+import { CREDENTIAL_CACHE_MS } from './auth/credential-state';
+import { RateLimits } from './auth/rate-limits';
 import { TokenService } from './auth/tokens';
 import { type Config, resolveJwtSecret } from './config';
 import { CRONTAB, buildTaskList } from './jobs/tasks';
@@ -14,6 +16,8 @@ export interface Services {
   orm: MikroORM;
   tokens: TokenService;
   auth: AuthService;
+  /** Abuse limits shared by every instance (PostgreSQL). */
+  limits: RateLimits;
   /** Live updates: the LISTEN connection, the subscribers' hub, the open WebSockets. */
   realtime: Realtime;
   /** Email and Telegram delivery; the Telegram bot. */
@@ -27,12 +31,19 @@ export interface Services {
 export function createServices(config: Config, orm: MikroORM): Services {
   const tokens = new TokenService(resolveJwtSecret(config), config.jwtTtlSeconds);
   let worker: Runner | undefined;
+  const limits = new RateLimits(orm);
+  const auth = new AuthService(tokens, orm, limits);
+  const realtime = createRealtime(orm, { accountRecheckMs: CREDENTIAL_CACHE_MS });
+  // Sockets of a revoked token or key close at once here; other instances find them on their recheck.
+  realtime.connections.useCredentialCheck((viewers) => auth.state.invalid(viewers));
+  auth.onRevoked((match) => realtime.connections.closeMatching(match));
   const services: Services = {
     config,
     orm,
     tokens,
-    auth: new AuthService(tokens),
-    realtime: createRealtime(orm),
+    auth,
+    limits,
+    realtime,
     notifier: createNotifier(config),
     async start() {
       await services.realtime.start();

@@ -1,7 +1,6 @@
 import { Arg, Ctx, Field, ID, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import { requireViewer } from '../graphql/auth-guard';
 import type { Context } from '../graphql/context';
-import { notFound } from '../errors';
 import { parseId } from '../graphql/ids';
 import { ApiKey } from './api-key.entity';
 import { Role } from './roles';
@@ -31,8 +30,19 @@ class CreatedApiKey {
 export class AuthResolver {
   @Mutation(() => AuthPayload)
   async login(@Ctx() ctx: Context, @Arg('email') email: string, @Arg('password') password: string) {
-    const payload = await ctx.services.auth.login(ctx.em, email, password);
+    const payload = await ctx.services.auth.login(ctx.em, email, password, ctx.clientAddress);
     return { ...payload, user: revealToSelf(payload.user) };
+  }
+
+  @Mutation(() => AuthPayload, { description: 'Every older token of the caller stops working, open WebSockets included; the answer has a new token' })
+  async changePassword(@Ctx() ctx: Context, @Arg('currentPassword') currentPassword: string, @Arg('newPassword') newPassword: string) {
+    const payload = await ctx.services.auth.changePassword(requireViewer(ctx), currentPassword, newPassword, ctx.clientAddress);
+    return { ...payload, user: revealToSelf(payload.user) };
+  }
+
+  @Mutation(() => Boolean, { description: "This token stops working at once; everywhere: every token of the caller" })
+  logout(@Ctx() ctx: Context, @Arg('everywhere', () => Boolean, { nullable: true }) everywhere?: boolean | null) {
+    return ctx.services.auth.logout(requireViewer(ctx), everywhere ?? false, ctx.clientAddress);
   }
 
   @Query(() => User, { nullable: true })
@@ -42,7 +52,7 @@ export class AuthResolver {
 
   @Mutation(() => CreatedApiKey)
   createApiKey(@Ctx() ctx: Context, @Arg('name') name: string, @Arg('scopes', () => [String]) scopes: string[]) {
-    return ctx.services.auth.createApiKey(ctx.em, requireViewer(ctx, [Role.ADMIN]), name, scopes);
+    return ctx.services.auth.createApiKey(ctx.em, requireViewer(ctx, [Role.ADMIN]), name, scopes, ctx.clientAddress);
   }
 
   @Query(() => [ApiKey])
@@ -52,12 +62,7 @@ export class AuthResolver {
   }
 
   @Mutation(() => ApiKey)
-  async revokeApiKey(@Ctx() ctx: Context, @Arg('id', () => ID) id: string) {
-    requireViewer(ctx, [Role.ADMIN]);
-    const apiKey = await ctx.em.findOne(ApiKey, { id: parseId(id, 'id') });
-    if (!apiKey) throw notFound('API key');
-    apiKey.revokedAt ??= new Date();
-    await ctx.em.flush();
-    return apiKey;
+  revokeApiKey(@Ctx() ctx: Context, @Arg('id', () => ID) id: string) {
+    return ctx.services.auth.revokeApiKey(ctx.em, requireViewer(ctx, [Role.ADMIN]), parseId(id, 'id'), ctx.clientAddress);
   }
 }

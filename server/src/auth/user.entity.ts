@@ -43,6 +43,10 @@ export class User {
   @Property({ type: 'boolean', default: true })
   active: boolean = true;
 
+  /** Bumped by changePassword and logout(everywhere): tokens signed with an older one stop working. */
+  @Property({ type: 'int', default: 0 })
+  tokenGeneration: number = 0;
+
   @Property({ type: 'timestamptz', defaultRaw: 'now()' })
   createdAt: Date = new Date();
 }

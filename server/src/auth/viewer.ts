@@ -8,6 +8,9 @@ export interface Viewer {
   scopes?: string[];
   /** When the JWT expires (ms since epoch); long-lived connections end then. */
   expiresAt?: number;
+  /** The JWT's id (jti) and the token generation it was signed with. */
+  tokenId?: string;
+  generation?: number;
 }
 
 export const viewerIsStaff = (viewer: Viewer) => isStaff(viewer.role);

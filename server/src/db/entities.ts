@@ -1,3 +1,4 @@
+import { AuditEntry } from '../audit/audit-entry.entity';
 import { ApiKey } from '../auth/api-key.entity';
 import { ParentLink, User } from '../auth/user.entity';
 import { TicketAdjustment } from '../billing/adjustment.entity';
@@ -15,7 +16,7 @@ import { ResolutionAction } from '../tickets/resolution-action.entity';
 import { Ticket, TicketSession } from '../tickets/ticket.entity';
 
 export const entities = [
-  User, ParentLink, ApiKey,
+  User, ParentLink, ApiKey, AuditEntry,
   TutoringSession, SessionParticipant,
   Package, Invoice, InvoiceLine, CreditNote, CreditNoteLine, TutorPayout, TicketAdjustment,
   Ticket, TicketSession, IssueLog, ResolutionAction,

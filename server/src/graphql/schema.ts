@@ -3,6 +3,7 @@ import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { AuthResolver } from '../auth/auth.resolver';
 import { UserFieldsResolver } from '../auth/user-fields.resolver';
+import { AuditLogResolver } from '../audit/audit.resolver';
 import { CreditNotesResolver, InvoiceLinesResolver, InvoicesResolver } from '../billing/invoices.resolver';
 import { DeliveriesResolver } from '../notifications/deliveries.resolver';
 import { NotificationsResolver, UserNotificationFieldsResolver } from '../notifications/notifications.resolver';
@@ -12,7 +13,7 @@ import { CreditNoteTicketResolver, IssueLogResolver, SessionTicketResolver, Tick
 import { TicketsResolver } from '../tickets/tickets.resolver';
 import { DateTimeScalar } from './scalars';
 
-export const resolvers = [AuthResolver, UserFieldsResolver, SessionsResolver, InvoicesResolver, InvoiceLinesResolver, CreditNotesResolver, RealtimeResolver,
+export const resolvers = [AuthResolver, UserFieldsResolver, AuditLogResolver, SessionsResolver, InvoicesResolver, InvoiceLinesResolver, CreditNotesResolver, RealtimeResolver,
   TicketsResolver, TicketFieldsResolver, SessionTicketResolver, CreditNoteTicketResolver, IssueLogResolver,
   NotificationsResolver, UserNotificationFieldsResolver, DeliveriesResolver] as const;
 

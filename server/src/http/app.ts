@@ -9,11 +9,12 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express, { type ErrorRequestHandler } from 'express';
 import { NoSchemaIntrospectionCustomRule } from 'graphql';
 import { type Context, createContext } from '../graphql/context';
-import { forbidden } from '../errors';
+import { requireScopes } from '../graphql/auth-guard';
 import { formatError } from '../graphql/errors';
 import { getSchema } from '../graphql/schema';
 import { attachLiveUpdates } from '../realtime/ws-server';
 import type { Services } from '../services';
+import { clientAddress } from './client-address';
 import { healthHandler } from './health';
 import { placeholderPage } from './placeholder';
 import { QUERY_LIMITS, queryLimitProtection } from './query-limits';
@@ -53,14 +54,11 @@ export async function startHttpServer(services: Services, port: number, host = '
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
       {
-        // API keys without the `write` scope may only read.
+        // API key scopes, once per operation before it runs (graphql/auth-guard.ts).
         async requestDidStart() {
           return {
-            async didResolveOperation({ contextValue, operation }) {
-              const viewer = contextValue.viewer;
-              if (viewer?.apiKeyId && operation?.operation === 'mutation' && !viewer.scopes?.includes('write')) {
-                throw forbidden('This API key may only read');
-              }
+            async didResolveOperation({ contextValue, document, operationName }) {
+              requireScopes(schema, document, operationName, contextValue.viewer);
             },
           };
         },
@@ -78,8 +76,8 @@ export async function startHttpServer(services: Services, port: number, host = '
     express.json({ limit: QUERY_LIMITS.maxBodyBytes }),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
-        const viewer = await services.auth.authenticate(services.orm.em.fork(), req.headers.authorization);
-        return createContext(services, viewer);
+        const viewer = await services.auth.authenticate(req.headers.authorization);
+        return createContext(services, viewer, clientAddress(req, services.config.trustProxy));
       },
     }),
   );

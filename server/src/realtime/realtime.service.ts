@@ -19,7 +19,7 @@ export interface Realtime {
 
 export function createRealtime(orm: MikroORM, options: RealtimeOptions = {}): Realtime {
   const hub = new RealtimeHub(orm);
-  const connections = new LiveConnections(orm);
+  const connections = new LiveConnections();
   // A margin for transactions that began before the connection was lost but committed after.
   const IN_FLIGHT_MARGIN_MS = 60_000;
   const listener = new RealtimeListener(
