@@ -31,7 +31,7 @@ export interface Services {
 export function createServices(config: Config, orm: MikroORM): Services {
   const tokens = new TokenService(resolveJwtSecret(config), config.jwtTtlSeconds);
   let worker: Runner | undefined;
-  const limits = new RateLimits(orm);
+  const limits = new RateLimits(orm, { reportIssue: { points: config.reportIssueLimit, duration: 3600 } });
   const auth = new AuthService(tokens, orm, limits);
   const realtime = createRealtime(orm, { accountRecheckMs: CREDENTIAL_CACHE_MS });
   // Sockets of a revoked token or key close at once here; other instances find them on their recheck.

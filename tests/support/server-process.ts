@@ -42,6 +42,7 @@ export async function startServerProcess(databaseUrl: string, env: Record<string
       JWT_SECRET: TEST_JWT_SECRET,
       SEED_ON_EMPTY: 'false',
       RUN_WORKER: 'false',
+      REPORT_ISSUE_LIMIT: '1000000',
       DATA_DIR: mkdtempSync(path.join(tmpdir(), 'tickets-proc-')),
       ...env,
     },

@@ -16,8 +16,8 @@ export type AuditAction =
 
 export interface AuditRecord {
   action: AuditAction;
-  /** Who acted; their name and role are copied in, so the entry survives their account. */
-  actor: Pick<Viewer, 'id' | 'apiKeyId'> | null;
+  /** Who acted (and from which address, unless `address` says); their name and role are copied in, so the entry survives their account. */
+  actor: Pick<Viewer, 'id' | 'apiKeyId' | 'address'> | null;
   target?: { type: string; id: string };
   address?: string | null;
   change?: Record<string, unknown>;
@@ -37,7 +37,7 @@ export async function recordAudit(em: EntityManager, record: AuditRecord): Promi
     apiKeyId: record.actor?.apiKeyId ?? null,
     targetType: record.target?.type ?? null,
     targetId: record.target?.id ?? null,
-    address: record.address ?? null,
+    address: record.address ?? record.actor?.address ?? null,
     change: record.change ?? {},
   }));
   await em.flush();

@@ -55,6 +55,11 @@ export class AuthResolver {
     return ctx.services.auth.createApiKey(ctx.em, requireViewer(ctx, [Role.ADMIN]), name, scopes, ctx.clientAddress);
   }
 
+  @Mutation(() => User, { description: "Changes a user's role (admins; not their own); audited" })
+  setUserRole(@Ctx() ctx: Context, @Arg('userId', () => ID) userId: string, @Arg('role', () => Role) role: Role) {
+    return ctx.services.auth.setUserRole(ctx.em, requireViewer(ctx, [Role.ADMIN]), parseId(userId, 'userId'), role);
+  }
+
   @Query(() => [ApiKey])
   apiKeys(@Ctx() ctx: Context) {
     requireViewer(ctx, [Role.ADMIN]);

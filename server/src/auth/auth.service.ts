@@ -169,6 +169,24 @@ export class AuthService {
     return apiKey;
   }
 
+  /** Admins change roles; the user's requests use the new role at once here and within CREDENTIAL_CACHE_MS elsewhere. */
+  async setUserRole(em: EntityManager, admin: Viewer, userId: string, role: Role): Promise<User> {
+    if (admin.role !== Role.ADMIN) throw forbidden('Only admins change roles');
+    if (userId === admin.id) throw badInput('userId', 'Admins do not change their own role');
+    const user = await inTransaction(em, async ({ em: tx }) => {
+      const found = await tx.findOne(User, { id: userId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      if (!found) throw notFound('User');
+      if (found.role !== role) {
+        await recordAudit(tx, { action: 'user.role_changed', actor: admin, target: { type: 'User', id: userId }, change: { from: found.role, to: role } });
+        found.role = role;
+      }
+      return found;
+    });
+    // Open sockets were authorised under the old role: they reconnect under the new one.
+    this.revoked(userId, (v) => v.id === userId);
+    return user;
+  }
+
   private revoked(userId: string, match: RevokedMatch): void {
     this.state.forgetAccount(userId);
     for (const listener of this.revocationListeners) listener(match);

@@ -12,11 +12,12 @@ export const ABUSE_LIMITS = {
   apiKeyRequests: { points: 600, duration: 60 },
   /** New WebSocket connections from one address. */
   webSocketConnections: { points: 60, duration: 60 },
-  /** reportIssue calls by one user. */
+  /** reportIssue calls by one user (REPORT_ISSUE_LIMIT per hour). */
   reportIssue: { points: 30, duration: 60 * 60 },
-} as const;
+};
 
 export type LimitName = keyof typeof ABUSE_LIMITS;
+type Limits = Record<LimitName, { points: number; duration: number }>;
 
 const MESSAGES: Record<LimitName, string> = {
   loginFailuresPerEmail: 'Too many failed sign-ins for this email',
@@ -33,10 +34,11 @@ const MESSAGES: Record<LimitName, string> = {
 export class RateLimits {
   private readonly limiters: Record<LimitName, RateLimiterPostgres>;
 
-  constructor(orm: MikroORM) {
+  constructor(orm: MikroORM, overrides: Partial<Limits> = {}) {
     const storeClient = orm.em.getKnex();
+    const limits: Limits = { ...ABUSE_LIMITS, ...overrides };
     const make = (name: LimitName) => {
-      const { points, duration } = ABUSE_LIMITS[name];
+      const { points, duration } = limits[name];
       return new RateLimiterPostgres({
         storeClient, storeType: 'knex', tableName: 'rate_limits', tableCreated: true, keyPrefix: name, points, duration,
         clearExpiredByTimeout: false,

@@ -34,7 +34,7 @@ export const OPERATION_SCOPES: Record<string, Requirement> = {
   apiKeys: PEOPLE_ONLY, deliveries: PEOPLE_ONLY, auditLog: PEOPLE_ONLY,
   // Mutation
   login: PEOPLE_ONLY, changePassword: PEOPLE_ONLY, logout: PEOPLE_ONLY,
-  createApiKey: PEOPLE_ONLY, revokeApiKey: PEOPLE_ONLY, retryDelivery: PEOPLE_ONLY,
+  createApiKey: PEOPLE_ONLY, revokeApiKey: PEOPLE_ONLY, setUserRole: PEOPLE_ONLY, retryDelivery: PEOPLE_ONLY,
   createTelegramLinkCode: PEOPLE_ONLY, updateNotificationPreferences: PEOPLE_ONLY,
   reportIssue: 'tickets:write', resolveTicket: 'tickets:write', acceptResolution: 'tickets:write',
   escalateTicket: 'tickets:write', assignTicket: 'tickets:write', addTicketComment: 'tickets:write',

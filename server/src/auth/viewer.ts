@@ -11,6 +11,8 @@ export interface Viewer {
   /** The JWT's id (jti) and the token generation it was signed with. */
   tokenId?: string;
   generation?: number;
+  /** The client address of the request (audit log, rate limits). */
+  address?: string;
 }
 
 export const viewerIsStaff = (viewer: Viewer) => isStaff(viewer.role);

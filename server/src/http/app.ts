@@ -76,8 +76,9 @@ export async function startHttpServer(services: Services, port: number, host = '
     express.json({ limit: QUERY_LIMITS.maxBodyBytes }),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
+        const address = clientAddress(req, services.config.trustProxy);
         const viewer = await services.auth.authenticate(req.headers.authorization);
-        return createContext(services, viewer, clientAddress(req, services.config.trustProxy));
+        return createContext(services, viewer && { ...viewer, address }, address);
       },
     }),
   );

@@ -4,6 +4,7 @@ import { User } from '../auth/user.entity';
 import type { Viewer } from '../auth/viewer';
 import { type MoneyMoved, applyDecision } from '../billing/adjustments';
 import { releasePayoutsWithoutOpenTickets } from '../billing/payouts';
+import { recordAudit } from '../audit/audit';
 import { type Tx, inTransaction } from '../db/transaction';
 import { badInput, errorCodeOf } from '../errors';
 import { parseId } from '../graphql/ids';
@@ -95,6 +96,7 @@ export async function resolveTicket(services: Services, viewer: Viewer, input: R
       await announcements.resolved(tx, ticket, money);
     } else {
       recordChange(tx, ticket, { actor: viewer, action: 'DECIDED', comment, to, kind: TicketEventKind.STATUS_CHANGED });
+      await recordAudit(em, { action: 'ticket.final_decision', actor: viewer, target: { type: 'Ticket', id: ticket.id }, change: { outcome: input.outcome ?? null, actionId, creditedMinor: money.creditedDeltaMinor, comment } });
       await closeTicket(tx, ticket, { comment, money });
     }
     return ticket;
