@@ -22,8 +22,11 @@ export interface Services {
   realtime: Realtime;
   /** Email and Telegram delivery; the Telegram bot. */
   notifier: Notifier;
-  /** Starts background work: the job worker (when RUN_WORKER), listeners. */
-  start(): Promise<void>;
+  /**
+   * Starts what this process does: `serve` (live updates for the HTTP server's clients) and
+   * `work` (the job worker and the Telegram bot). Default: serve, and work when RUN_WORKER.
+   */
+  start(roles?: { serve: boolean; work: boolean }): Promise<void>;
   /** Stops everything start() began. */
   close(): Promise<void>;
 }
@@ -45,11 +48,11 @@ export function createServices(config: Config, orm: MikroORM): Services {
     limits,
     realtime,
     notifier: createNotifier(config),
-    async start() {
-      await services.realtime.start();
-      if (config.runWorker) worker = await startWorker(orm.config.get('clientUrl')!, buildTaskList(services), CRONTAB);
-      // Telegram allows one long-polling client per bot: the instance that runs the worker polls.
-      services.notifier.start(services, { polling: config.runWorker });
+    async start(roles = { serve: true, work: config.runWorker }) {
+      if (roles.serve) await services.realtime.start();
+      if (roles.work) worker = await startWorker(orm.config.get('clientUrl')!, buildTaskList(services), CRONTAB);
+      // Telegram allows one long-polling client per bot: the worker process polls.
+      services.notifier.start(services, { polling: roles.work });
     },
     async close() {
       await worker?.stop();
