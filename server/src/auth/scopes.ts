@@ -3,9 +3,10 @@ export const SCOPES = ['tickets:read', 'tickets:write', 'sessions:read', 'invoic
 export type Scope = (typeof SCOPES)[number];
 export const API_KEY_SCOPES = [...SCOPES, 'read', 'write'] as const;
 
-/** The scopes a key's granted list stands for, shorthands expanded. */
+/** The scopes a key's granted list stands for: shorthands expanded, and `x:write` includes `x:read`. */
 export function expandScopes(granted: readonly string[]): Set<string> {
   const scopes = new Set(granted);
+  for (const scope of granted) if (scope.endsWith(':write')) scopes.add(scope.replace(/:write$/, ':read'));
   if (scopes.has('write')) for (const scope of SCOPES) scopes.add(scope);
   if (scopes.has('read')) for (const scope of SCOPES) if (scope.endsWith(':read')) scopes.add(scope);
   return scopes;

@@ -10,7 +10,8 @@ import express, { type ErrorRequestHandler } from 'express';
 import { NoSchemaIntrospectionCustomRule } from 'graphql';
 import { type Context, createContext } from '../graphql/context';
 import { requireScopes } from '../graphql/auth-guard';
-import { formatError } from '../graphql/errors';
+import { DomainError } from '../errors';
+import { formatError, toGraphQLError } from '../graphql/errors';
 import { getSchema } from '../graphql/schema';
 import { attachLiveUpdates } from '../realtime/ws-server';
 import type { Services } from '../services';
@@ -58,7 +59,15 @@ export async function startHttpServer(services: Services, port: number, host = '
         async requestDidStart() {
           return {
             async didResolveOperation({ contextValue, document, operationName }) {
-              requireScopes(schema, document, operationName, contextValue.viewer);
+              try {
+                requireScopes(schema, document, operationName, contextValue.viewer);
+              } catch (error) {
+                // A refusal, not a server fault: Apollo would answer an error thrown here with a 500.
+                if (!(error instanceof DomainError)) throw error;
+                const refusal = toGraphQLError(error);
+                refusal.extensions.http = { status: 200 };
+                throw refusal;
+              }
             },
           };
         },
