@@ -48,6 +48,9 @@ export async function startHttpServer(services: Services, port: number, host = '
     includeStacktraceInErrorResponses: false,
     formatError: (formatted, error) => formatError(formatted, error, services.config.exposeErrors),
     validationRules: [...protection.validationRules],
+    parseOptions: { maxTokens: QUERY_LIMITS.maxTokens },
+    // No automatic persisted queries: clients send documents (and a wrong hash must not be a 500).
+    persistedQueries: false,
     // A document full of mistakes gets a few errors back, not one per mistake.
     validationOptions: { maxErrors: QUERY_LIMITS.maxValidationErrors },
     plugins: [
@@ -58,14 +61,15 @@ export async function startHttpServer(services: Services, port: number, host = '
         // API key scopes, once per operation before it runs (graphql/auth-guard.ts).
         async requestDidStart() {
           return {
-            async didResolveOperation({ contextValue, document, operationName }) {
+            async didResolveOperation({ contextValue, document, operationName, operation }) {
               try {
+                if (operation?.operation === 'subscription') throw new DomainError('BAD_USER_INPUT', 'Subscriptions run over the WebSocket at /graphql');
                 requireScopes(schema, document, operationName, contextValue.viewer);
               } catch (error) {
                 // A refusal, not a server fault: Apollo would answer an error thrown here with a 500.
                 if (!(error instanceof DomainError)) throw error;
                 const refusal = toGraphQLError(error);
-                refusal.extensions.http = { status: 200 };
+                refusal.extensions.http = { status: error.code === 'BAD_USER_INPUT' ? 400 : 200 };
                 throw refusal;
               }
             },

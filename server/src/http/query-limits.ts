@@ -69,7 +69,9 @@ export function queryLimitProtection(options: { blockFieldSuggestions: boolean }
     maxDepth: { n: QUERY_LIMITS.maxDepth, flattenFragments: true, exposeLimits: true },
     maxAliases: { n: QUERY_LIMITS.maxAliases, allowList: [], exposeLimits: true },
     maxDirectives: { n: QUERY_LIMITS.maxDirectives, exposeLimits: true },
-    maxTokens: { n: QUERY_LIMITS.maxTokens, exposeLimits: true },
+    // Tokens are limited by the parser itself (Apollo's parseOptions, graphql-ws's parse): armor's
+    // plugin re-parses in a hook where a syntax error becomes a 500.
+    maxTokens: { enabled: false },
     costLimit: { maxCost: QUERY_LIMITS.maxCost, exposeLimits: true },
     blockFieldSuggestion: { enabled: options.blockFieldSuggestions },
   });
