@@ -8,9 +8,19 @@ import { type Config, resolveJwtSecret } from './config';
 import { jobQueue } from './jobs/queue';
 import { CRONTAB, buildTaskList } from './jobs/tasks';
 import { startWorker } from './jobs/worker';
+import { LiveConnections } from './http/live-connections';
+import { NOTIFICATIONS_TOPIC, NotificationFeed } from './notifications/notification-feed';
 import { type Notifier, createNotifier } from './notifications/notifier';
 import { type Realtime, createRealtime } from './realtime/realtime.service';
+import { TICKET_EVENTS_TOPIC } from './tickets/event-log';
+import { TicketFeed } from './tickets/ticket-feed';
 import { type TicketService, createTicketService } from './tickets/tickets.service';
+
+/**
+ * How often open WebSocket connections are checked for closed accounts and revoked tokens or keys
+ * (revocations made on this instance close them at once).
+ */
+const ACCOUNT_RECHECK_MS = CREDENTIAL_CACHE_MS;
 
 /** Everything long-lived the resolvers and workers need, built once at boot. */
 export interface Services {
@@ -20,8 +30,14 @@ export interface Services {
   auth: AuthService;
   /** Abuse limits shared by every instance (PostgreSQL). */
   limits: RateLimits;
-  /** Live updates: the LISTEN connection, the subscribers' hub, the open WebSockets. */
+  /** Pub/sub over LISTEN/NOTIFY: the listening connection and the hub the feeds below register on. */
   realtime: Realtime;
+  /** `ticketChanged` subscribers of this instance. */
+  ticketFeed: TicketFeed;
+  /** `notificationAdded` subscribers of this instance. */
+  notificationFeed: NotificationFeed;
+  /** The open WebSocket connections of this instance. */
+  liveConnections: LiveConnections;
   /** Email and Telegram delivery; the Telegram bot. */
   notifier: Notifier;
   /** Every change to a ticket, and the ticket timers. */
@@ -38,14 +54,15 @@ export interface Services {
 export function createServices(config: Config, orm: MikroORM): Services {
   const tokens = new TokenService(resolveJwtSecret(config), config.jwtTtlSeconds);
   let worker: Runner | undefined;
-  const limits = new RateLimits(orm, { reportIssue: { points: config.reportIssueLimit, duration: 3600 } });
-  const auth = new AuthService(tokens, orm, limits);
-  const realtime = createRealtime(orm, { accountRecheckMs: CREDENTIAL_CACHE_MS });
-  // Sockets of a revoked token or key close at once here; other instances find them on their recheck.
-  realtime.connections.useCredentialCheck((viewers) => auth.state.invalid(viewers));
-  auth.onRevoked((match) => realtime.connections.closeMatching(match));
   const em = orm.em as EntityManager;
   const tickets = createTicketService({ em, config, jobs: jobQueue });
+  const realtime = createRealtime(orm.config.get('clientUrl')!);
+  const limits = new RateLimits(orm, { reportIssue: { points: config.reportIssueLimit, duration: 3600 } });
+  const auth = new AuthService(tokens, orm, limits);
+  const liveConnections = new LiveConnections();
+  // Sockets of a revoked token or key close at once here; other instances find them on their recheck.
+  liveConnections.useCredentialCheck((viewers) => auth.state.invalid(viewers));
+  auth.onRevoked((match) => liveConnections.closeMatching(match));
   const services: Services = {
     config,
     orm,
@@ -53,10 +70,16 @@ export function createServices(config: Config, orm: MikroORM): Services {
     auth,
     limits,
     realtime,
+    ticketFeed: realtime.hub.register(TICKET_EVENTS_TOPIC, new TicketFeed(orm)),
+    notificationFeed: realtime.hub.register(NOTIFICATIONS_TOPIC, new NotificationFeed(orm)),
+    liveConnections,
     notifier: createNotifier(config),
     tickets,
     async start(roles = { serve: true, work: config.runWorker }) {
-      if (roles.serve) await services.realtime.start();
+      if (roles.serve) {
+        await services.realtime.start();
+        services.liveConnections.startRechecking(ACCOUNT_RECHECK_MS);
+      }
       if (roles.work) worker = await startWorker(orm.config.get('clientUrl')!, buildTaskList({ em, config, notifier: services.notifier, tickets }), CRONTAB);
       // Telegram allows one long-polling client per bot: the worker process polls.
       services.notifier.start({ em, tickets }, { polling: roles.work });
@@ -65,6 +88,7 @@ export function createServices(config: Config, orm: MikroORM): Services {
       await worker?.stop();
       worker = undefined;
       await services.notifier.close();
+      services.liveConnections.stop();
       await services.realtime.close();
     },
   };

@@ -13,12 +13,12 @@ import { requireScopes } from '../graphql/auth-guard';
 import { DomainError } from '../errors';
 import { formatError, toGraphQLError } from '../graphql/errors';
 import { getSchema } from '../graphql/schema';
-import { attachLiveUpdates } from '../realtime/ws-server';
 import type { Services } from '../services';
 import { clientAddress } from './client-address';
 import { healthHandler } from './health';
 import { placeholderPage } from './placeholder';
 import { QUERY_LIMITS, queryLimitProtection } from './query-limits';
+import { attachLiveUpdates } from './ws-server';
 
 export interface RunningServer {
   url: string;

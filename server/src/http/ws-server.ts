@@ -16,8 +16,8 @@ import type { Viewer } from '../auth/viewer';
 import { DomainError } from '../errors';
 import { requireScopes } from '../graphql/auth-guard';
 import { formatError, toGraphQLError } from '../graphql/errors';
-import { clientAddress } from '../http/client-address';
-import { QUERY_LIMITS } from '../http/query-limits';
+import { clientAddress } from './client-address';
+import { QUERY_LIMITS } from './query-limits';
 import type { Services } from '../services';
 import { createLiveContext } from './live-context';
 import { CLOSE_UNAUTHORIZED } from './live-connections';
@@ -94,7 +94,7 @@ export function attachLiveUpdates(
           return false;
         }
         ctx.extra.viewer = viewer;
-        ctx.extra.forget = services.realtime.connections.add({
+        ctx.extra.forget = services.liveConnections.add({
           viewer,
           close: (code, reason) => ctx.extra.socket.close(code, reason),
         });
