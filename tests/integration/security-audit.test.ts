@@ -91,7 +91,7 @@ describe('audit log', () => {
 describe('contactTutor', () => {
   it('writes an internal issue-log entry that staff see and the reporter does not', async () => {
     const coordinator = await app.login('coordinator@demo.test');
-    const [ticket] = await sql(app, "select t.id, u.email from tickets t join users u on u.id = t.reporter_id where t.status = 'ONGOING' and t.tutor_id is not null limit 1");
+    const [ticket] = await sql(app, "select t.id, u.email from tickets t join users u on u.id = t.reporter_id where t.status = 'ONGOING' and t.tutor_id is not null and u.role = 'PARENT' limit 1");
     const sent = await app.gql('mutation($t: ID!, $m: String!) { contactTutor(ticketId: $t, message: $m) { id } }', { t: ticket.id, m: 'Could you confirm the start time?' }, coordinator);
     expect(sent.errors).toBeUndefined();
     const LOGS = 'query($id: ID!) { ticket(id: $id) { logs { action comment actor { name } } } }';

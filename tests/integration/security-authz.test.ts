@@ -210,8 +210,9 @@ describe('object-level access: what is not yours is NOT_FOUND or null', () => {
   });
 
   it('internal comments only for staff, e-mails only for their owner and staff', async () => {
-    const [ticket] = await sql(app, "select t.id from tickets t join users r on r.id = t.reporter_id where r.email = 'parent@demo.test' and t.tutor_id is not null limit 1");
-    await app.gql('mutation($id: ID!) { addTicketComment(ticketId: $id, body: "staff only note", internal: true) { id } }', { id: ticket.id }, tokens.C);
+    const [ticket] = await sql(app, "select t.id from tickets t join users r on r.id = t.reporter_id join users tu on tu.id = t.tutor_id where r.email = 'parent@demo.test' and tu.email = 'tutor@demo.test' and t.status = 'ONGOING' limit 1");
+    const noted = await app.gql('mutation($id: ID!) { addTicketComment(ticketId: $id, body: "staff only note", internal: true) { id } }', { id: ticket.id }, tokens.C);
+    expect(noted.errors).toBeUndefined();
     const LOGS = 'query($id: ID!) { ticket(id: $id) { logs { comment } reporter { email } tutor { email } } }';
     const asParent = (await app.gql(LOGS, { id: ticket.id }, tokens.P)).data.ticket;
     expect(asParent.logs.map((l: any) => l.comment)).not.toContain('staff only note');
