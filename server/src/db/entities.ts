@@ -1,3 +1,4 @@
+import { AuditEntry } from '../audit/audit-entry.entity';
 import { ApiKey } from '../auth/api-key.entity';
 import { ParentLink, User } from '../auth/user.entity';
 import { TicketAdjustment } from '../billing/adjustment.entity';
@@ -16,7 +17,7 @@ import { TicketEventRecord } from '../tickets/ticket-event.entity';
 import { Ticket, TicketSession } from '../tickets/ticket.entity';
 
 export const entities = [
-  User, ParentLink, ApiKey,
+  User, ParentLink, ApiKey, AuditEntry,
   TutoringSession, SessionParticipant,
   Package, Invoice, InvoiceLine, CreditNote, CreditNoteLine, TutorPayout, PayoutLateCredit, PayoutCarry, PayoutEvent, TicketAdjustment,
   Ticket, TicketSession, IssueLog, ResolutionAction,

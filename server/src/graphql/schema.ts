@@ -2,6 +2,8 @@ import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { AuthResolver } from '../auth/auth.resolver';
+import { UserFieldsResolver } from '../auth/user-fields.resolver';
+import { AuditLogResolver } from '../audit/audit.resolver';
 import { CreditNotesResolver, InvoiceLinesResolver, InvoicesResolver } from '../billing/invoices.resolver';
 import { PayoutConnectionResolver, PayoutDeductionResolver, PayoutsResolver, TicketPayoutsResolver } from '../billing/payouts.resolver';
 import { DeliveriesResolver } from '../notifications/deliveries.resolver';
@@ -12,7 +14,7 @@ import { TicketEventsResolver } from '../tickets/ticket-events.resolver';
 import { TicketsResolver } from '../tickets/tickets.resolver';
 import { DateTimeScalar } from './scalars';
 
-export const resolvers = [AuthResolver, SessionsResolver, InvoicesResolver, InvoiceLinesResolver, CreditNotesResolver,
+export const resolvers = [AuthResolver, UserFieldsResolver, AuditLogResolver, SessionsResolver, InvoicesResolver, InvoiceLinesResolver, CreditNotesResolver,
   TicketsResolver, TicketEventsResolver, TicketFieldsResolver, SessionTicketResolver, CreditNoteTicketResolver, IssueLogResolver,
   NotificationsResolver, UserNotificationFieldsResolver, DeliveriesResolver,
   PayoutsResolver, PayoutConnectionResolver, PayoutDeductionResolver, TicketPayoutsResolver] as const;

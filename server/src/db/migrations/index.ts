@@ -2,6 +2,7 @@ import { Migration20261123090000Initial } from './Migration20261123090000Initial
 import { Migration20261123093000TicketAdjustments } from './Migration20261123093000TicketAdjustments';
 import { Migration20261123110000NotificationDelivery } from './Migration20261123110000NotificationDelivery';
 import { Migration20261124100000Payouts } from './Migration20261124100000Payouts';
+import { Migration20261124110000Security } from './Migration20261124110000Security';
 
 /** Every committed migration, oldest first. Add new ones at the end. */
 export const migrationsList = [
@@ -9,4 +10,5 @@ export const migrationsList = [
   { name: 'Migration20261123093000TicketAdjustments', class: Migration20261123093000TicketAdjustments },
   { name: 'Migration20261123110000NotificationDelivery', class: Migration20261123110000NotificationDelivery },
   { name: 'Migration20261124100000Payouts', class: Migration20261124100000Payouts },
+  { name: 'Migration20261124110000Security', class: Migration20261124110000Security },
 ];
