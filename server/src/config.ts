@@ -50,6 +50,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     notifyRetryBaseMs: parseDuration(env.NOTIFY_RETRY_BASE ?? '30s', 'NOTIFY_RETRY_BASE'),
     /** Delivery attempts before a message is DEAD. */
     notifyMaxAttempts: Math.max(1, int(env.NOTIFY_MAX_ATTEMPTS, 6, 'NOTIFY_MAX_ATTEMPTS')),
+    /** First retry of a failed webhook after this, doubling up to 6 h (partner apps, see webhooks/). */
+    webhookRetryBaseMs: parseDuration(env.WEBHOOK_RETRY_BASE ?? '30s', 'WEBHOOK_RETRY_BASE'),
+    /** A webhook delivery is given up after this; an endpoint failing this long is switched off. */
+    webhookGiveUpAfterMs: parseDuration(env.WEBHOOK_GIVE_UP_AFTER ?? '3d', 'WEBHOOK_GIVE_UP_AFTER'),
+    /** How long after a report (or an escalation) evidence files may be attached. */
+    evidenceWindowMs: parseDuration(env.EVIDENCE_WINDOW ?? '72h', 'EVIDENCE_WINDOW'),
     runWorker: (env.RUN_WORKER ?? 'true') !== 'false',
     logQueries: env.LOG_SQL === 'true',
   };

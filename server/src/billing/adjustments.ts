@@ -7,6 +7,7 @@ import { CreditNote, CreditNoteLine } from './credit-note.entity';
 import { type CreditDecision, planCredits } from './credit-plan';
 import { Invoice, InvoiceLine, InvoiceStatus } from './invoice.entity';
 import { Package } from './package.entity';
+import { recordCreditNoteWebhook } from '../webhooks/events';
 
 export interface MoneyMoved {
   /** Net change in what the ticket has credited (negative when a later decision gave less). */
@@ -165,6 +166,7 @@ async function createCreditNote(em: EntityManager, invoice: Invoice, ticket: { i
     reason: `Decision on ${ticket.number}`,
   });
   em.persist(note);
+  recordCreditNoteWebhook(em, note, ticket);
   for (const { line, amount } of lines) {
     line.creditedMinor += amount;
     em.persist(Object.assign(new CreditNoteLine(), { creditNote: note, invoiceLine: line, amountMinor: amount }));

@@ -13,6 +13,8 @@ import { SessionParticipant, TutoringSession } from '../sessions/session.entity'
 import { IssueLog } from '../tickets/issue-log.entity';
 import { ResolutionAction } from '../tickets/resolution-action.entity';
 import { Ticket, TicketSession } from '../tickets/ticket.entity';
+import { DeferredJob } from '../jobs/deferred-job';
+import { WebhookDelivery, WebhookEndpoint, WebhookEvent } from '../webhooks/webhook.entities';
 
 export const entities = [
   User, ParentLink, ApiKey,
@@ -20,4 +22,5 @@ export const entities = [
   Package, Invoice, InvoiceLine, CreditNote, CreditNoteLine, TutorPayout, TicketAdjustment,
   Ticket, TicketSession, IssueLog, ResolutionAction,
   TicketEventRecord, Notification, OutboxMessage, TelegramLinkCode,
+  DeferredJob, WebhookEndpoint, WebhookEvent, WebhookDelivery,
 ];

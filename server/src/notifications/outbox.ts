@@ -13,7 +13,8 @@ export type NotificationChannel = 'IN_APP' | 'EMAIL' | 'TELEGRAM';
 export interface Announcement {
   /** What happened, e.g. ticket.created, ticket.resolved, invoice.updated. */
   event: string;
-  ticket: Ticket;
+  /** Null for news about no ticket (e.g. a webhook endpoint switched off): in-app only. */
+  ticket: Ticket | null;
   recipients: Array<{ user: User; channels: NotificationChannel[] }>;
   title: string;
   body: string;
@@ -43,6 +44,7 @@ export async function announce(tx: Tx, announcement: Announcement): Promise<void
       notificationIds.push(notification.id);
     }
     const outgoing: Channel[] = [];
+    if (!ticket) continue;
     if (channels.includes('EMAIL') && user.emailNotifications) outgoing.push(Channel.EMAIL);
     if (channels.includes('TELEGRAM') && user.telegramNotifications && user.telegramChatId) outgoing.push(Channel.TELEGRAM);
     for (const channel of outgoing) {

@@ -5,6 +5,7 @@ import type { Tx } from '../db/transaction';
 import { TicketEventKind, type TicketStatus } from './enums';
 import { IssueLog } from './issue-log.entity';
 import type { Ticket } from './ticket.entity';
+import { recordTicketWebhook } from '../webhooks/events';
 
 export interface Change {
   actor: Viewer | null;
@@ -42,6 +43,7 @@ export function recordChange(tx: Tx, ticket: Ticket, change: Change): void {
       createdAt: now,
     }),
   );
+  recordTicketWebhook(tx.em, ticket, change, from);
   tx.recordEvent({
     ticketId: ticket.id,
     kind: change.to && change.kind !== TicketEventKind.CREATED ? TicketEventKind.STATUS_CHANGED : change.kind,
