@@ -14,6 +14,7 @@ import { IssueLog } from '../tickets/issue-log.entity';
 import { ResolutionAction } from '../tickets/resolution-action.entity';
 import { Ticket, TicketSession } from '../tickets/ticket.entity';
 import { DeferredJob } from '../jobs/deferred-job';
+import { Upload } from '../evidence/upload.entity';
 import { WebhookDelivery, WebhookEndpoint, WebhookEvent } from '../webhooks/webhook.entities';
 
 export const entities = [
@@ -22,5 +23,5 @@ export const entities = [
   Package, Invoice, InvoiceLine, CreditNote, CreditNoteLine, TutorPayout, TicketAdjustment,
   Ticket, TicketSession, IssueLog, ResolutionAction,
   TicketEventRecord, Notification, OutboxMessage, TelegramLinkCode,
-  DeferredJob, WebhookEndpoint, WebhookEvent, WebhookDelivery,
+  DeferredJob, WebhookEndpoint, WebhookEvent, WebhookDelivery, Upload,
 ];

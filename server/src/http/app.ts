@@ -14,6 +14,7 @@ import { formatError } from '../graphql/errors';
 import { getSchema } from '../graphql/schema';
 import { attachLiveUpdates } from '../realtime/ws-server';
 import type { Services } from '../services';
+import { evidenceRoutes } from '../evidence/upload.routes';
 import { healthHandler } from './health';
 import { placeholderPage } from './placeholder';
 
@@ -73,6 +74,7 @@ export async function startHttpServer(services: Services, port: number, host = '
   const liveUpdates = attachLiveUpdates(httpServer, services, schema, protection.validationRules);
 
   app.get('/healthz', healthHandler(services));
+  app.use(evidenceRoutes(services));
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),

@@ -2,6 +2,7 @@ import { Migration20261123090000Initial } from './Migration20261123090000Initial
 import { Migration20261123093000TicketAdjustments } from './Migration20261123093000TicketAdjustments';
 import { Migration20261123110000NotificationDelivery } from './Migration20261123110000NotificationDelivery';
 import { Migration20261124130000Webhooks } from './Migration20261124130000Webhooks';
+import { Migration20261124140000Evidence } from './Migration20261124140000Evidence';
 
 /** Every committed migration, oldest first. Add new ones at the end. */
 export const migrationsList = [
@@ -9,4 +10,5 @@ export const migrationsList = [
   { name: 'Migration20261123093000TicketAdjustments', class: Migration20261123093000TicketAdjustments },
   { name: 'Migration20261123110000NotificationDelivery', class: Migration20261123110000NotificationDelivery },
   { name: 'Migration20261124130000Webhooks', class: Migration20261124130000Webhooks },
+  { name: 'Migration20261124140000Evidence', class: Migration20261124140000Evidence },
 ];
