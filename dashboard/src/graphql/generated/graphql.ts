@@ -21,6 +21,11 @@ export type DisputeCategory =
   | 'QUALITY'
   | 'SCHEDULING';
 
+export type EvidenceSide =
+  | 'REPORTER'
+  | 'STAFF'
+  | 'TUTOR';
+
 export type InvoiceStatus =
   | 'DRAFT'
   | 'ISSUED'
@@ -198,6 +203,22 @@ export type RevokeApiKeyMutationVariables = Exact<{
 
 
 export type RevokeApiKeyMutation = { revokeApiKey: { id: string, revokedAt: string | null } };
+
+export type TicketEvidenceQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type TicketEvidenceQuery = { ticket: { id: string, evidenceDueAt: string | null, attachments: Array<{ id: string, filename: string, contentType: string, size: number, url: string, side: EvidenceSide, createdAt: string, uploadedBy: { id: string, name: string } }> } | null };
+
+export type AttachEvidenceMutationVariables = Exact<{
+  ticketId: string | number;
+  uploadIds: Array<string | number> | string | number;
+  comment?: string | null | undefined;
+}>;
+
+
+export type AttachEvidenceMutation = { attachEvidence: { id: string, version: number } };
 
 export type FamilySessionsQueryVariables = Exact<{
   filter?: SessionFilter | null | undefined;
@@ -512,6 +533,35 @@ export const RevokeApiKeyDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RevokeApiKeyMutation, RevokeApiKeyMutationVariables>;
+export const TicketEvidenceDocument = new TypedDocumentString(`
+    query TicketEvidence($id: ID!) {
+  ticket(id: $id) {
+    id
+    evidenceDueAt
+    attachments {
+      id
+      filename
+      contentType
+      size
+      url
+      side
+      createdAt
+      uploadedBy {
+        id
+        name
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TicketEvidenceQuery, TicketEvidenceQueryVariables>;
+export const AttachEvidenceDocument = new TypedDocumentString(`
+    mutation AttachEvidence($ticketId: ID!, $uploadIds: [ID!]!, $comment: String) {
+  attachEvidence(ticketId: $ticketId, uploadIds: $uploadIds, comment: $comment) {
+    id
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<AttachEvidenceMutation, AttachEvidenceMutationVariables>;
 export const FamilySessionsDocument = new TypedDocumentString(`
     query FamilySessions($filter: SessionFilter, $first: Int, $after: String) {
   sessions(filter: $filter, first: $first, after: $after) {

@@ -8,6 +8,7 @@ import { TicketChangedSubscription, TicketDetailQuery } from '../../graphql/tick
 import { isStaff, viewer } from '../../lib/auth';
 import { onReconnect, query, subscribe } from '../../lib/client';
 import { CommentForm } from './CommentForm';
+import { EvidenceFiles } from './EvidenceFiles';
 import { IssueDetail } from './IssueDetail';
 import { IssueLogTimeline } from './IssueLogTimeline';
 import { MoneyDetails } from './MoneyDetails';
@@ -55,6 +56,7 @@ export default function TicketPage() {
               <div class="detail-main">
                 <IssueDetail ticket={t()} />
                 <SessionDetails sessions={t().sessions} evidence={t().evidence} />
+                <EvidenceFiles ticketId={t().id} version={t().version} />
                 <MoneyDetails ticket={t()} />
                 <IssueLogTimeline logs={t().logs} />
               </div>
