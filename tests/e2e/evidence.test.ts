@@ -31,13 +31,13 @@ describe('evidence on the ticket page', () => {
     await evidence.getByRole('button', { name: 'Attach' }).click();
     const thumbnail = evidence.locator('.evidence-side', { hasText: 'Reporter' }).getByRole('img', { name: 'empty-call.png' });
     await thumbnail.waitFor(LIVE);
-    expect(await thumbnail.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(96);
+    expect(await thumbnail.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth)).toBe(96);
 
     // The tutor answers with a PDF through the API; the parent's page follows live.
     const tutorToken = await app.login('tutor@demo.test');
     const form = new FormData();
     form.append('file', new Blob([Buffer.from('%PDF-1.4\n% attendance log\n')]), 'attendance.pdf');
-    const stored = await (await fetch(`${app.url}/uploads`, { method: 'POST', body: form, headers: { authorization: `Bearer ${tutorToken}` } })).json();
+    const stored = (await (await fetch(`${app.url}/uploads`, { method: 'POST', body: form, headers: { authorization: `Bearer ${tutorToken}` } })).json()) as { id: string };
     const attached = await app.gql('mutation($t: ID!, $u: [ID!]!) { attachEvidence(ticketId: $t, uploadIds: $u) { id } }', { t: id, u: [stored.id] }, tutorToken);
     expect(attached.errors).toBeUndefined();
     await evidence.locator('.evidence-side', { hasText: 'Tutor' }).getByText('attendance.pdf').waitFor(LIVE);

@@ -15,6 +15,7 @@ import { ResolutionAction } from '../tickets/resolution-action.entity';
 import { Ticket, TicketSession } from '../tickets/ticket.entity';
 import { DeferredJob } from '../jobs/deferred-job';
 import { Upload } from '../evidence/upload.entity';
+import { TicketRating } from '../satisfaction/rating.entity';
 import { WebhookDelivery, WebhookEndpoint, WebhookEvent } from '../webhooks/webhook.entities';
 
 export const entities = [
@@ -23,5 +24,5 @@ export const entities = [
   Package, Invoice, InvoiceLine, CreditNote, CreditNoteLine, TutorPayout, TicketAdjustment,
   Ticket, TicketSession, IssueLog, ResolutionAction,
   TicketEventRecord, Notification, OutboxMessage, TelegramLinkCode,
-  DeferredJob, WebhookEndpoint, WebhookEvent, WebhookDelivery, Upload,
+  DeferredJob, WebhookEndpoint, WebhookEvent, WebhookDelivery, Upload, TicketRating,
 ];

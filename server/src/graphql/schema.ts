@@ -10,13 +10,15 @@ import { SessionsResolver } from '../sessions/sessions.resolver';
 import { CreditNoteTicketResolver, IssueLogResolver, SessionTicketResolver, TicketFieldsResolver } from '../tickets/ticket-fields.resolver';
 import { TicketsResolver } from '../tickets/tickets.resolver';
 import { AttachmentFieldsResolver, EvidenceResolver, TicketEvidenceFieldsResolver } from '../evidence/evidence.resolver';
+import { SatisfactionResolver } from '../satisfaction/satisfaction.resolver';
 import { WebhookDeliveryFieldsResolver, WebhooksResolver } from '../webhooks/webhooks.resolver';
 import { DateTimeScalar } from './scalars';
 
 export const resolvers = [AuthResolver, SessionsResolver, InvoicesResolver, InvoiceLinesResolver, CreditNotesResolver, RealtimeResolver,
   TicketsResolver, TicketFieldsResolver, SessionTicketResolver, CreditNoteTicketResolver, IssueLogResolver,
   NotificationsResolver, UserNotificationFieldsResolver, DeliveriesResolver,
-  WebhooksResolver, WebhookDeliveryFieldsResolver, EvidenceResolver, TicketEvidenceFieldsResolver, AttachmentFieldsResolver] as const;
+  WebhooksResolver, WebhookDeliveryFieldsResolver, EvidenceResolver, TicketEvidenceFieldsResolver, AttachmentFieldsResolver,
+  SatisfactionResolver] as const;
 
 const noTopicPubSub = {
   publish() {

@@ -15,6 +15,7 @@ import { getSchema } from '../graphql/schema';
 import { attachLiveUpdates } from '../realtime/ws-server';
 import type { Services } from '../services';
 import { evidenceRoutes } from '../evidence/upload.routes';
+import { rateRoutes } from '../satisfaction/rate.routes';
 import { healthHandler } from './health';
 import { placeholderPage } from './placeholder';
 
@@ -75,6 +76,7 @@ export async function startHttpServer(services: Services, port: number, host = '
 
   app.get('/healthz', healthHandler(services));
   app.use(evidenceRoutes(services));
+  app.use(rateRoutes(services));
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),

@@ -6,6 +6,7 @@ import { TicketEventKind, type TicketStatus } from './enums';
 import { IssueLog } from './issue-log.entity';
 import type { Ticket } from './ticket.entity';
 import { recordTicketWebhook } from '../webhooks/events';
+import { askWhenClosed } from '../satisfaction/satisfaction.service';
 
 export interface Change {
   actor: Viewer | null;
@@ -44,6 +45,7 @@ export function recordChange(tx: Tx, ticket: Ticket, change: Change): void {
     }),
   );
   recordTicketWebhook(tx.em, ticket, change, from);
+  askWhenClosed(tx.em, ticket, change);
   tx.recordEvent({
     ticketId: ticket.id,
     kind: change.to && change.kind !== TicketEventKind.CREATED ? TicketEventKind.STATUS_CHANGED : change.kind,

@@ -244,6 +244,22 @@ export type InvoiceQueryVariables = Exact<{
 
 export type InvoiceQuery = { invoice: { id: string, number: string, status: InvoiceStatus, createdAt: string, issuedAt: string | null, billedTo: { id: string, name: string }, total: { amountMinor: number, currency: string }, credited: { amountMinor: number, currency: string }, balance: { amountMinor: number, currency: string }, lines: Array<{ id: string, description: string, voided: boolean, amount: { amountMinor: number, currency: string }, credited: { amountMinor: number, currency: string }, session: { id: string, status: SessionStatus, subject: string, language: string, scheduledStart: string, tutor: { id: string, name: string }, openTicket: { id: string, number: string, status: TicketStatus } | null } | null }>, creditNotes: Array<{ id: string, number: string, createdAt: string, reason: string | null, amount: { amountMinor: number, currency: string }, ticket: { id: string, number: string } | null }> } | null };
 
+export type TicketSatisfactionQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type TicketSatisfactionQuery = { ticket: { id: string, viewerCanRate: boolean, satisfaction: { score: number, comment: string | null, ratedAt: string } | null } | null };
+
+export type RateTicketMutationVariables = Exact<{
+  ticketId: string | number;
+  score: number;
+  comment?: string | null | undefined;
+}>;
+
+
+export type RateTicketMutation = { rateTicket: { id: string, version: number } };
+
 export type BoardTicketFieldsFragment = { id: string, number: string, type: TicketType, category: DisputeCategory | null, status: TicketStatus, title: string, description: string, requestedEffect: ResolutionEffect | null, createdAt: string, updatedAt: string, version: number, reporter: { id: string, name: string }, tutor: { id: string, name: string } | null, assignee: { id: string, name: string } | null };
 
 export type BoardColumnQueryVariables = Exact<{
@@ -702,6 +718,27 @@ export const InvoiceDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<InvoiceQuery, InvoiceQueryVariables>;
+export const TicketSatisfactionDocument = new TypedDocumentString(`
+    query TicketSatisfaction($id: ID!) {
+  ticket(id: $id) {
+    id
+    viewerCanRate
+    satisfaction {
+      score
+      comment
+      ratedAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TicketSatisfactionQuery, TicketSatisfactionQueryVariables>;
+export const RateTicketDocument = new TypedDocumentString(`
+    mutation RateTicket($ticketId: ID!, $score: Int!, $comment: String) {
+  rateTicket(ticketId: $ticketId, score: $score, comment: $comment) {
+    id
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<RateTicketMutation, RateTicketMutationVariables>;
 export const BoardColumnDocument = new TypedDocumentString(`
     query BoardColumn($filter: TicketFilter, $first: Int, $after: String) {
   tickets(filter: $filter, first: $first, after: $after) {

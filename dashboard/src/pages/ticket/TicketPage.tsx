@@ -9,6 +9,7 @@ import { isStaff, viewer } from '../../lib/auth';
 import { onReconnect, query, subscribe } from '../../lib/client';
 import { CommentForm } from './CommentForm';
 import { EvidenceFiles } from './EvidenceFiles';
+import { SatisfactionCard } from './SatisfactionCard';
 import { IssueDetail } from './IssueDetail';
 import { IssueLogTimeline } from './IssueLogTimeline';
 import { MoneyDetails } from './MoneyDetails';
@@ -61,6 +62,7 @@ export default function TicketPage() {
                 <IssueLogTimeline logs={t().logs} />
               </div>
               <aside class="detail-side" aria-label="Actions">
+                <SatisfactionCard ticketId={t().id} version={t().version} />
                 <Show when={canResolve(t().status)}>
                   <section class="card" aria-labelledby="resolve-title">
                     <h2 id="resolve-title">{t().status === 'ESCALATED' ? 'Final decision' : 'Resolve'}</h2>
