@@ -89,7 +89,8 @@ export async function applyDecision(
   }
 
   for (const lines of noteLines.values()) {
-    const note = await createCreditNote(em, lines[0].item.line!.invoice, ticket, lines.map(({ item, amount }) => ({ line: item.line!, amount })));
+    const origin = { ticketId: ticket.id, reason: `Decision on ${ticket.number}`, orderKey: `ticket:${ticket.id}` };
+    const note = await createCreditNote(em, lines[0].item.line!.invoice, origin, lines.map(({ item, amount }) => ({ line: item.line!, amount })));
     moved.creditNotes.push(note);
     for (const { item, amount } of lines) {
       em.persist(Object.assign(new TicketAdjustment(), {
@@ -128,7 +129,7 @@ async function ledgerTotals(em: EntityManager, ticketId: string) {
   return new Map(rows.map((r) => [`${r.session_id}:${r.learner_id}`, { money: Number(r.money), packageCredits: Number(r.package_credits) }]));
 }
 
-function creditDraftLine(line: InvoiceLine, amount: number) {
+export function creditDraftLine(line: InvoiceLine, amount: number) {
   line.creditedMinor += amount;
   line.voided = line.creditedMinor >= line.amountMinor;
 }
@@ -156,17 +157,25 @@ async function addChargeLine(em: EntityManager, item: Item, amount: number, tick
   return line;
 }
 
-async function createCreditNote(em: EntityManager, invoice: Invoice, ticket: { id: string; number: string }, lines: Array<{ line: InvoiceLine; amount: number }>) {
+/** Why a credit note exists: a ticket's decision, or a session cancelled before it happened. */
+export interface CreditOrigin {
+  ticketId: string | null;
+  reason: string;
+  /** Webhook events with one key arrive in order (ticket:<id>, session:<id>). */
+  orderKey: string;
+}
+
+export async function createCreditNote(em: EntityManager, invoice: Invoice, origin: CreditOrigin, lines: Array<{ line: InvoiceLine; amount: number }>) {
   const note = Object.assign(new CreditNote(), {
     number: await nextNumber(em, 'credit_note_number_seq', 'CN-'),
     invoice,
-    ticketId: ticket.id,
+    ticketId: origin.ticketId,
     amountMinor: lines.reduce((sum, l) => sum + l.amount, 0),
     currency: invoice.currency,
-    reason: `Decision on ${ticket.number}`,
+    reason: origin.reason,
   });
   em.persist(note);
-  recordCreditNoteWebhook(em, note, ticket);
+  recordCreditNoteWebhook(em, note, origin.orderKey);
   for (const { line, amount } of lines) {
     line.creditedMinor += amount;
     em.persist(Object.assign(new CreditNoteLine(), { creditNote: note, invoiceLine: line, amountMinor: amount }));

@@ -10,6 +10,7 @@ import { SessionsResolver } from '../sessions/sessions.resolver';
 import { CreditNoteTicketResolver, IssueLogResolver, SessionTicketResolver, TicketFieldsResolver } from '../tickets/ticket-fields.resolver';
 import { TicketsResolver } from '../tickets/tickets.resolver';
 import { AttachmentFieldsResolver, EvidenceResolver, TicketEvidenceFieldsResolver } from '../evidence/evidence.resolver';
+import { CancellationsResolver } from '../cancellations/cancellations.resolver';
 import { SatisfactionResolver } from '../satisfaction/satisfaction.resolver';
 import { WebhookDeliveryFieldsResolver, WebhooksResolver } from '../webhooks/webhooks.resolver';
 import { DateTimeScalar } from './scalars';
@@ -18,7 +19,7 @@ export const resolvers = [AuthResolver, SessionsResolver, InvoicesResolver, Invo
   TicketsResolver, TicketFieldsResolver, SessionTicketResolver, CreditNoteTicketResolver, IssueLogResolver,
   NotificationsResolver, UserNotificationFieldsResolver, DeliveriesResolver,
   WebhooksResolver, WebhookDeliveryFieldsResolver, EvidenceResolver, TicketEvidenceFieldsResolver, AttachmentFieldsResolver,
-  SatisfactionResolver] as const;
+  SatisfactionResolver, CancellationsResolver] as const;
 
 const noTopicPubSub = {
   publish() {

@@ -93,6 +93,10 @@ const TEMPLATES: Record<string, Template> = {
       ...(Array.isArray(p.rateLinks) ? p.rateLinks.map((url, i) => `${i + 1}: ${String(url)}`) : []),
     ],
   }),
+  'session.cancelled': (p) => ({
+    subject: `Session cancelled: ${str(p.sessionSubject) ?? 'lesson'} on ${str(p.sessionDate) ?? ''}`.trim(),
+    lines: [str(p.body), str(p.reason) ? `Reason: ${p.reason}` : undefined, 'Nothing is charged for it.'],
+  }),
 };
 
 const fallback: Template = (p, ticket) => ({

@@ -60,17 +60,17 @@ export function recordTicketWebhook(em: EntityManager, ticket: Ticket, change: C
   });
 }
 
-/** A credit note a ticket's decision created; ordered with the ticket's events. */
-export function recordCreditNoteWebhook(em: EntityManager, note: CreditNote, ticket: { id: string; number: string }): void {
-  recordWebhookEvent(em, WebhookEventType.CREDIT_NOTE_CREATED, `ticket:${ticket.id}`, {
+/** A credit note (a ticket's decision or a cancelled session); ordered with that ticket's or session's events. */
+export function recordCreditNoteWebhook(em: EntityManager, note: CreditNote, orderKey: string): void {
+  recordWebhookEvent(em, WebhookEventType.CREDIT_NOTE_CREATED, orderKey, {
     creditNote: {
       id: note.id,
       number: note.number,
       invoiceId: note.invoice.id,
       invoiceNumber: note.invoice.number,
       amount: { amountMinor: note.amountMinor, currency: note.currency },
-      ticketId: ticket.id,
-      ticketNumber: ticket.number,
+      ticketId: note.ticketId ?? null,
+      reason: note.reason ?? null,
       createdAt: note.createdAt.toISOString(),
     },
   });

@@ -8,6 +8,7 @@ import { addTicketComment, assignTicket } from '../../tickets/lifecycle';
 import { Channel, OutboxMessage } from '../outbox-message.entity';
 import { redeemLinkCode, userByChat } from './link-codes';
 import { ASSIGN_TO_ME } from './render-telegram';
+import { registerCancellationHandlers } from '../../cancellations/telegram-cancel';
 
 const HELP = 'Hello! I send updates about your Tickets. To link this chat, open the dashboard and choose "Link Telegram".';
 
@@ -17,6 +18,7 @@ const reason = (error: unknown) => (error instanceof DomainError ? error.message
 /** The bot's conversation: /start <code> links an account, "Assign to me", replies become comments. */
 export function registerBotHandlers(bot: Bot, services: Services): void {
   const em = () => services.orm.em.fork() as EntityManager;
+  registerCancellationHandlers(bot, services);
 
   bot.command('start', async (ctx) => {
     const code = ctx.match.trim();
