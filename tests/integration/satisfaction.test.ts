@@ -4,7 +4,7 @@ import { reportDispute, resolveForParent, waitForRow } from '../support/disputes
 import { sql } from '../support/fixtures';
 
 const PUBLIC_URL = 'https://tickets.example.test';
-const RATE = 'mutation($t: ID!, $s: Int!, $c: String) { rateTicket(ticketId: $t, score: $s, comment: $c) { id satisfaction { score comment ratedAt } viewerCanRate } }';
+const RATE = 'mutation($t: ID!, $s: Int!, $c: String) { rateTicket(ticketId: $t, score: $s, comment: $c) { id satisfaction { score comment ratedAt } viewerCan { rate } } }';
 const ACCEPT = 'mutation($id: ID!) { acceptResolution(ticketId: $id) { id status } }';
 
 let app: TestApp;
@@ -42,8 +42,8 @@ describe('satisfaction', () => {
     const again = await fetch(link.replace('score=4', 'score=1'));
     expect(again.status).toBe(409);
 
-    const view = await app.gql('query($id: ID!) { ticket(id: $id) { satisfaction { score comment } viewerCanRate logs { action comment } } }', { id }, parent);
-    expect(view.data.ticket).toMatchObject({ satisfaction: { score: 4, comment: null }, viewerCanRate: false });
+    const view = await app.gql('query($id: ID!) { ticket(id: $id) { satisfaction { score comment } viewerCan { rate } logs { action comment } } }', { id }, parent);
+    expect(view.data.ticket).toMatchObject({ satisfaction: { score: 4, comment: null }, viewerCan: { rate: false } });
     expect(view.data.ticket.logs.at(-1)).toEqual({ action: 'RATED', comment: '4/5' });
     expect(errorCode(await app.gql(RATE, { t: id, s: 5 }, parent))).toBe('CONFLICT');
     expect((await fetch(`${app.url}/rate/not-a-token?score=3`)).status).toBe(404);

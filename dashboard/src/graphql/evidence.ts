@@ -5,6 +5,7 @@ export const TicketEvidenceQuery = graphql(`
     ticket(id: $id) {
       id
       evidenceDueAt
+      viewerCan { attachEvidence }
       attachments { id filename contentType size url side createdAt uploadedBy { id name } }
     }
   }

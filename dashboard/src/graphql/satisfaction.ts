@@ -2,7 +2,7 @@ import { graphql } from './generated';
 
 export const TicketSatisfactionQuery = graphql(`
   query TicketSatisfaction($id: ID!) {
-    ticket(id: $id) { id viewerCanRate satisfaction { score comment ratedAt } }
+    ticket(id: $id) { id viewerCan { rate } satisfaction { score comment ratedAt } }
   }
 `);
 

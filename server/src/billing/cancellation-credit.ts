@@ -20,7 +20,7 @@ export interface CancellationMoney {
 export async function creditCancelledSession(em: EntityManager, session: TutoringSession, participants: SessionParticipant[], reason: string): Promise<CancellationMoney> {
   const money: CancellationMoney = { creditNotes: [], voidedLines: 0, packageCreditsRestored: 0, invoiceIds: [] };
   const lines = await em.find(InvoiceLine, { session: session.id, voided: false }, { populate: ['invoice'], orderBy: { createdAt: 'asc', id: 'asc' } });
-  const toNote = new Map<string, Array<{ line: InvoiceLine; amount: number }>>();
+  const toNote = new Map<string, Array<{ line: InvoiceLine; amountMinor: number }>>();
   for (const line of lines) {
     const open = line.amountMinor - line.creditedMinor;
     if (open <= 0 || line.invoice.status === InvoiceStatus.VOID) continue;
@@ -29,7 +29,7 @@ export async function creditCancelledSession(em: EntityManager, session: Tutorin
       creditDraftLine(line, open);
       money.voidedLines += 1;
     } else {
-      toNote.set(line.invoice.id, [...(toNote.get(line.invoice.id) ?? []), { line, amount: open }]);
+      toNote.set(line.invoice.id, [...(toNote.get(line.invoice.id) ?? []), { line, amountMinor: open }]);
     }
   }
   const origin: CreditOrigin = { ticketId: null, reason, orderKey: `session:${session.id}` };

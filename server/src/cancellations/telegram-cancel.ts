@@ -3,7 +3,6 @@ import type { Bot } from 'grammy';
 import { Role } from '../auth/roles';
 import { DomainError } from '../errors';
 import { userByChat } from '../notifications/telegram/link-codes';
-import type { Services } from '../services';
 import { TutoringSession } from '../sessions/session.entity';
 import { cancelSession, cancellationRefusal, sessionWhen, upcomingSessions } from './cancel-session';
 
@@ -13,8 +12,8 @@ const ASK_REASON = 'Why are you cancelling';
 const REF = /\nRef: ([0-9a-f-]{36})$/;
 
 /** /upcoming lists a tutor's next sessions with Cancel buttons; a button asks for the reason; the reply cancels. */
-export function registerCancellationHandlers(bot: Bot, services: Services): void {
-  const em = () => services.orm.em.fork() as EntityManager;
+export function registerCancellationHandlers(bot: Bot, rootEm: EntityManager): void {
+  const em = () => rootEm.fork();
   const tutorOf = async (chatId: number) => {
     const user = await userByChat(em(), chatId);
     return user?.role === Role.TUTOR ? user : null;

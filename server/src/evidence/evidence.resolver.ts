@@ -34,12 +34,12 @@ export class EvidenceResolver {
 export class TicketEvidenceFieldsResolver {
   @FieldResolver(() => [Upload], { description: 'Evidence files, oldest first' })
   attachments(@Root() ticket: Ticket, @Ctx() ctx: Context) {
-    return ctx.em.find(Upload, { ticket: ticket.id }, { orderBy: { attachedAt: 'asc', createdAt: 'asc', id: 'asc' } });
+    return ctx.loaders.attachments.load(ticket.id);
   }
 
   @FieldResolver(() => Date, { nullable: true, description: 'Evidence may be attached until then (null once closed)' })
   async evidenceDueAt(@Root() ticket: Ticket, @Ctx() ctx: Context) {
-    return ticket.status === 'CLOSED' ? null : evidenceDueAt(ctx.em, ctx.services.config, ticket);
+    return ticket.status === 'CLOSED' ? null : evidenceDueAt(ctx.services.config, ticket, await ctx.loaders.lastEscalatedAt.load(ticket.id));
   }
 }
 
@@ -58,7 +58,7 @@ export class AttachmentFieldsResolver {
   @FieldResolver(() => EvidenceSide)
   async side(@Root() upload: Upload, @Ctx() ctx: Context) {
     if (upload.ticket) {
-      const ticket = await ctx.em.findOne(Ticket, { id: upload.ticket.id });
+      const ticket = await ctx.loaders.visibleTicket.load(upload.ticket.id);
       if (ticket?.tutor?.id === upload.owner.id) return EvidenceSide.TUTOR;
     }
     const owner = await ctx.loaders.user.load(upload.owner.id);

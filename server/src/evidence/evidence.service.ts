@@ -3,11 +3,11 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../auth/viewer';
 import type { Config } from '../config';
 import { inTransaction } from '../db/transaction';
-import { badInput, conflict, notFound } from '../errors';
-import { TicketEventKind, TicketStatus } from '../tickets/enums';
+import { badInput, conflict } from '../errors';
+import { TicketEventKind } from '../tickets/enums';
 import { recordChange } from '../tickets/history';
-import { canSeeTicket } from '../tickets/ticket-access';
-import { Ticket } from '../tickets/ticket.entity';
+import { ticketFor } from '../tickets/ticket-access';
+import type { Ticket } from '../tickets/ticket.entity';
 import { Upload } from './upload.entity';
 
 const MAX_FILES_PER_CALL = 10;
@@ -16,19 +16,21 @@ const MAX_FILES_PER_CALL = 10;
  * Until when evidence may be attached: EVIDENCE_WINDOW after the report, and again after the
  * latest escalation (each side gets a fresh window for the second decision).
  */
-export async function evidenceDueAt(em: EntityManager, config: Config, ticket: Ticket): Promise<Date> {
-  const rows: Array<{ at: Date | string | null }> = await em.getConnection().execute(
-    `select max(created_at) as at from issue_logs where ticket_id = ? and to_status = 'ESCALATED'`, [ticket.id], 'all', em.getTransactionContext());
-  const from = rows[0]?.at ? new Date(rows[0].at) : ticket.createdAt;
-  return new Date(from.getTime() + config.evidenceWindowMs);
+export const evidenceDueAt = (config: Pick<Config, 'evidenceWindowMs'>, ticket: Ticket, lastEscalatedAt: Date | null): Date =>
+  new Date((lastEscalatedAt ?? ticket.createdAt).getTime() + config.evidenceWindowMs);
+
+/** When each ticket was last escalated (tickets never escalated are absent). */
+export async function lastEscalations(em: EntityManager, ticketIds: string[]): Promise<Map<string, Date>> {
+  if (!ticketIds.length) return new Map();
+  const rows: Array<{ ticket_id: string; at: Date | string }> = await em.getConnection().execute(
+    `select ticket_id, max(created_at) as at from issue_logs where ticket_id in (?) and to_status = 'ESCALATED' group by ticket_id`,
+    [ticketIds], 'all', em.getTransactionContext());
+  return new Map(rows.map((r) => [r.ticket_id, new Date(r.at)]));
 }
 
-/** The rule: anyone who sees an open ticket, before its evidence due time. Null when allowed, else why not. */
-export function evidenceRefusal(ticket: Ticket, dueAt: Date, now = new Date()): string | null {
-  if (ticket.status === TicketStatus.CLOSED) return 'The ticket is closed';
-  if (now > dueAt) return `Evidence was due by ${dueAt.toISOString()}`;
-  return null;
-}
+/** Whether the evidence window is still open; who may attach is the lifecycle table's (tickets/rules.ts). */
+export const evidenceWindowOpen = (config: Pick<Config, 'evidenceWindowMs'>, ticket: Ticket, lastEscalatedAt: Date | null, now = new Date()) =>
+  now <= evidenceDueAt(config, ticket, lastEscalatedAt);
 
 export interface AttachEvidenceInput {
   ticketId: string;
@@ -44,10 +46,9 @@ export async function attachEvidence(em: EntityManager, config: Config, viewer: 
   const comment = input.comment?.trim() || null;
   if (comment && comment.length > 5000) throw badInput('comment', 'comment is at most 5000 characters');
   return inTransaction(em, async (tx) => {
-    const ticket = await tx.em.findOne(Ticket, { id: input.ticketId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-    if (!ticket || !(await canSeeTicket(tx.em, viewer, ticket))) throw notFound('Ticket');
-    const refusal = evidenceRefusal(ticket, await evidenceDueAt(tx.em, config, ticket));
-    if (refusal) throw conflict(refusal);
+    const { ticket } = await ticketFor(tx.em, config, viewer, input.ticketId, 'attachEvidence', { lock: true });
+    const dueAt = evidenceDueAt(config, ticket, (await lastEscalations(tx.em, [ticket.id])).get(ticket.id) ?? null);
+    if (new Date() > dueAt) throw conflict(`Evidence was due by ${dueAt.toISOString()}`);
     const uploads = await tx.em.find(Upload, { id: { $in: uploadIds }, owner: viewer.id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
     if (uploads.length !== uploadIds.length) throw badInput('uploadIds', 'Attach files you uploaded (POST /uploads) yourself');
     if (uploads.some((upload) => upload.ticket)) throw badInput('uploadIds', 'A file is already attached to a ticket');

@@ -14,7 +14,7 @@ const page = (title: string, text: string, publicUrl: string) => `<!doctype html
 export function rateRoutes(services: Services): Router {
   const router = Router();
   router.get('/rate/:token', async (req, res) => {
-    const outcome = await rateByToken(services.orm.em as EntityManager, req.params.token, Number(req.query.score));
+    const outcome = await rateByToken(services.orm.em as EntityManager, services.config, req.params.token, Number(req.query.score));
     const { publicUrl } = services.config;
     res.set({ 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer', 'X-Content-Type-Options': 'nosniff' }).type('html');
     if (outcome.kind === 'rated') return res.send(page('Thank you!', `You rated ticket ${outcome.ticketNumber} ${outcome.score} out of 5.`, publicUrl));

@@ -4,7 +4,7 @@ import type { Context } from '../graphql/context';
 import { parseId } from '../graphql/ids';
 import { Ticket } from '../tickets/ticket.entity';
 import { TicketRating } from './rating.entity';
-import { rateTicket, ratingRefusal } from './satisfaction.service';
+import { rateTicket } from './satisfaction.service';
 
 @Resolver(() => Ticket)
 export class SatisfactionResolver {
@@ -15,18 +15,12 @@ export class SatisfactionResolver {
     @Arg('score', () => Int) score: number,
     @Arg('comment', () => String, { nullable: true }) comment?: string,
   ) {
-    return rateTicket(ctx.em, requireViewer(ctx), { ticketId: parseId(ticketId, 'ticketId'), score, comment });
+    return rateTicket(ctx.em, ctx.services.config, requireViewer(ctx), { ticketId: parseId(ticketId, 'ticketId'), score, comment });
   }
 
   @FieldResolver(() => TicketRating, { nullable: true, description: "The reporter's score once given" })
   async satisfaction(@Root() ticket: Ticket, @Ctx() ctx: Context) {
-    const rating = await ctx.em.findOne(TicketRating, { ticket: ticket.id });
+    const rating = await ctx.loaders.rating.load(ticket.id);
     return rating?.score ? rating : null;
-  }
-
-  @FieldResolver(() => Boolean, { description: 'Whether the caller may rate the ticket now (TicketCapabilities.rate, once it lands)' })
-  async viewerCanRate(@Root() ticket: Ticket, @Ctx() ctx: Context) {
-    if (!ctx.viewer) return false;
-    return !ratingRefusal(ctx.viewer, ticket, await ctx.em.findOne(TicketRating, { ticket: ticket.id }));
   }
 }

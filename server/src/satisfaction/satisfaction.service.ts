@@ -6,33 +6,20 @@ import { User } from '../auth/user.entity';
 import type { Viewer } from '../auth/viewer';
 import type { Config } from '../config';
 import { type Tx, inTransaction } from '../db/transaction';
-import { badInput, conflict, forbidden, notFound } from '../errors';
-import { deferJob } from '../jobs/deferred-job';
+import { badInput, conflict } from '../errors';
 import { announce } from '../notifications/outbox';
 import { TicketEventKind, TicketStatus } from '../tickets/enums';
-import type { Change } from '../tickets/history';
 import { recordChange } from '../tickets/history';
-import { canSeeTicket } from '../tickets/ticket-access';
+import { ticketFor, verdictFor } from '../tickets/ticket-access';
 import { Ticket } from '../tickets/ticket.entity';
+import { ASK_TASK } from './ask-on-close';
 import { TicketRating } from './rating.entity';
 
-/** The job that asks a ticket's reporter for a score once it closed. */
-export const ASK_TASK = 'satisfaction.ask';
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
-/** Called by tickets/history.ts: a ticket that closes gets its rating request (by a job, after commit). */
-export function askWhenClosed(em: EntityManager, ticket: Ticket, change: Change): void {
-  if (change.to === TicketStatus.CLOSED) deferJob(em, ASK_TASK, { ticketId: ticket.id }, { jobKey: `satisfaction:${ticket.id}` });
-}
 
-/** The rule: the reporter, once, on a CLOSED ticket. Null when allowed, else the error. */
-export function ratingRefusal(viewer: Viewer, ticket: Ticket, rating: TicketRating | null) {
-  if (ticket.reporter.id !== viewer.id) return forbidden('Only the person who reported the ticket rates it');
-  if (ticket.status !== TicketStatus.CLOSED) return conflict('A ticket is rated once it is closed');
-  if (rating?.score) return conflict('This ticket was rated already');
-  return null;
-}
+const ratedAlready = () => conflict('This ticket was rated already');
 
 /** Writes the request and asks the reporter in the app and by email with one-click score links. */
 export async function askForRating(em: EntityManager, config: Config, ticketId: string): Promise<boolean> {
@@ -67,16 +54,14 @@ function checkScore(score: number) {
 }
 
 /** rateTicket: the reporter, once, CLOSED only, 1..5. */
-export async function rateTicket(em: EntityManager, viewer: Viewer, input: { ticketId: string; score: number; comment?: string | null }): Promise<Ticket> {
+export async function rateTicket(em: EntityManager, config: Config, viewer: Viewer, input: { ticketId: string; score: number; comment?: string | null }): Promise<Ticket> {
   checkScore(input.score);
   const comment = input.comment?.trim() || null;
   if (comment && comment.length > 2000) throw badInput('comment', 'comment is at most 2000 characters');
   return inTransaction(em, async (tx) => {
-    const ticket = await tx.em.findOne(Ticket, { id: input.ticketId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-    if (!ticket || !(await canSeeTicket(tx.em, viewer, ticket))) throw notFound('Ticket');
+    const { ticket } = await ticketFor(tx.em, config, viewer, input.ticketId, 'rate', { lock: true });
     const rating = await tx.em.findOne(TicketRating, { ticket: ticket.id });
-    const refusal = ratingRefusal(viewer, ticket, rating);
-    if (refusal) throw refusal;
+    if (rating?.score) throw ratedAlready();
     await applyRating(tx, ticket, rating, viewer, input.score, comment);
     return ticket;
   });
@@ -85,7 +70,7 @@ export async function rateTicket(em: EntityManager, viewer: Viewer, input: { tic
 export type LinkOutcome = { kind: 'rated'; score: number; ticketNumber: string } | { kind: 'used' } | { kind: 'invalid' };
 
 /** A one-click link from the email: works without signing in, once. */
-export async function rateByToken(em: EntityManager, token: string, score: number): Promise<LinkOutcome> {
+export async function rateByToken(em: EntityManager, config: Config, token: string, score: number): Promise<LinkOutcome> {
   if (!Number.isInteger(score) || score < 1 || score > 5) return { kind: 'invalid' };
   return inTransaction(em, async (tx) => {
     const rating = await tx.em.findOne(TicketRating, { tokenHash: hashToken(token) });
@@ -93,7 +78,7 @@ export async function rateByToken(em: EntityManager, token: string, score: numbe
     const ticket = await tx.em.findOneOrFail(Ticket, { id: rating.ticket.id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
     const reporter = await tx.em.findOneOrFail(User, { id: ticket.reporter.id });
     const actor: Viewer = { id: reporter.id, role: reporter.role };
-    if (ratingRefusal(actor, ticket, rating)) return { kind: 'used' } as const;
+    if (rating.score || !verdictFor(config, actor, ticket, 'rate').ok) return { kind: 'used' } as const;
     await applyRating(tx, ticket, rating, actor, score, null);
     return { kind: 'rated', score, ticketNumber: ticket.number } as const;
   });

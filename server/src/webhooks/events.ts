@@ -1,6 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { deferJob } from '../jobs/deferred-job';
-import type { Change } from '../tickets/history';
 import { TicketEventKind, type TicketStatus } from '../tickets/enums';
 import type { Ticket } from '../tickets/ticket.entity';
 import type { CreditNote } from '../billing/credit-note.entity';
@@ -48,8 +47,18 @@ export function publicTicket(ticket: Ticket, previousStatus: TicketStatus | null
   };
 }
 
+/** What tickets/history.ts knows of a change (its Change, without importing it back). */
+interface TicketChangeFacts {
+  kind: TicketEventKind;
+  to?: TicketStatus;
+  internal?: boolean;
+  action: string;
+  comment?: string | null;
+  actor: { id: string } | null;
+}
+
 /** Called by tickets/history.ts for every change; internal (staff-only) changes never leave. */
-export function recordTicketWebhook(em: EntityManager, ticket: Ticket, change: Change, previousStatus: TicketStatus): void {
+export function recordTicketWebhook(em: EntityManager, ticket: Ticket, change: TicketChangeFacts, previousStatus: TicketStatus): void {
   if (change.internal) return;
   const kind = change.to && change.kind !== TicketEventKind.CREATED ? TicketEventKind.STATUS_CHANGED : change.kind;
   const type = TYPE_OF_KIND[kind];

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { TaskList } from 'graphile-worker';
-import type { Services } from '../services';
+import type { Config } from '../config';
 import { drainWebhookDeliveries, fanOutWebhookEvent } from './delivery';
 import { DRAIN_TASK, FAN_OUT_TASK } from './events';
 
@@ -11,14 +11,13 @@ const text = (payload: unknown, key: string, task: string): string => {
 };
 
 /** The background tasks of webhooks (see jobs/tasks.ts). */
-export function webhookTasks(services: Services): TaskList {
-  const em = () => services.orm.em as EntityManager;
+export function webhookTasks(deps: { em: EntityManager; config: Config }): TaskList {
   return {
     [FAN_OUT_TASK]: async (payload) => {
-      await fanOutWebhookEvent(em(), text(payload, 'eventId', FAN_OUT_TASK));
+      await fanOutWebhookEvent(deps.em, text(payload, 'eventId', FAN_OUT_TASK));
     },
     [DRAIN_TASK]: async (payload) => {
-      await drainWebhookDeliveries(services.config, em(), text(payload, 'endpointId', DRAIN_TASK), text(payload, 'orderKey', DRAIN_TASK));
+      await drainWebhookDeliveries(deps.config, deps.em, text(payload, 'endpointId', DRAIN_TASK), text(payload, 'orderKey', DRAIN_TASK));
     },
   };
 }

@@ -209,7 +209,7 @@ export type TicketEvidenceQueryVariables = Exact<{
 }>;
 
 
-export type TicketEvidenceQuery = { ticket: { id: string, evidenceDueAt: string | null, attachments: Array<{ id: string, filename: string, contentType: string, size: number, url: string, side: EvidenceSide, createdAt: string, uploadedBy: { id: string, name: string } }> } | null };
+export type TicketEvidenceQuery = { ticket: { id: string, evidenceDueAt: string | null, viewerCan: { attachEvidence: boolean }, attachments: Array<{ id: string, filename: string, contentType: string, size: number, url: string, side: EvidenceSide, createdAt: string, uploadedBy: { id: string, name: string } }> } | null };
 
 export type AttachEvidenceMutationVariables = Exact<{
   ticketId: string | number;
@@ -249,7 +249,7 @@ export type TicketSatisfactionQueryVariables = Exact<{
 }>;
 
 
-export type TicketSatisfactionQuery = { ticket: { id: string, viewerCanRate: boolean, satisfaction: { score: number, comment: string | null, ratedAt: string } | null } | null };
+export type TicketSatisfactionQuery = { ticket: { id: string, viewerCan: { rate: boolean }, satisfaction: { score: number, comment: string | null, ratedAt: string } | null } | null };
 
 export type RateTicketMutationVariables = Exact<{
   ticketId: string | number;
@@ -554,6 +554,9 @@ export const TicketEvidenceDocument = new TypedDocumentString(`
   ticket(id: $id) {
     id
     evidenceDueAt
+    viewerCan {
+      attachEvidence
+    }
     attachments {
       id
       filename
@@ -722,7 +725,9 @@ export const TicketSatisfactionDocument = new TypedDocumentString(`
     query TicketSatisfaction($id: ID!) {
   ticket(id: $id) {
     id
-    viewerCanRate
+    viewerCan {
+      rate
+    }
     satisfaction {
       score
       comment

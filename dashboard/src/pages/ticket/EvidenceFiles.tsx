@@ -79,7 +79,7 @@ export function EvidenceFiles(props: { ticketId: string; version: number }) {
       <Show when={files('STAFF').length}>
         <Side title="Staff" files={files('STAFF')} />
       </Show>
-      <Show when={data.latest?.evidenceDueAt}>
+      <Show when={data.latest?.viewerCan.attachEvidence && data.latest.evidenceDueAt}>
         {(due) => (
           <form class="evidence-form" onSubmit={send}>
             <label>

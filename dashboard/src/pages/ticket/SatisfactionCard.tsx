@@ -22,7 +22,7 @@ export function SatisfactionCard(props: { ticketId: string; version: number }) {
     }
   };
   return (
-    <Show when={data.latest?.satisfaction || data.latest?.viewerCanRate}>
+    <Show when={data.latest?.satisfaction || data.latest?.viewerCan.rate}>
       <section class="card" aria-labelledby="satisfaction-title">
         <h2 id="satisfaction-title">Satisfaction</h2>
         <Show when={data.latest?.satisfaction} fallback={
