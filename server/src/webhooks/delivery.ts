@@ -31,12 +31,12 @@ export function scheduleDrain(em: EntityManager, endpointId: string, orderKey: s
   return addJob(em, DRAIN_TASK, { endpointId, orderKey }, { jobKey: key, queueName: key, runAt, jobKeyMode: keepPendingTime ? 'preserve_run_at' : 'replace' });
 }
 
-/** The fan-out task: one delivery per active endpoint subscribed to the event's type. */
+/** The fan-out task: one delivery per active endpoint subscribed to the event's type (and registered before it happened). */
 export async function fanOutWebhookEvent(em: EntityManager, eventId: string): Promise<number> {
   return em.fork().transactional(async (tx) => {
     const event = await tx.findOne(WebhookEvent, { id: eventId });
     if (!event) return 0;
-    const endpoints = await tx.find(WebhookEndpoint, { active: true, events: { $contains: [event.type] } });
+    const endpoints = await tx.find(WebhookEndpoint, { active: true, events: { $contains: [event.type] }, createdAt: { $lte: event.createdAt } });
     for (const endpoint of endpoints) {
       tx.persist(Object.assign(new WebhookDelivery(), { endpoint, event, orderKey: event.orderKey }));
     }

@@ -1,7 +1,7 @@
 import { A } from '@solidjs/router';
 import { Show } from 'solid-js';
-import { CATEGORY_LABELS } from '../../lib/labels';
-import { humanize, timeAgo } from '../../lib/format';
+import { CATEGORY_LABELS, TYPE_LABELS } from '../lib/labels';
+import { humanize, timeAgo } from '../lib/format';
 import type { Card } from './boardStore';
 
 /** One ticket on the board; a link, so Tab and Enter open it. */
@@ -18,7 +18,7 @@ export function TicketCard(props: { ticket: Card; flashing: boolean }) {
     >
       <div class="ticket-card-top">
         <span class="ticket-number">{t().number}</span>
-        <span class="chip">{t().category ? CATEGORY_LABELS[t().category!]?.split(' (')[0] : humanize(t().type)}</span>
+        <span class="chip">{t().category ? CATEGORY_LABELS[t().category!].split(' (')[0] : TYPE_LABELS[t().type]}</span>
         <time class="muted" datetime={t().createdAt}>{timeAgo(t().createdAt)}</time>
       </div>
       <div class="ticket-title">{t().title}</div>
