@@ -15,6 +15,10 @@ import { IssueLog } from '../tickets/issue-log.entity';
 import { ResolutionAction } from '../tickets/resolution-action.entity';
 import { TicketEventRecord } from '../tickets/ticket-event.entity';
 import { Ticket, TicketSession } from '../tickets/ticket.entity';
+import { DeferredJob } from '../jobs/deferred-job';
+import { Upload } from '../evidence/upload.entity';
+import { TicketRating } from '../satisfaction/rating.entity';
+import { WebhookDelivery, WebhookEndpoint, WebhookEvent } from '../webhooks/webhook.entities';
 
 export const entities = [
   User, ParentLink, ApiKey, AuditEntry,
@@ -22,4 +26,5 @@ export const entities = [
   Package, Invoice, InvoiceLine, CreditNote, CreditNoteLine, TutorPayout, PayoutLateCredit, PayoutCarry, PayoutEvent, TicketAdjustment,
   Ticket, TicketSession, IssueLog, ResolutionAction,
   TicketEventRecord, Notification, OutboxMessage, TelegramLinkCode,
+  DeferredJob, WebhookEndpoint, WebhookEvent, WebhookDelivery, Upload, TicketRating,
 ];

@@ -11,6 +11,9 @@ import { IssueLog } from '../tickets/issue-log.entity';
 import { ResolutionAction } from '../tickets/resolution-action.entity';
 import { Ticket, TicketSession } from '../tickets/ticket.entity';
 import { invoiceVisibilitySql } from '../sessions/visibility';
+import { lastEscalations } from '../evidence/evidence.service';
+import { Upload } from '../evidence/upload.entity';
+import { TicketRating } from '../satisfaction/rating.entity';
 
 export function createLoaders(em: EntityManager, viewer: Viewer | null) {
   return {
@@ -66,6 +69,21 @@ export function createLoaders(em: EntityManager, viewer: Viewer | null) {
       (ids) => em.find(IssueLog, { ticket: { $in: ids } }, { orderBy: { createdAt: 'asc', id: 'asc' } }),
       (log) => log.ticket.id,
     ),
+    /** When each ticket was last escalated (its evidence window opens again then). */
+    lastEscalatedAt: new DataLoader<string, Date | null>(async (ids) => {
+      const at = await lastEscalations(em, [...ids]);
+      return ids.map((id) => at.get(id) ?? null);
+    }),
+    /** Evidence files of each ticket, oldest first. */
+    attachments: groupedBy(
+      (ids) => em.find(Upload, { ticket: { $in: ids } }, { orderBy: { attachedAt: 'asc', createdAt: 'asc', id: 'asc' } }),
+      (upload) => upload.ticket!.id,
+    ),
+    /** Each ticket's satisfaction request or answer. */
+    rating: new DataLoader<string, TicketRating | null>(async (ids) => {
+      const rows = await em.find(TicketRating, { ticket: { $in: [...ids] } });
+      return ids.map((id) => rows.find((r) => r.ticket.id === id) ?? null);
+    }),
   };
 }
 

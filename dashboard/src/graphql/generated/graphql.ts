@@ -21,6 +21,11 @@ export type DisputeCategory =
   | 'QUALITY'
   | 'SCHEDULING';
 
+export type EvidenceSide =
+  | 'REPORTER'
+  | 'STAFF'
+  | 'TUTOR';
+
 export type InvoiceStatus =
   | 'DRAFT'
   | 'ISSUED'
@@ -220,6 +225,22 @@ export type RevokeApiKeyMutationVariables = Exact<{
 
 export type RevokeApiKeyMutation = { revokeApiKey: { id: string, revokedAt: string | null } };
 
+export type TicketEvidenceQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type TicketEvidenceQuery = { ticket: { id: string, evidenceDueAt: string | null, viewerCan: { attachEvidence: boolean }, attachments: Array<{ id: string, filename: string, contentType: string, size: number, url: string, side: EvidenceSide, createdAt: string, uploadedBy: { id: string, name: string } }> } | null };
+
+export type AttachEvidenceMutationVariables = Exact<{
+  ticketId: string | number;
+  uploadIds: Array<string | number> | string | number;
+  comment?: string | null | undefined;
+}>;
+
+
+export type AttachEvidenceMutation = { attachEvidence: { id: string, version: number } };
+
 export type FamilySessionsQueryVariables = Exact<{
   filter?: SessionFilter | null | undefined;
   first?: number | null | undefined;
@@ -267,6 +288,22 @@ export type MarkPayoutsPaidMutationVariables = Exact<{
 
 
 export type MarkPayoutsPaidMutation = { markPayoutsPaid: Array<{ id: string, status: PayoutStatus, paidAt: string | null, reference: string | null }> };
+
+export type TicketSatisfactionQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type TicketSatisfactionQuery = { ticket: { id: string, viewerCan: { rate: boolean }, satisfaction: { score: number, comment: string | null, ratedAt: string } | null } | null };
+
+export type RateTicketMutationVariables = Exact<{
+  ticketId: string | number;
+  score: number;
+  comment?: string | null | undefined;
+}>;
+
+
+export type RateTicketMutation = { rateTicket: { id: string, version: number } };
 
 export type BoardTicketFieldsFragment = { id: string, number: string, type: TicketType, category: DisputeCategory | null, status: TicketStatus, title: string, description: string, requestedEffect: ResolutionEffect | null, createdAt: string, updatedAt: string, version: number, reporter: { id: string, name: string }, tutor: { id: string, name: string } | null, assignee: { id: string, name: string } | null };
 
@@ -838,6 +875,38 @@ export const RevokeApiKeyDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RevokeApiKeyMutation, RevokeApiKeyMutationVariables>;
+export const TicketEvidenceDocument = new TypedDocumentString(`
+    query TicketEvidence($id: ID!) {
+  ticket(id: $id) {
+    id
+    evidenceDueAt
+    viewerCan {
+      attachEvidence
+    }
+    attachments {
+      id
+      filename
+      contentType
+      size
+      url
+      side
+      createdAt
+      uploadedBy {
+        id
+        name
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TicketEvidenceQuery, TicketEvidenceQueryVariables>;
+export const AttachEvidenceDocument = new TypedDocumentString(`
+    mutation AttachEvidence($ticketId: ID!, $uploadIds: [ID!]!, $comment: String) {
+  attachEvidence(ticketId: $ticketId, uploadIds: $uploadIds, comment: $comment) {
+    id
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<AttachEvidenceMutation, AttachEvidenceMutationVariables>;
 export const FamilySessionsDocument = new TypedDocumentString(`
     query FamilySessions($filter: SessionFilter, $first: Int, $after: String) {
   sessions(filter: $filter, first: $first, after: $after) {
@@ -1096,6 +1165,29 @@ export const MarkPayoutsPaidDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<MarkPayoutsPaidMutation, MarkPayoutsPaidMutationVariables>;
+export const TicketSatisfactionDocument = new TypedDocumentString(`
+    query TicketSatisfaction($id: ID!) {
+  ticket(id: $id) {
+    id
+    viewerCan {
+      rate
+    }
+    satisfaction {
+      score
+      comment
+      ratedAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TicketSatisfactionQuery, TicketSatisfactionQueryVariables>;
+export const RateTicketDocument = new TypedDocumentString(`
+    mutation RateTicket($ticketId: ID!, $score: Int!, $comment: String) {
+  rateTicket(ticketId: $ticketId, score: $score, comment: $comment) {
+    id
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<RateTicketMutation, RateTicketMutationVariables>;
 export const BoardColumnDocument = new TypedDocumentString(`
     query BoardColumn($filter: TicketFilter, $first: Int, $after: String) {
   tickets(filter: $filter, first: $first, after: $after) {
