@@ -12,6 +12,9 @@ import { ResolutionAction } from '../tickets/resolution-action.entity';
 import { Ticket, TicketSession } from '../tickets/ticket.entity';
 import { invoiceVisibilitySql } from '../sessions/visibility';
 import { eagerFields, readOnlyResults } from '../db/read-only';
+import { lastEscalations } from '../evidence/evidence.service';
+import { Upload } from '../evidence/upload.entity';
+import { TicketRating } from '../satisfaction/rating.entity';
 
 /** The loaders whose answers do not depend on who asks (the rest filter by the viewer). */
 const VIEWER_INDEPENDENT = [
@@ -78,6 +81,21 @@ export function createLoaders(em: EntityManager, viewer: Viewer | null, shared?:
       (ids) => em.find(IssueLog, { ticket: { $in: ids } }, { orderBy: { createdAt: 'asc', id: 'asc' } }),
       (log) => log.ticket.id,
     ),
+    /** When each ticket was last escalated (its evidence window opens again then). */
+    lastEscalatedAt: new DataLoader<string, Date | null>(async (ids) => {
+      const at = await lastEscalations(em, [...ids]);
+      return ids.map((id) => at.get(id) ?? null);
+    }),
+    /** Evidence files of each ticket, oldest first. */
+    attachments: groupedBy(
+      (ids) => em.find(Upload, { ticket: { $in: ids } }, { orderBy: { attachedAt: 'asc', createdAt: 'asc', id: 'asc' } }),
+      (upload) => upload.ticket!.id,
+    ),
+    /** Each ticket's satisfaction request or answer. */
+    rating: new DataLoader<string, TicketRating | null>(async (ids) => {
+      const rows = await em.find(TicketRating, { ticket: { $in: [...ids] } });
+      return ids.map((id) => rows.find((r) => r.ticket.id === id) ?? null);
+    }),
   };
   if (shared) for (const name of VIEWER_INDEPENDENT) Object.assign(own, { [name]: shared[name] });
   return own;

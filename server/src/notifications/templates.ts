@@ -89,6 +89,18 @@ const TEMPLATES: Record<string, Template> = {
       `Message: ${p.body ?? ''}`,
     ],
   }),
+  // One-click score links (satisfaction/), built with PUBLIC_URL when the request was written.
+  'ticket.rate_request': (p, ticket) => ({
+    subject: `How did we do with ticket ${ticket}?`,
+    lines: [
+      `Ticket "${p.ticketTitle ?? ''}" is closed. One click rates it from 1 (poor) to 5 (great):`,
+      ...(Array.isArray(p.rateLinks) ? p.rateLinks.map((url, i) => `${i + 1}: ${String(url)}`) : []),
+    ],
+  }),
+  'session.cancelled': (p) => ({
+    subject: `Session cancelled: ${str(p.sessionSubject) ?? 'lesson'} on ${str(p.sessionDate) ?? ''}`.trim(),
+    lines: [str(p.body), str(p.reason) ? `Reason: ${p.reason}` : undefined, 'Nothing is charged for it.'],
+  }),
 };
 
 const fallback: Template = (p, ticket) => ({

@@ -4,6 +4,7 @@ import { User } from '../auth/user.entity';
 import type { Viewer } from '../auth/viewer';
 import { type MoneyMoved, applyPlan } from '../billing/adjustments';
 import { releasePayoutsWithoutOpenTickets } from '../billing/payouts';
+import { recordAudit } from '../audit/audit';
 import { type Tx, inTransaction } from '../db/transaction';
 import { badInput, errorCodeOf } from '../errors';
 import type { JobQueue } from '../jobs/queue';
@@ -73,6 +74,7 @@ export function createTicketService(options: { em: EntityManager; config: Ticket
           await announcements.resolved(tx, ticket, money);
         } else {
           recordChange(tx, ticket, { actor: viewer, action: 'DECIDED', comment, to, kind: TicketEventKind.STATUS_CHANGED });
+          await recordAudit(em, { action: 'ticket.final_decision', actor: viewer, target: { type: 'Ticket', id: ticket.id }, change: { outcome: request.outcome ?? null, actionId: action?.id ?? null, creditedMinor: money.creditedDeltaMinor, comment } });
           await close(tx, ticket, { comment, money });
         }
         return ticket;
