@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { User } from '../../server/src/auth/user.entity';
 import type { Viewer } from '../../server/src/auth/viewer';
+import { attachEvidence } from '../../server/src/evidence/evidence.service';
+import { Upload } from '../../server/src/evidence/upload.entity';
+import { rateTicket } from '../../server/src/satisfaction/satisfaction.service';
 import { errorCodeOf } from '../../server/src/errors';
 import { jobQueue } from '../../server/src/jobs/queue';
 import { DEMO_ACCOUNTS } from '../../server/src/seed/demo-accounts';
@@ -11,7 +16,7 @@ import { inRolledBackTransaction } from '../support/rolled-back';
 const CAPABILITIES = ['resolve', 'accept', 'escalate', 'assign', 'comment', 'commentInternal', 'attachEvidence', 'merge', 'split', 'rate'] as const;
 type Capability = (typeof CAPABILITIES)[number];
 /** Features without a mutation yet: their capability must be false everywhere. */
-const NOT_YET: Capability[] = ['attachEvidence', 'merge', 'split', 'rate'];
+const NOT_YET: Capability[] = ['merge', 'split'];
 const REFUSALS = ['NOT_FOUND', 'FORBIDDEN', 'CONFLICT'];
 
 const VIEWER_CAN = `{ tickets(first: 100) { pageInfo { hasNextPage } edges { node { id viewerCan { ${CAPABILITIES.join(' ')} } } } } }`;
@@ -32,7 +37,7 @@ for (const coordinatorsDecide of ['false', 'true']) {
       (select count(*)::int from graphile_worker.jobs) as jobs, (select count(*)::int from outbox_messages) as outbox`);
 
     /** The one input each capability is tried with: a valid one, so only the rules can refuse it. */
-    async function attempt(tickets: TicketService, viewer: Viewer, ticket: Ticket, capability: Capability, coordinatorId: string) {
+    async function attempt(em: EntityManager, tickets: TicketService, viewer: Viewer, ticket: Ticket, capability: Capability, coordinatorId: string) {
       const ticketId = ticket.id;
       switch (capability) {
         case 'resolve': {
@@ -45,6 +50,12 @@ for (const coordinatorsDecide of ['false', 'true']) {
         case 'assign': return tickets.assign(viewer, { ticketId, assigneeId: ['COORDINATOR', 'ADMIN'].includes(viewer.role) ? viewer.id : coordinatorId });
         case 'comment': return tickets.comment(viewer, { ticketId, body: 'A note.' });
         case 'commentInternal': return tickets.comment(viewer, { ticketId, body: 'A staff note.', internal: true });
+        case 'attachEvidence': {
+          const upload = Object.assign(new Upload(), { owner: em.getReference(User, viewer.id), filename: 'note.txt', contentType: 'text/plain; charset=utf-8', size: 1 });
+          await em.persistAndFlush(upload);
+          return attachEvidence(em, app.services.config, viewer, { ticketId, uploadIds: [upload.id] });
+        }
+        case 'rate': return rateTicket(em, app.services.config, viewer, { ticketId, score: 4 });
         default: throw new Error(`no mutation for ${capability} yet`);
       }
     }
@@ -72,7 +83,7 @@ for (const coordinatorsDecide of ['false', 'true']) {
             const result = await inRolledBackTransaction(app.orm, async (em) => {
               const service = createTicketService({ em, config: app.services.config, jobs: jobQueue });
               try {
-                await attempt(service, viewer, ticket, capability, coordinatorId);
+                await attempt(em, service, viewer, ticket, capability, coordinatorId);
                 return 'ok';
               } catch (error) {
                 return errorCodeOf(error) ?? String(error);

@@ -5,6 +5,7 @@ import { TicketAdjustment } from '../billing/adjustment.entity';
 import { CreditNote, CreditNoteLine } from '../billing/credit-note.entity';
 import { Invoice, InvoiceLine } from '../billing/invoice.entity';
 import { Package } from '../billing/package.entity';
+import { PayoutCarry, PayoutEvent, PayoutLateCredit } from '../billing/payout-ledger.entity';
 import { TutorPayout } from '../billing/payout.entity';
 import { Notification } from '../notifications/notification.entity';
 import { OutboxMessage } from '../notifications/outbox-message.entity';
@@ -14,11 +15,16 @@ import { IssueLog } from '../tickets/issue-log.entity';
 import { ResolutionAction } from '../tickets/resolution-action.entity';
 import { TicketEventRecord } from '../tickets/ticket-event.entity';
 import { Ticket, TicketSession } from '../tickets/ticket.entity';
+import { DeferredJob } from '../jobs/deferred-job';
+import { Upload } from '../evidence/upload.entity';
+import { TicketRating } from '../satisfaction/rating.entity';
+import { WebhookDelivery, WebhookEndpoint, WebhookEvent } from '../webhooks/webhook.entities';
 
 export const entities = [
   User, ParentLink, ApiKey, AuditEntry,
   TutoringSession, SessionParticipant,
-  Package, Invoice, InvoiceLine, CreditNote, CreditNoteLine, TutorPayout, TicketAdjustment,
+  Package, Invoice, InvoiceLine, CreditNote, CreditNoteLine, TutorPayout, PayoutLateCredit, PayoutCarry, PayoutEvent, TicketAdjustment,
   Ticket, TicketSession, IssueLog, ResolutionAction,
   TicketEventRecord, Notification, OutboxMessage, TelegramLinkCode,
+  DeferredJob, WebhookEndpoint, WebhookEvent, WebhookDelivery, Upload, TicketRating,
 ];

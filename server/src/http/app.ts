@@ -15,6 +15,8 @@ import { formatError, toGraphQLError } from '../graphql/errors';
 import { getSchema } from '../graphql/schema';
 import type { Services } from '../services';
 import { clientAddress } from './client-address';
+import { evidenceRoutes } from '../evidence/upload.routes';
+import { rateRoutes } from '../satisfaction/rate.routes';
 import { healthHandler } from './health';
 import { placeholderPage } from './placeholder';
 import { QUERY_LIMITS, queryLimitProtection } from './query-limits';
@@ -84,6 +86,8 @@ export async function startHttpServer(services: Services, port: number, host = '
   const liveUpdates = attachLiveUpdates(httpServer, services, schema, liveRules);
 
   app.get('/healthz', healthHandler(services));
+  app.use(evidenceRoutes(services));
+  app.use(rateRoutes(services));
   app.use(
     '/graphql',
     express.json({ limit: QUERY_LIMITS.maxBodyBytes }),

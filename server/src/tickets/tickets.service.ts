@@ -33,7 +33,7 @@ export function createTicketService(options: { em: EntityManager; config: Ticket
     await em.flush();
     await em.nativeUpdate(TicketSession, { ticket }, { open: false, openDispute: false });
     const sessionIds = (await em.find(TicketSession, { ticket }, { fields: ['session'] })).map((l) => l.session.id);
-    await releasePayoutsWithoutOpenTickets(em, sessionIds);
+    await releasePayoutsWithoutOpenTickets(tx, sessionIds, ticket);
     await timers.cancelAll(em, ticket.id);
     await announcements.closed(tx, ticket, decision);
   }
