@@ -4,6 +4,7 @@ import { Migration20261123110000NotificationDelivery } from './Migration20261123
 import { Migration20261124130000Webhooks } from './Migration20261124130000Webhooks';
 import { Migration20261124140000Evidence } from './Migration20261124140000Evidence';
 import { Migration20261124150000Satisfaction } from './Migration20261124150000Satisfaction';
+import { Migration20261124160000WebhookFanOutTrigger } from './Migration20261124160000WebhookFanOutTrigger';
 
 /** Every committed migration, oldest first. Add new ones at the end. */
 export const migrationsList = [
@@ -13,4 +14,5 @@ export const migrationsList = [
   { name: 'Migration20261124130000Webhooks', class: Migration20261124130000Webhooks },
   { name: 'Migration20261124140000Evidence', class: Migration20261124140000Evidence },
   { name: 'Migration20261124150000Satisfaction', class: Migration20261124150000Satisfaction },
+  { name: 'Migration20261124160000WebhookFanOutTrigger', class: Migration20261124160000WebhookFanOutTrigger },
 ];
