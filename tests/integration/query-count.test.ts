@@ -16,6 +16,11 @@ const INVOICES = `query($first: Int) {
     lines { description amount { amountMinor } session { subject tutor { name } } } creditNotes { number } } } }
 }`;
 
+const PAYOUTS = `query($first: Int) {
+  payouts(first: $first) { totalCount summary { status count net { amountMinor } }
+    edges { node { id status amount { amountMinor } net { amountMinor } session { subject } tutor { name }
+      heldBy { number } deductionLines { kind amount { amountMinor } ticket { number } otherPayout { id } } } } }
+}`;
 const BOARD = `query($first: Int) {
   tickets(first: $first) { edges { node { id number status reporter { name } tutor { name } viewerCan { resolve accept escalate assign comment commentInternal attachEvidence merge split rate } } } }
 }`;
@@ -42,6 +47,14 @@ describe('no N+1', () => {
     const large = await countQueries(INVOICES, 20, token);
     expect(large).toBe(small);
     expect(large).toBeLessThanOrEqual(9);
+  });
+
+  it('a page of payouts with sessions, tutors, holding tickets and deduction lines is constant too', async () => {
+    const token = await app.login('admin@demo.test');
+    const small = await countQueries(PAYOUTS, 2, token);
+    const large = await countQueries(PAYOUTS, 60, token);
+    expect(large).toBe(small);
+    expect(large).toBeLessThanOrEqual(10);
   });
 
   it("a board page with every ticket's capabilities is constant too", async () => {

@@ -7,6 +7,7 @@ import { CreditNote, CreditNoteLine } from './credit-note.entity';
 import { type CreditDecision, planCredits } from './credit-plan';
 import { Invoice, InvoiceLine, InvoiceStatus } from './invoice.entity';
 import { Package } from './package.entity';
+import { settlePayoutDeductions } from './payout-deductions';
 import { recordCreditNoteWebhook } from '../webhooks/events';
 
 export interface MoneyMoved {
@@ -141,6 +142,7 @@ export async function applyPlan(em: EntityManager, ticket: { id: string; number:
   }
   moved.invoiceIds = [...new Set(moved.invoiceIds)];
   await em.flush();
+  await settlePayoutDeductions(em, plan.movements.map((m) => m.item.session.id), ticket.id);
   return moved;
 }
 

@@ -1,9 +1,11 @@
+import { AuditEntry } from '../audit/audit-entry.entity';
 import { ApiKey } from '../auth/api-key.entity';
 import { ParentLink, User } from '../auth/user.entity';
 import { TicketAdjustment } from '../billing/adjustment.entity';
 import { CreditNote, CreditNoteLine } from '../billing/credit-note.entity';
 import { Invoice, InvoiceLine } from '../billing/invoice.entity';
 import { Package } from '../billing/package.entity';
+import { PayoutCarry, PayoutEvent, PayoutLateCredit } from '../billing/payout-ledger.entity';
 import { TutorPayout } from '../billing/payout.entity';
 import { Notification } from '../notifications/notification.entity';
 import { OutboxMessage } from '../notifications/outbox-message.entity';
@@ -19,9 +21,9 @@ import { TicketRating } from '../satisfaction/rating.entity';
 import { WebhookDelivery, WebhookEndpoint, WebhookEvent } from '../webhooks/webhook.entities';
 
 export const entities = [
-  User, ParentLink, ApiKey,
+  User, ParentLink, ApiKey, AuditEntry,
   TutoringSession, SessionParticipant,
-  Package, Invoice, InvoiceLine, CreditNote, CreditNoteLine, TutorPayout, TicketAdjustment,
+  Package, Invoice, InvoiceLine, CreditNote, CreditNoteLine, TutorPayout, PayoutLateCredit, PayoutCarry, PayoutEvent, TicketAdjustment,
   Ticket, TicketSession, IssueLog, ResolutionAction,
   TicketEventRecord, Notification, OutboxMessage, TelegramLinkCode,
   DeferredJob, WebhookEndpoint, WebhookEvent, WebhookDelivery, Upload, TicketRating,

@@ -22,7 +22,7 @@ export function evidenceRoutes(services: Services): Router {
   const em = () => services.orm.em.fork() as EntityManager;
 
   router.post('/uploads', async (req, res) => {
-    const viewer = await services.auth.authenticate(em(), req.headers.authorization).catch(() => null);
+    const viewer = await services.auth.authenticate(req.headers.authorization).catch(() => null);
     if (!viewer) return refuse(req, res, 401, 'Sign in first');
     if (Number(req.headers['content-length']) > MAX_UPLOAD_BYTES + 64 * 1024) return refuse(req, res, 413, 'Files are at most 10 MB');
     let parser: busboy.Busboy;
@@ -55,7 +55,7 @@ export function evidenceRoutes(services: Services): Router {
   router.get('/attachments/:id', async (req, res) => {
     const notFound = () => res.status(404).json({ error: 'Not found' });
     const fork = em();
-    const viewer = await services.auth.authenticate(fork, req.headers.authorization).catch(() => null);
+    const viewer = await services.auth.authenticate(req.headers.authorization).catch(() => null);
     if (!viewer) return res.status(401).json({ error: 'Sign in first' });
     if (!UUID.test(req.params.id)) return notFound();
     const upload = await fork.findOne(Upload, { id: req.params.id.toLowerCase() });

@@ -3,42 +3,17 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { User } from '../auth/user.entity';
 import { CreditNote } from '../billing/credit-note.entity';
 import { Invoice, InvoiceLine } from '../billing/invoice.entity';
+import { createPayoutLoaders } from '../billing/payout-loaders';
+import { byId, groupedBy, visibleTickets } from './batch';
 import type { Viewer } from '../auth/viewer';
 import { SessionParticipant, TutoringSession } from '../sessions/session.entity';
 import { IssueLog } from '../tickets/issue-log.entity';
 import { ResolutionAction } from '../tickets/resolution-action.entity';
 import { Ticket, TicketSession } from '../tickets/ticket.entity';
-import { ticketVisibilitySql } from '../tickets/visibility';
 import { invoiceVisibilitySql } from '../sessions/visibility';
 import { lastEscalations } from '../evidence/evidence.service';
 import { Upload } from '../evidence/upload.entity';
 import { TicketRating } from '../satisfaction/rating.entity';
-
-/** One query per kind of relation per request, whatever the page size. */
-function byId<T extends { id: string }>(load: (ids: string[]) => Promise<T[]>) {
-  return new DataLoader<string, T | null>(async (ids) => {
-    const rows = await load([...ids]);
-    const map = new Map(rows.map((row) => [row.id, row]));
-    return ids.map((id) => map.get(id) ?? null);
-  });
-}
-
-function groupedBy<T>(load: (keys: string[]) => Promise<T[]>, keyOf: (row: T) => string) {
-  return new DataLoader<string, T[]>(async (keys) => {
-    const groups = new Map<string, T[]>(keys.map((k) => [k, []]));
-    for (const row of await load([...keys])) groups.get(keyOf(row))?.push(row);
-    return keys.map((k) => groups.get(k) ?? []);
-  });
-}
-
-/** Tickets among `ids` that the viewer may see (null viewer: none). */
-async function visibleTickets(em: EntityManager, viewer: Viewer | null, where: Record<string, unknown>): Promise<Ticket[]> {
-  if (!viewer) return [];
-  const qb = em.createQueryBuilder(Ticket, 't').where(where);
-  const visible = ticketVisibilitySql(viewer, 't');
-  if (visible) qb.andWhere(visible.sql, visible.params);
-  return qb.getResultList();
-}
 
 export function createLoaders(em: EntityManager, viewer: Viewer | null) {
   return {
@@ -89,6 +64,7 @@ export function createLoaders(em: EntityManager, viewer: Viewer | null) {
         `select parent_id, child_id from parent_links where parent_id in (${parentIds.map(() => '?').join(',')})`, [...parentIds]);
       return parentIds.map((id) => rows.filter((r) => r.parent_id === id).map((r) => r.child_id));
     }),
+    payouts: createPayoutLoaders(em, viewer),
     logs: groupedBy(
       (ids) => em.find(IssueLog, { ticket: { $in: ids } }, { orderBy: { createdAt: 'asc', id: 'asc' } }),
       (log) => log.ticket.id,

@@ -2,7 +2,10 @@ import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { AuthResolver } from '../auth/auth.resolver';
+import { UserFieldsResolver } from '../auth/user-fields.resolver';
+import { AuditLogResolver } from '../audit/audit.resolver';
 import { CreditNotesResolver, InvoiceLinesResolver, InvoicesResolver } from '../billing/invoices.resolver';
+import { PayoutConnectionResolver, PayoutDeductionResolver, PayoutsResolver, TicketPayoutsResolver } from '../billing/payouts.resolver';
 import { DeliveriesResolver } from '../notifications/deliveries.resolver';
 import { NotificationsResolver, UserNotificationFieldsResolver } from '../notifications/notifications.resolver';
 import { SessionsResolver } from '../sessions/sessions.resolver';
@@ -15,9 +18,10 @@ import { SatisfactionResolver } from '../satisfaction/satisfaction.resolver';
 import { WebhookDeliveryFieldsResolver, WebhooksResolver } from '../webhooks/webhooks.resolver';
 import { DateTimeScalar } from './scalars';
 
-export const resolvers = [AuthResolver, SessionsResolver, InvoicesResolver, InvoiceLinesResolver, CreditNotesResolver,
+export const resolvers = [AuthResolver, UserFieldsResolver, AuditLogResolver, SessionsResolver, InvoicesResolver, InvoiceLinesResolver, CreditNotesResolver,
   TicketsResolver, TicketEventsResolver, TicketFieldsResolver, SessionTicketResolver, CreditNoteTicketResolver, IssueLogResolver,
   NotificationsResolver, UserNotificationFieldsResolver, DeliveriesResolver,
+  PayoutsResolver, PayoutConnectionResolver, PayoutDeductionResolver, TicketPayoutsResolver,
   WebhooksResolver, WebhookDeliveryFieldsResolver, EvidenceResolver, TicketEvidenceFieldsResolver, AttachmentFieldsResolver,
   SatisfactionResolver, CancellationsResolver] as const;
 

@@ -14,6 +14,7 @@ import { IssueDetail } from './IssueDetail';
 import { IssueLogTimeline } from './IssueLogTimeline';
 import { MoneyDetails } from './MoneyDetails';
 import { SessionDetails } from './SessionDetails';
+import { TicketPayouts } from './TicketPayouts';
 
 /**
  * One ticket: what was reported, its history, the sessions and money, and what can be done now.
@@ -55,6 +56,7 @@ export default function TicketPage() {
                 <SessionDetails sessions={t().sessions} evidence={t().evidence} />
                 <EvidenceFiles ticketId={t().id} version={t().version} />
                 <MoneyDetails ticket={t()} />
+                <TicketPayouts ticketId={t().id} version={t().version} />
                 <IssueLogTimeline logs={t().logs} />
               </div>
               <aside class="detail-side" aria-label="Actions">
