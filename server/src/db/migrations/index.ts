@@ -6,6 +6,7 @@ import { Migration20261124110000Security } from './Migration20261124110000Securi
 import { Migration20261124130000Webhooks } from './Migration20261124130000Webhooks';
 import { Migration20261124140000Evidence } from './Migration20261124140000Evidence';
 import { Migration20261124150000Satisfaction } from './Migration20261124150000Satisfaction';
+import { Migration20261124160000WebhookFanOutTrigger } from './Migration20261124160000WebhookFanOutTrigger';
 
 /** Every committed migration, oldest first. Add new ones at the end. */
 export const migrationsList = [
@@ -17,4 +18,5 @@ export const migrationsList = [
   { name: 'Migration20261124130000Webhooks', class: Migration20261124130000Webhooks },
   { name: 'Migration20261124140000Evidence', class: Migration20261124140000Evidence },
   { name: 'Migration20261124150000Satisfaction', class: Migration20261124150000Satisfaction },
+  { name: 'Migration20261124160000WebhookFanOutTrigger', class: Migration20261124160000WebhookFanOutTrigger },
 ];
