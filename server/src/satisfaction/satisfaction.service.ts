@@ -21,11 +21,15 @@ const hashToken = (token: string) => createHash('sha256').update(token).digest('
 
 const ratedAlready = () => conflict('This ticket was rated already');
 
+/** Tickets closed longer ago than this are not asked (e.g. the demo seed's backdated ones). */
+const ASK_WITHIN_MS = 86_400_000;
+
 /** Writes the request and asks the reporter in the app and by email with one-click score links. */
 export async function askForRating(em: EntityManager, config: Config, ticketId: string): Promise<boolean> {
   return inTransaction(em, async (tx) => {
     const ticket = await tx.em.findOne(Ticket, { id: ticketId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
     if (!ticket || ticket.status !== TicketStatus.CLOSED || (await tx.em.count(TicketRating, { ticket: ticketId }))) return false;
+    if (!ticket.closedAt || Date.now() - ticket.closedAt.getTime() > ASK_WITHIN_MS) return false;
     const reporter = await tx.em.findOneOrFail(User, { id: ticket.reporter.id });
     if (isStaff(reporter.role)) return false;
     const token = randomBytes(24).toString('base64url');

@@ -1,24 +1,24 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { deferJob } from '../jobs/deferred-job';
 import { TicketEventKind, type TicketStatus } from '../tickets/enums';
 import type { Ticket } from '../tickets/ticket.entity';
 import type { CreditNote } from '../billing/credit-note.entity';
 import { WIRE_TYPES, WebhookEvent, WebhookEventType } from './webhook.entities';
 
-/** The job that copies one event to every endpoint subscribed to it (webhooks/delivery.ts). */
+/** The job that copies one event to every endpoint subscribed to it (webhooks/delivery.ts); the
+ * webhook_events trigger (migration WebhookFanOutTrigger) enqueues it when an endpoint wants the type. */
 export const FAN_OUT_TASK = 'webhooks.fan_out';
 /** The job that sends one endpoint's pending deliveries of one ticket (or session), oldest first. */
 export const DRAIN_TASK = 'webhooks.drain';
 
 /**
- * Writes an event in the caller's transaction; its fan-out job exists only if the change commits.
- * Fan-outs of one order key run in one graphile-worker queue, so deliveries are created in event order.
+ * Writes an event in the caller's transaction; its fan-out job (added by a trigger) exists only if
+ * the change commits. Fan-outs of one order key run in one graphile-worker queue (webhooks:<key>),
+ * so deliveries are created in event order.
  */
 export function recordWebhookEvent(em: EntityManager, type: WebhookEventType, orderKey: string, data: Record<string, unknown>): void {
   const event = new WebhookEvent();
   const body = JSON.stringify({ id: event.id, type: WIRE_TYPES[type], createdAt: event.createdAt.toISOString(), data });
   em.persist(Object.assign(event, { type, orderKey, body }));
-  deferJob(em, FAN_OUT_TASK, { eventId: event.id }, { queueName: `webhooks:${orderKey}` });
 }
 
 const TYPE_OF_KIND: Partial<Record<TicketEventKind, WebhookEventType>> = {

@@ -6,7 +6,8 @@ import { Migration20261124110000Security } from './Migration20261124110000Securi
 import { Migration20261124130000Webhooks } from './Migration20261124130000Webhooks';
 import { Migration20261124140000Evidence } from './Migration20261124140000Evidence';
 import { Migration20261124150000Satisfaction } from './Migration20261124150000Satisfaction';
-import { Migration20261124120000BoardIndexes } from './Migration20261124120000BoardIndexes';
+import { Migration20261124160000WebhookFanOutTrigger } from './Migration20261124160000WebhookFanOutTrigger';
+import { Migration20261124170000BoardIndexes } from './Migration20261124170000BoardIndexes';
 
 /** Every committed migration, oldest first. Add new ones at the end. */
 export const migrationsList = [
@@ -18,5 +19,6 @@ export const migrationsList = [
   { name: 'Migration20261124130000Webhooks', class: Migration20261124130000Webhooks },
   { name: 'Migration20261124140000Evidence', class: Migration20261124140000Evidence },
   { name: 'Migration20261124150000Satisfaction', class: Migration20261124150000Satisfaction },
-  { name: 'Migration20261124120000BoardIndexes', class: Migration20261124120000BoardIndexes },
+  { name: 'Migration20261124160000WebhookFanOutTrigger', class: Migration20261124160000WebhookFanOutTrigger },
+  { name: 'Migration20261124170000BoardIndexes', class: Migration20261124170000BoardIndexes },
 ];

@@ -8,7 +8,7 @@ const BOARD_RANK = `array_position(array['ONGOING','RESOLVED','ESCALATED','CLOSE
  * and the whole board read straight from an index in order, without sorting; text search by
  * trigrams. Filters by tutor, assignee and reporter already have their own indexes.
  */
-export class Migration20261124120000BoardIndexes extends Migration {
+export class Migration20261124170000BoardIndexes extends Migration {
   override async up(): Promise<void> {
     this.addSql(`create index "tickets_board_column_index" on "tickets" ("status", (${BOARD_RANK}), "created_at" desc, "id" desc)`);
     this.addSql(`create index "tickets_board_order_index" on "tickets" ((${BOARD_RANK}), "created_at" desc, "id" desc)`);
