@@ -56,8 +56,10 @@ describe('tutor cancellations', () => {
     telegram.userSays(CHAT.tutor, 'I am ill, sorry', prompt);
     await telegram.waitForSent((m) => m.chat_id === String(CHAT.tutor) && m.text.startsWith('Cancelled Test lesson'));
 
-    const session = (await app.gql(`query($id: ID!) { session(id: $id) { status cancelledAt cancellationReason cancelledBy { email } } }`, { id: sessionId }, tokens.parent)).data.session;
-    expect(session).toMatchObject({ status: 'CANCELLED', cancellationReason: 'I am ill, sorry', cancelledBy: { email: 'tutor@demo.test' } });
+    const session = (await app.gql(`query($id: ID!) { session(id: $id) { status cancelledAt cancellationReason cancelledBy { id name email } } }`, { id: sessionId }, tokens.parent)).data.session;
+    const [tutor] = await sql(app, `select id, name from users where email = 'tutor@demo.test'`);
+    // The parent sees who cancelled, but not the tutor's e-mail address (staff and the tutor only).
+    expect(session).toMatchObject({ status: 'CANCELLED', cancellationReason: 'I am ill, sorry', cancelledBy: { name: tutor.name, email: null } });
     const told = await telegram.waitForSent((m) => m.chat_id === String(CHAT.parent) && m.text.includes('Session cancelled'));
     expect(told.text).toContain('I am ill, sorry');
     const rows = await sql(app, `select u.email, o.channel from outbox_messages o join users u on u.id = o.recipient_id where o.event = 'session.cancelled' and o.payload->>'sessionId' = ? order by 1, 2`, [sessionId]);

@@ -42,6 +42,9 @@ const EXPECTED: Record<string, [string, string]> = {
   apiKeys: ['A', 'people-only'],
   deliveries: ['A', 'people-only'],
   auditLog: ['A', 'people-only'],
+  payouts: ['LPTCA', 'invoices:read'], // parents and learners get an empty list
+  webhookEndpoints: ['A', 'webhooks:manage'],
+  webhookDeliveries: ['A', 'webhooks:manage'],
   // Mutation
   login: ['aLPTCA', 'people-only'],
   changePassword: ['LPTCA', 'people-only'],
@@ -62,6 +65,15 @@ const EXPECTED: Record<string, [string, string]> = {
   markNotificationsRead: ['LPTCA', 'tickets:write'],
   createResolutionAction: ['A', 'tickets:write'],
   updateResolutionAction: ['A', 'tickets:write'],
+  attachEvidence: ['LPTCA', 'tickets:write'],
+  rateTicket: ['LPTCA', 'tickets:write'], // the lifecycle table decides per ticket (the reporter)
+  cancelSession: ['LPTCA', 'tickets:write'], // cancellationRefusal decides per session (its tutor or staff)
+  markPayoutsPaid: ['A', 'people-only'],
+  createWebhookEndpoint: ['A', 'webhooks:manage'],
+  updateWebhookEndpoint: ['A', 'webhooks:manage'],
+  deleteWebhookEndpoint: ['A', 'webhooks:manage'],
+  rotateWebhookSecret: ['A', 'webhooks:manage'],
+  redeliverWebhook: ['A', 'webhooks:manage'],
   // Subscription
   ticketChanged: ['LPTCA', 'tickets:read'],
   notificationAdded: ['LPTCA', 'tickets:read'],
