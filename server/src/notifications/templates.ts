@@ -66,8 +66,8 @@ const TEMPLATES: Record<string, Template> = {
     lines: [`Ticket "${p.ticketTitle ?? ''}" needs a final decision.`, str(p.body)],
   }),
   'ticket.closed': (p, ticket) => ({
-    subject: `Ticket ${ticket} is closed: payout released`,
-    lines: [`Ticket "${p.ticketTitle ?? ''}" is closed and the payout held for its sessions is released.`, str(p.body)],
+    subject: `Ticket ${ticket} is closed`,
+    lines: [`Ticket "${p.ticketTitle ?? ''}" is closed.`, str(p.body)],
   }),
   'payout.released': (p, ticket) => ({
     subject: money(p) ? `Payout released: ${money(p)}` : 'Payout released',

@@ -75,14 +75,15 @@ export const announcements = {
     });
   },
 
-  async closed(tx: Tx, ticket: Ticket, decision: { comment: string; money: MoneyMoved } | null) {
-    const tutor = await load(tx.em, ticket.tutor);
+  /** `payoutAnnounced`: the tutor already got `payout.released` for this close (one message, not two). */
+  async closed(tx: Tx, ticket: Ticket, decision: { comment: string; money: MoneyMoved } | null, { payoutAnnounced }: { payoutAnnounced: boolean }) {
+    const tutor = payoutAnnounced ? null : await load(tx.em, ticket.tutor);
     if (tutor) {
       await announce(tx, {
         event: 'ticket.closed',
         ticket,
         title: `${ticket.number} is closed`,
-        body: 'The ticket is closed; the payout for its sessions is released.',
+        body: 'The ticket is closed; no payout of yours was waiting on it alone.',
         recipients: [{ user: tutor, channels: ['EMAIL', 'IN_APP'] }],
       });
     }

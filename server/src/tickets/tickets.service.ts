@@ -33,9 +33,9 @@ export function createTicketService(options: { em: EntityManager; config: Ticket
     await em.flush();
     await em.nativeUpdate(TicketSession, { ticket }, { open: false, openDispute: false });
     const sessionIds = (await em.find(TicketSession, { ticket }, { fields: ['session'] })).map((l) => l.session.id);
-    await releasePayoutsWithoutOpenTickets(tx, sessionIds, ticket);
+    const released = await releasePayoutsWithoutOpenTickets(tx, sessionIds, ticket);
     await timers.cancelAll(em, ticket.id);
-    await announcements.closed(tx, ticket, decision);
+    await announcements.closed(tx, ticket, decision, { payoutAnnounced: released > 0 });
   }
 
   async function escalate(tx: Tx, ticket: Ticket, actor: Viewer | null, to: TicketStatus, action: string, comment: string) {
