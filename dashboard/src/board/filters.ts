@@ -9,9 +9,11 @@ export interface BoardFilter {
   /** Only tickets assigned to the viewer. */
   mine?: boolean;
   search?: string;
+  /** SLA states (the server's slaState), e.g. AT_RISK and BREACHED. */
+  sla?: string[];
 }
 
-const KEYS = ['type', 'category', 'tutor', 'assignee', 'mine', 'q'] as const;
+const KEYS = ['type', 'category', 'tutor', 'assignee', 'mine', 'q', 'sla'] as const;
 export type FilterParams = Partial<Record<(typeof KEYS)[number], string | undefined>>;
 
 export function filterFromParams(params: FilterParams): BoardFilter {
@@ -22,6 +24,7 @@ export function filterFromParams(params: FilterParams): BoardFilter {
   if (params.assignee) filter.assigneeId = params.assignee;
   if (params.mine === '1') filter.mine = true;
   if (params.q?.trim()) filter.search = params.q.trim();
+  if (params.sla) filter.sla = params.sla.split(',').filter(Boolean);
   return filter;
 }
 
@@ -34,6 +37,7 @@ export function filterToParams(filter: BoardFilter): FilterParams {
     assignee: filter.assigneeId || undefined,
     mine: filter.mine ? '1' : undefined,
     q: filter.search?.trim() || undefined,
+    sla: filter.sla?.length ? filter.sla.join(',') : undefined,
   };
 }
 
@@ -45,6 +49,7 @@ export function toTicketFilter(filter: BoardFilter, viewerId: string | undefined
     tutorId: filter.tutorId || undefined,
     assigneeId: (filter.mine ? viewerId : filter.assigneeId) || undefined,
     search: filter.search || undefined,
+    sla: filter.sla?.length ? filter.sla : undefined,
   };
 }
 
@@ -55,6 +60,7 @@ export function matchesBoardFilter(ticket: FilterableTicket, filter: BoardFilter
   if (api.category && ticket.category !== api.category) return false;
   if (api.tutorId && ticket.tutor?.id !== api.tutorId) return false;
   if (api.assigneeId && ticket.assignee?.id !== api.assigneeId) return false;
+  if (api.sla && !(ticket.slaState && api.sla.includes(ticket.slaState))) return false;
   if (api.search) {
     const needle = api.search.toLowerCase();
     if (!`${ticket.title}\n${ticket.description ?? ''}`.toLowerCase().includes(needle)) return false;

@@ -19,6 +19,8 @@ export interface FilterableTicket extends OrderedTicket {
   tutor?: { id: string } | null;
   assignee?: { id: string } | null;
   reporter?: { id: string } | null;
+  /** The server's SLA state (never derived here). */
+  slaState?: string | null;
 }
 
 export interface Column<T> {

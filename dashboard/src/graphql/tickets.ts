@@ -17,6 +17,7 @@ export const BoardTicketFields = graphql(`
     reporter { id name }
     tutor { id name }
     assignee { id name }
+    slaState firstResponseDueAt firstRespondedAt resolutionDueAt
   }
 `);
 

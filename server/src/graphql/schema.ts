@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { AuthResolver } from '../auth/auth.resolver';
+import { deskResolvers } from '../desk/resolvers';
 import { CreditNotesResolver, InvoiceLinesResolver, InvoicesResolver } from '../billing/invoices.resolver';
 import { DeliveriesResolver } from '../notifications/deliveries.resolver';
 import { NotificationsResolver, UserNotificationFieldsResolver } from '../notifications/notifications.resolver';
@@ -13,7 +14,7 @@ import { DateTimeScalar } from './scalars';
 
 export const resolvers = [AuthResolver, SessionsResolver, InvoicesResolver, InvoiceLinesResolver, CreditNotesResolver, RealtimeResolver,
   TicketsResolver, TicketFieldsResolver, SessionTicketResolver, CreditNoteTicketResolver, IssueLogResolver,
-  NotificationsResolver, UserNotificationFieldsResolver, DeliveriesResolver] as const;
+  NotificationsResolver, UserNotificationFieldsResolver, DeliveriesResolver, ...deskResolvers] as const;
 
 const noTopicPubSub = {
   publish() {

@@ -1,4 +1,5 @@
 import { Field, ID, InputType } from 'type-graphql';
+import { SlaState, type SlaTimes, slaFilter } from '../desk/sla';
 import { DisputeCategory, TicketStatus, TicketType } from './enums';
 
 @InputType()
@@ -32,12 +33,16 @@ export class TicketFilter {
   /** Created before. */
   @Field(() => Date, { nullable: true })
   to?: Date;
+
+  /** In one of these SLA states now (desk/sla.ts). */
+  @Field(() => [SlaState], { nullable: true })
+  sla?: SlaState[];
 }
 
 /** The same filter applied in memory, for live events. */
 export function matchesTicketFilter(
   ticket: { status: TicketStatus; type: TicketType; category?: DisputeCategory | null; tutor?: { id: string } | null;
-    assignee?: { id: string } | null; reporter: { id: string }; title: string; description: string; createdAt: Date },
+    assignee?: { id: string } | null; reporter: { id: string }; title: string; description: string; createdAt: Date } & SlaTimes,
   filter: TicketFilter | null | undefined,
 ): boolean {
   if (!filter) return true;
@@ -49,6 +54,7 @@ export function matchesTicketFilter(
   if (filter.reporterId && filter.reporterId !== ticket.reporter.id) return false;
   if (filter.from && ticket.createdAt < filter.from) return false;
   if (filter.to && ticket.createdAt >= filter.to) return false;
+  if (!slaFilter.matches(ticket, filter.sla)) return false;
   if (filter.search) {
     const needle = filter.search.trim().toLowerCase();
     if (needle && !`${ticket.title}\n${ticket.description}`.toLowerCase().includes(needle)) return false;

@@ -4,6 +4,7 @@ import type { Viewer } from '../auth/viewer';
 import { notFound } from '../errors';
 import { parseId } from '../graphql/ids';
 import { type Page, decodeCursor, pageSize, toPage } from '../graphql/pagination';
+import { slaFilter } from '../desk/sla';
 import { BOARD_ORDER } from './enums';
 import type { TicketFilter } from './ticket-filter.input';
 import { Ticket } from './ticket.entity';
@@ -28,6 +29,10 @@ export async function listTickets(em: EntityManager, viewer: Viewer, filter: Tic
   if (filter?.reporterId) qb.andWhere({ reporter: parseId(filter.reporterId, 'reporterId') });
   if (filter?.from) qb.andWhere({ createdAt: { $gte: filter.from } });
   if (filter?.to) qb.andWhere({ createdAt: { $lt: filter.to } });
+  if (filter?.sla?.length) {
+    const sla = slaFilter.sql('t', filter.sla);
+    qb.andWhere(sla.sql, sla.params);
+  }
   const search = filter?.search?.trim();
   if (search) {
     const pattern = `%${likeEscape(search.slice(0, 200))}%`;

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Task } from 'graphile-worker';
+import { notifySlaBreaches } from '../desk/sla-breaches';
 import type { Services } from '../services';
 import { autoCloseTicket, autoEscalateTicket } from './lifecycle';
 import { TicketStatus } from './enums';
@@ -34,6 +35,7 @@ export function ticketTimerTasks(services: Services): Record<string, Task> {
     },
     [TIMER_SWEEP_TASK]: async () => {
       await runDueTimers(services);
+      await notifySlaBreaches(services);
     },
   };
 }

@@ -90,6 +90,13 @@ export type SessionStatus =
   | 'COMPLETED'
   | 'SCHEDULED';
 
+/** AT_RISK: less than a quarter of the time left. */
+export type SlaState =
+  | 'AT_RISK'
+  | 'BREACHED'
+  | 'MET'
+  | 'ON_TRACK';
+
 export type TicketEventKind =
   | 'ASSIGNED'
   | 'COMMENTED'
@@ -103,6 +110,7 @@ export type TicketFilter = {
   from?: string | null | undefined;
   reporterId?: string | number | null | undefined;
   search?: string | null | undefined;
+  sla?: Array<SlaState> | null | undefined;
   status?: Array<TicketStatus> | null | undefined;
   to?: string | null | undefined;
   tutorId?: string | number | null | undefined;
@@ -223,7 +231,7 @@ export type InvoiceQueryVariables = Exact<{
 
 export type InvoiceQuery = { invoice: { id: string, number: string, status: InvoiceStatus, createdAt: string, issuedAt: string | null, billedTo: { id: string, name: string }, total: { amountMinor: number, currency: string }, credited: { amountMinor: number, currency: string }, balance: { amountMinor: number, currency: string }, lines: Array<{ id: string, description: string, voided: boolean, amount: { amountMinor: number, currency: string }, credited: { amountMinor: number, currency: string }, session: { id: string, status: SessionStatus, subject: string, language: string, scheduledStart: string, tutor: { id: string, name: string }, openTicket: { id: string, number: string, status: TicketStatus } | null } | null }>, creditNotes: Array<{ id: string, number: string, createdAt: string, reason: string | null, amount: { amountMinor: number, currency: string }, ticket: { id: string, number: string } | null }> } | null };
 
-export type BoardTicketFieldsFragment = { id: string, number: string, type: TicketType, category: DisputeCategory | null, status: TicketStatus, title: string, description: string, requestedEffect: ResolutionEffect | null, createdAt: string, updatedAt: string, version: number, reporter: { id: string, name: string }, tutor: { id: string, name: string } | null, assignee: { id: string, name: string } | null };
+export type BoardTicketFieldsFragment = { id: string, number: string, type: TicketType, category: DisputeCategory | null, status: TicketStatus, title: string, description: string, requestedEffect: ResolutionEffect | null, createdAt: string, updatedAt: string, version: number, slaState: SlaState, firstResponseDueAt: string | null, firstRespondedAt: string | null, resolutionDueAt: string | null, reporter: { id: string, name: string }, tutor: { id: string, name: string } | null, assignee: { id: string, name: string } | null };
 
 export type BoardColumnQueryVariables = Exact<{
   filter?: TicketFilter | null | undefined;
@@ -232,14 +240,14 @@ export type BoardColumnQueryVariables = Exact<{
 }>;
 
 
-export type BoardColumnQuery = { tickets: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, number: string, type: TicketType, category: DisputeCategory | null, status: TicketStatus, title: string, description: string, requestedEffect: ResolutionEffect | null, createdAt: string, updatedAt: string, version: number, reporter: { id: string, name: string }, tutor: { id: string, name: string } | null, assignee: { id: string, name: string } | null } }> } };
+export type BoardColumnQuery = { tickets: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, number: string, type: TicketType, category: DisputeCategory | null, status: TicketStatus, title: string, description: string, requestedEffect: ResolutionEffect | null, createdAt: string, updatedAt: string, version: number, slaState: SlaState, firstResponseDueAt: string | null, firstRespondedAt: string | null, resolutionDueAt: string | null, reporter: { id: string, name: string }, tutor: { id: string, name: string } | null, assignee: { id: string, name: string } | null } }> } };
 
 export type TicketChangedSubscriptionVariables = Exact<{
   filter?: TicketFilter | null | undefined;
 }>;
 
 
-export type TicketChangedSubscription = { ticketChanged: { kind: TicketEventKind, sequence: number, previousStatus: TicketStatus | null, ticket: { id: string, number: string, type: TicketType, category: DisputeCategory | null, status: TicketStatus, title: string, description: string, requestedEffect: ResolutionEffect | null, createdAt: string, updatedAt: string, version: number, reporter: { id: string, name: string }, tutor: { id: string, name: string } | null, assignee: { id: string, name: string } | null } } };
+export type TicketChangedSubscription = { ticketChanged: { kind: TicketEventKind, sequence: number, previousStatus: TicketStatus | null, ticket: { id: string, number: string, type: TicketType, category: DisputeCategory | null, status: TicketStatus, title: string, description: string, requestedEffect: ResolutionEffect | null, createdAt: string, updatedAt: string, version: number, slaState: SlaState, firstResponseDueAt: string | null, firstRespondedAt: string | null, resolutionDueAt: string | null, reporter: { id: string, name: string }, tutor: { id: string, name: string } | null, assignee: { id: string, name: string } | null } } };
 
 export type TicketEventsQueryVariables = Exact<{
   after: number;
@@ -247,7 +255,7 @@ export type TicketEventsQueryVariables = Exact<{
 }>;
 
 
-export type TicketEventsQuery = { ticketEvents: Array<{ kind: TicketEventKind, sequence: number, previousStatus: TicketStatus | null, ticket: { id: string, number: string, type: TicketType, category: DisputeCategory | null, status: TicketStatus, title: string, description: string, requestedEffect: ResolutionEffect | null, createdAt: string, updatedAt: string, version: number, reporter: { id: string, name: string }, tutor: { id: string, name: string } | null, assignee: { id: string, name: string } | null } }> };
+export type TicketEventsQuery = { ticketEvents: Array<{ kind: TicketEventKind, sequence: number, previousStatus: TicketStatus | null, ticket: { id: string, number: string, type: TicketType, category: DisputeCategory | null, status: TicketStatus, title: string, description: string, requestedEffect: ResolutionEffect | null, createdAt: string, updatedAt: string, version: number, slaState: SlaState, firstResponseDueAt: string | null, firstRespondedAt: string | null, resolutionDueAt: string | null, reporter: { id: string, name: string }, tutor: { id: string, name: string } | null, assignee: { id: string, name: string } | null } }> };
 
 export type TicketListQueryVariables = Exact<{
   filter?: TicketFilter | null | undefined;
@@ -256,7 +264,7 @@ export type TicketListQueryVariables = Exact<{
 }>;
 
 
-export type TicketListQuery = { tickets: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, number: string, type: TicketType, category: DisputeCategory | null, status: TicketStatus, title: string, description: string, requestedEffect: ResolutionEffect | null, createdAt: string, updatedAt: string, version: number, learners: Array<{ id: string, name: string }>, sessions: Array<{ id: string, language: string, status: SessionStatus, scheduledStart: string, scheduledEnd: string, learners: Array<{ id: string, name: string }> }>, reporter: { id: string, name: string }, tutor: { id: string, name: string } | null, assignee: { id: string, name: string } | null } }> } };
+export type TicketListQuery = { tickets: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, number: string, type: TicketType, category: DisputeCategory | null, status: TicketStatus, title: string, description: string, requestedEffect: ResolutionEffect | null, createdAt: string, updatedAt: string, version: number, slaState: SlaState, firstResponseDueAt: string | null, firstRespondedAt: string | null, resolutionDueAt: string | null, learners: Array<{ id: string, name: string }>, sessions: Array<{ id: string, language: string, status: SessionStatus, scheduledStart: string, scheduledEnd: string, learners: Array<{ id: string, name: string }> }>, reporter: { id: string, name: string }, tutor: { id: string, name: string } | null, assignee: { id: string, name: string } | null } }> } };
 
 export type TicketDetailQueryVariables = Exact<{
   id: string | number;
@@ -370,6 +378,10 @@ export const BoardTicketFieldsFragmentDoc = new TypedDocumentString(`
     id
     name
   }
+  slaState
+  firstResponseDueAt
+  firstRespondedAt
+  resolutionDueAt
 }
     `, {"fragmentName":"BoardTicketFields"}) as unknown as TypedDocumentString<BoardTicketFieldsFragment, unknown>;
 export const LoginDocument = new TypedDocumentString(`
@@ -691,6 +703,10 @@ export const BoardColumnDocument = new TypedDocumentString(`
     id
     name
   }
+  slaState
+  firstResponseDueAt
+  firstRespondedAt
+  resolutionDueAt
 }`) as unknown as TypedDocumentString<BoardColumnQuery, BoardColumnQueryVariables>;
 export const TicketChangedDocument = new TypedDocumentString(`
     subscription TicketChanged($filter: TicketFilter) {
@@ -727,6 +743,10 @@ export const TicketChangedDocument = new TypedDocumentString(`
     id
     name
   }
+  slaState
+  firstResponseDueAt
+  firstRespondedAt
+  resolutionDueAt
 }`) as unknown as TypedDocumentString<TicketChangedSubscription, TicketChangedSubscriptionVariables>;
 export const TicketEventsDocument = new TypedDocumentString(`
     query TicketEvents($after: Int!, $first: Int) {
@@ -763,6 +783,10 @@ export const TicketEventsDocument = new TypedDocumentString(`
     id
     name
   }
+  slaState
+  firstResponseDueAt
+  firstRespondedAt
+  resolutionDueAt
 }`) as unknown as TypedDocumentString<TicketEventsQuery, TicketEventsQueryVariables>;
 export const TicketListDocument = new TypedDocumentString(`
     query TicketList($filter: TicketFilter, $first: Int, $after: String) {
@@ -818,6 +842,10 @@ export const TicketListDocument = new TypedDocumentString(`
     id
     name
   }
+  slaState
+  firstResponseDueAt
+  firstRespondedAt
+  resolutionDueAt
 }`) as unknown as TypedDocumentString<TicketListQuery, TicketListQueryVariables>;
 export const TicketDetailDocument = new TypedDocumentString(`
     query TicketDetail($id: ID!) {

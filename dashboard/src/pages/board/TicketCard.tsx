@@ -2,6 +2,7 @@ import { A } from '@solidjs/router';
 import { Show } from 'solid-js';
 import { CATEGORY_LABELS } from '../../lib/labels';
 import { humanize, timeAgo } from '../../lib/format';
+import { SlaBadge } from '../desk/SlaBadge';
 import type { Card } from './boardStore';
 
 /** One ticket on the board; a link, so Tab and Enter open it. */
@@ -20,6 +21,7 @@ export function TicketCard(props: { ticket: Card; flashing: boolean }) {
         <span class="ticket-number">{t().number}</span>
         <span class="chip">{t().category ? CATEGORY_LABELS[t().category!]?.split(' (')[0] : humanize(t().type)}</span>
         <time class="muted" datetime={t().createdAt}>{timeAgo(t().createdAt)}</time>
+        <SlaBadge ticket={t()} />
       </div>
       <div class="ticket-title">{t().title}</div>
       <div class="ticket-card-people muted">

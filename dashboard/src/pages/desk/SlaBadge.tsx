@@ -1,0 +1,40 @@
+import { Show } from 'solid-js';
+
+export interface SlaFields {
+  slaState: 'ON_TRACK' | 'AT_RISK' | 'BREACHED' | 'MET';
+  firstResponseDueAt?: string | null;
+  firstRespondedAt?: string | null;
+  resolutionDueAt?: string | null;
+}
+
+const SLA_LABELS = { ON_TRACK: 'On track', AT_RISK: 'At risk', BREACHED: 'Breached', MET: 'SLA met' } as const;
+
+function duration(ms: number): string {
+  const minutes = Math.round(Math.abs(ms) / 60_000);
+  if (minutes < 60) return `${minutes} min`;
+  const hours = Math.round(minutes / 60);
+  return hours < 48 ? `${hours} h` : `${Math.round(hours / 24)} d`;
+}
+
+/** The due time the clock runs against: the first response until someone answered, then the resolution. */
+function pendingDue(t: SlaFields): string | null | undefined {
+  return !t.firstRespondedAt && t.firstResponseDueAt ? t.firstResponseDueAt : t.resolutionDueAt;
+}
+
+/** The server's SLA state, coloured, with the time left or how late (the state itself is never computed here). */
+export function SlaBadge(props: { ticket: SlaFields; now?: number }) {
+  const text = () => {
+    const { slaState } = props.ticket;
+    const due = pendingDue(props.ticket);
+    if (slaState === 'MET' || !due) return SLA_LABELS[slaState];
+    const left = new Date(due).getTime() - (props.now ?? Date.now());
+    return left >= 0 ? `${duration(left)} left` : `${duration(left)} late`;
+  };
+  return (
+    <Show when={props.ticket.slaState}>
+      <span class={`sla sla-${props.ticket.slaState.toLowerCase().replace('_', '-')}`} data-testid="sla" title={SLA_LABELS[props.ticket.slaState]}>
+        {text()}
+      </span>
+    </Show>
+  );
+}

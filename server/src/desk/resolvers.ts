@@ -1,0 +1,4 @@
+import { TicketSlaResolver } from './sla.resolver';
+
+/** The coordinator desk's resolvers (registered in graphql/schema.ts). */
+export const deskResolvers = [TicketSlaResolver] as const;
