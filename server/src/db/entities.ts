@@ -1,6 +1,7 @@
 import { ApiKey } from '../auth/api-key.entity';
 import { ParentLink, User } from '../auth/user.entity';
 import { TicketAdjustment } from '../billing/adjustment.entity';
+import { SavedView } from '../desk/saved-view.entity';
 import { CreditNote, CreditNoteLine } from '../billing/credit-note.entity';
 import { Invoice, InvoiceLine } from '../billing/invoice.entity';
 import { Package } from '../billing/package.entity';
@@ -20,4 +21,5 @@ export const entities = [
   Package, Invoice, InvoiceLine, CreditNote, CreditNoteLine, TutorPayout, TicketAdjustment,
   Ticket, TicketSession, IssueLog, ResolutionAction,
   TicketEventRecord, Notification, OutboxMessage, TelegramLinkCode,
+  SavedView,
 ];

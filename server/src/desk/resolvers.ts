@@ -1,4 +1,5 @@
+import { SavedViewsResolver } from './saved-views.resolver';
 import { TicketSlaResolver } from './sla.resolver';
 
 /** The coordinator desk's resolvers (registered in graphql/schema.ts). */
-export const deskResolvers = [TicketSlaResolver] as const;
+export const deskResolvers = [TicketSlaResolver, SavedViewsResolver] as const;

@@ -27,6 +27,11 @@ type Documents = {
     "\n  query ApiKeys { apiKeys { id name prefix scopes createdAt lastUsedAt revokedAt } }\n": typeof types.ApiKeysDocument,
     "\n  mutation CreateApiKey($name: String!, $scopes: [String!]!) {\n    createApiKey(name: $name, scopes: $scopes) { key apiKey { id name prefix scopes createdAt lastUsedAt revokedAt } }\n  }\n": typeof types.CreateApiKeyDocument,
     "\n  mutation RevokeApiKey($id: ID!) { revokeApiKey(id: $id) { id revokedAt } }\n": typeof types.RevokeApiKeyDocument,
+    "\n  fragment SavedViewFields on SavedView {\n    id\n    name\n    shared\n    count\n    owner { id name }\n    filter { type category tutorId assigneeId reporterId search sla }\n  }\n": typeof types.SavedViewFieldsFragmentDoc,
+    "\n  query SavedViews {\n    savedViews { ...SavedViewFields }\n  }\n": typeof types.SavedViewsDocument,
+    "\n  mutation SaveView($input: SavedViewInput!) {\n    saveView(input: $input) { ...SavedViewFields }\n  }\n": typeof types.SaveViewDocument,
+    "\n  mutation DeleteView($id: ID!) {\n    deleteView(id: $id)\n  }\n": typeof types.DeleteViewDocument,
+    "\n  subscription AnyTicketChanged {\n    ticketChanged { sequence }\n  }\n": typeof types.AnyTicketChangedDocument,
     "\n  query FamilySessions($filter: SessionFilter, $first: Int, $after: String) {\n    sessions(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges {\n        node {\n          id\n          kind\n          status\n          language\n          subject\n          scheduledStart\n          scheduledEnd\n          price { amountMinor currency }\n          tutor { id name }\n          learners { id name }\n          openTicket { id number status }\n        }\n      }\n    }\n  }\n": typeof types.FamilySessionsDocument,
     "\n  query Invoices($first: Int, $after: String) {\n    invoices(first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges {\n        node {\n          id\n          number\n          status\n          createdAt\n          total { amountMinor currency }\n          credited { amountMinor currency }\n          balance { amountMinor currency }\n        }\n      }\n    }\n  }\n": typeof types.InvoicesDocument,
     "\n  query Invoice($id: ID!) {\n    invoice(id: $id) {\n      id\n      number\n      status\n      createdAt\n      issuedAt\n      billedTo { id name }\n      total { amountMinor currency }\n      credited { amountMinor currency }\n      balance { amountMinor currency }\n      lines {\n        id\n        description\n        voided\n        amount { amountMinor currency }\n        credited { amountMinor currency }\n        session {\n          id\n          status\n          subject\n          language\n          scheduledStart\n          tutor { id name }\n          openTicket { id number status }\n        }\n      }\n      creditNotes { id number createdAt reason amount { amountMinor currency } ticket { id number } }\n    }\n  }\n": typeof types.InvoiceDocument,
@@ -58,6 +63,11 @@ const documents: Documents = {
     "\n  query ApiKeys { apiKeys { id name prefix scopes createdAt lastUsedAt revokedAt } }\n": types.ApiKeysDocument,
     "\n  mutation CreateApiKey($name: String!, $scopes: [String!]!) {\n    createApiKey(name: $name, scopes: $scopes) { key apiKey { id name prefix scopes createdAt lastUsedAt revokedAt } }\n  }\n": types.CreateApiKeyDocument,
     "\n  mutation RevokeApiKey($id: ID!) { revokeApiKey(id: $id) { id revokedAt } }\n": types.RevokeApiKeyDocument,
+    "\n  fragment SavedViewFields on SavedView {\n    id\n    name\n    shared\n    count\n    owner { id name }\n    filter { type category tutorId assigneeId reporterId search sla }\n  }\n": types.SavedViewFieldsFragmentDoc,
+    "\n  query SavedViews {\n    savedViews { ...SavedViewFields }\n  }\n": types.SavedViewsDocument,
+    "\n  mutation SaveView($input: SavedViewInput!) {\n    saveView(input: $input) { ...SavedViewFields }\n  }\n": types.SaveViewDocument,
+    "\n  mutation DeleteView($id: ID!) {\n    deleteView(id: $id)\n  }\n": types.DeleteViewDocument,
+    "\n  subscription AnyTicketChanged {\n    ticketChanged { sequence }\n  }\n": types.AnyTicketChangedDocument,
     "\n  query FamilySessions($filter: SessionFilter, $first: Int, $after: String) {\n    sessions(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges {\n        node {\n          id\n          kind\n          status\n          language\n          subject\n          scheduledStart\n          scheduledEnd\n          price { amountMinor currency }\n          tutor { id name }\n          learners { id name }\n          openTicket { id number status }\n        }\n      }\n    }\n  }\n": types.FamilySessionsDocument,
     "\n  query Invoices($first: Int, $after: String) {\n    invoices(first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges {\n        node {\n          id\n          number\n          status\n          createdAt\n          total { amountMinor currency }\n          credited { amountMinor currency }\n          balance { amountMinor currency }\n        }\n      }\n    }\n  }\n": types.InvoicesDocument,
     "\n  query Invoice($id: ID!) {\n    invoice(id: $id) {\n      id\n      number\n      status\n      createdAt\n      issuedAt\n      billedTo { id name }\n      total { amountMinor currency }\n      credited { amountMinor currency }\n      balance { amountMinor currency }\n      lines {\n        id\n        description\n        voided\n        amount { amountMinor currency }\n        credited { amountMinor currency }\n        session {\n          id\n          status\n          subject\n          language\n          scheduledStart\n          tutor { id name }\n          openTicket { id number status }\n        }\n      }\n      creditNotes { id number createdAt reason amount { amountMinor currency } ticket { id number } }\n    }\n  }\n": types.InvoiceDocument,
@@ -125,6 +135,26 @@ export function graphql(source: "\n  mutation CreateApiKey($name: String!, $scop
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RevokeApiKey($id: ID!) { revokeApiKey(id: $id) { id revokedAt } }\n"): typeof import('./graphql').RevokeApiKeyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment SavedViewFields on SavedView {\n    id\n    name\n    shared\n    count\n    owner { id name }\n    filter { type category tutorId assigneeId reporterId search sla }\n  }\n"): typeof import('./graphql').SavedViewFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SavedViews {\n    savedViews { ...SavedViewFields }\n  }\n"): typeof import('./graphql').SavedViewsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SaveView($input: SavedViewInput!) {\n    saveView(input: $input) { ...SavedViewFields }\n  }\n"): typeof import('./graphql').SaveViewDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteView($id: ID!) {\n    deleteView(id: $id)\n  }\n"): typeof import('./graphql').DeleteViewDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription AnyTicketChanged {\n    ticketChanged { sequence }\n  }\n"): typeof import('./graphql').AnyTicketChangedDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -74,6 +74,15 @@ export type Role =
   | 'PARENT'
   | 'TUTOR';
 
+export type SavedViewInput = {
+  filter: TicketFilter;
+  /** Given: update this view (yours). */
+  id?: string | number | null | undefined;
+  name: string;
+  /** Shown to every coordinator and admin. */
+  shared?: boolean | null | undefined;
+};
+
 export type SessionFilter = {
   from?: string | null | undefined;
   learnerId?: string | number | null | undefined;
@@ -206,6 +215,32 @@ export type RevokeApiKeyMutationVariables = Exact<{
 
 
 export type RevokeApiKeyMutation = { revokeApiKey: { id: string, revokedAt: string | null } };
+
+export type SavedViewFieldsFragment = { id: string, name: string, shared: boolean, count: number, owner: { id: string, name: string }, filter: { type: TicketType | null, category: DisputeCategory | null, tutorId: string | null, assigneeId: string | null, reporterId: string | null, search: string | null, sla: Array<SlaState> | null } };
+
+export type SavedViewsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SavedViewsQuery = { savedViews: Array<{ id: string, name: string, shared: boolean, count: number, owner: { id: string, name: string }, filter: { type: TicketType | null, category: DisputeCategory | null, tutorId: string | null, assigneeId: string | null, reporterId: string | null, search: string | null, sla: Array<SlaState> | null } }> };
+
+export type SaveViewMutationVariables = Exact<{
+  input: SavedViewInput;
+}>;
+
+
+export type SaveViewMutation = { saveView: { id: string, name: string, shared: boolean, count: number, owner: { id: string, name: string }, filter: { type: TicketType | null, category: DisputeCategory | null, tutorId: string | null, assigneeId: string | null, reporterId: string | null, search: string | null, sla: Array<SlaState> | null } } };
+
+export type DeleteViewMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DeleteViewMutation = { deleteView: boolean };
+
+export type AnyTicketChangedSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AnyTicketChangedSubscription = { ticketChanged: { sequence: number } };
 
 export type FamilySessionsQueryVariables = Exact<{
   filter?: SessionFilter | null | undefined;
@@ -353,6 +388,27 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const SavedViewFieldsFragmentDoc = new TypedDocumentString(`
+    fragment SavedViewFields on SavedView {
+  id
+  name
+  shared
+  count
+  owner {
+    id
+    name
+  }
+  filter {
+    type
+    category
+    tutorId
+    assigneeId
+    reporterId
+    search
+    sla
+  }
+}
+    `, {"fragmentName":"SavedViewFields"}) as unknown as TypedDocumentString<SavedViewFieldsFragment, unknown>;
 export const BoardTicketFieldsFragmentDoc = new TypedDocumentString(`
     fragment BoardTicketFields on Ticket {
   id
@@ -524,6 +580,68 @@ export const RevokeApiKeyDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RevokeApiKeyMutation, RevokeApiKeyMutationVariables>;
+export const SavedViewsDocument = new TypedDocumentString(`
+    query SavedViews {
+  savedViews {
+    ...SavedViewFields
+  }
+}
+    fragment SavedViewFields on SavedView {
+  id
+  name
+  shared
+  count
+  owner {
+    id
+    name
+  }
+  filter {
+    type
+    category
+    tutorId
+    assigneeId
+    reporterId
+    search
+    sla
+  }
+}`) as unknown as TypedDocumentString<SavedViewsQuery, SavedViewsQueryVariables>;
+export const SaveViewDocument = new TypedDocumentString(`
+    mutation SaveView($input: SavedViewInput!) {
+  saveView(input: $input) {
+    ...SavedViewFields
+  }
+}
+    fragment SavedViewFields on SavedView {
+  id
+  name
+  shared
+  count
+  owner {
+    id
+    name
+  }
+  filter {
+    type
+    category
+    tutorId
+    assigneeId
+    reporterId
+    search
+    sla
+  }
+}`) as unknown as TypedDocumentString<SaveViewMutation, SaveViewMutationVariables>;
+export const DeleteViewDocument = new TypedDocumentString(`
+    mutation DeleteView($id: ID!) {
+  deleteView(id: $id)
+}
+    `) as unknown as TypedDocumentString<DeleteViewMutation, DeleteViewMutationVariables>;
+export const AnyTicketChangedDocument = new TypedDocumentString(`
+    subscription AnyTicketChanged {
+  ticketChanged {
+    sequence
+  }
+}
+    `) as unknown as TypedDocumentString<AnyTicketChangedSubscription, AnyTicketChangedSubscriptionVariables>;
 export const FamilySessionsDocument = new TypedDocumentString(`
     query FamilySessions($filter: SessionFilter, $first: Int, $after: String) {
   sessions(filter: $filter, first: $first, after: $after) {

@@ -6,6 +6,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { VirtualList } from '../../components/VirtualList';
 import { viewer } from '../../lib/auth';
 import { humanize } from '../../lib/format';
+import { SavedViewsSidebar } from '../desk/SavedViewsSidebar';
 import { BoardFilters } from './BoardFilters';
 import { type Card, createBoardStore, eventTimings, lastApplied } from './boardStore';
 import { TicketCard } from './TicketCard';
@@ -48,6 +49,7 @@ export default function BoardPage() {
 
   return (
     <section class="board-page" aria-labelledby="board-title">
+      <SavedViewsSidebar current={filter()} apply={change} />
       <div class="page-head">
         <h1 id="board-title">Tickets board</h1>
         <span class="muted">{BOARD_STATUSES.reduce((n, s) => n + board.state().columns[s].total, 0)} tickets</span>

@@ -1,0 +1,38 @@
+import { graphql } from './generated';
+
+/** The coordinator desk's documents: saved views, presence, bulk actions, reports. */
+export const SavedViewFields = graphql(`
+  fragment SavedViewFields on SavedView {
+    id
+    name
+    shared
+    count
+    owner { id name }
+    filter { type category tutorId assigneeId reporterId search sla }
+  }
+`);
+
+export const SavedViewsQuery = graphql(`
+  query SavedViews {
+    savedViews { ...SavedViewFields }
+  }
+`);
+
+export const SaveViewMutation = graphql(`
+  mutation SaveView($input: SavedViewInput!) {
+    saveView(input: $input) { ...SavedViewFields }
+  }
+`);
+
+export const DeleteViewMutation = graphql(`
+  mutation DeleteView($id: ID!) {
+    deleteView(id: $id)
+  }
+`);
+
+/** Any change on any ticket: the sidebar's counts are refreshed. */
+export const AnyTicketChangedSubscription = graphql(`
+  subscription AnyTicketChanged {
+    ticketChanged { sequence }
+  }
+`);
