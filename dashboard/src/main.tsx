@@ -18,6 +18,7 @@ const NotificationsPage = lazy(() => import('./pages/NotificationsPage'));
 const ResolutionActionsPage = lazy(() => import('./pages/admin/ResolutionActionsPage'));
 const EscalatedPage = lazy(() => import('./pages/admin/EscalatedPage'));
 const ApiKeysPage = lazy(() => import('./pages/admin/ApiKeysPage'));
+const ReportsPage = lazy(() => import('./pages/desk/ReportsPage'));
 
 /** Signed-in pages: the login page for strangers, a polite refusal for the wrong role. */
 function guarded(Page: Component<RouteSectionProps>, roles?: Role[]) {
@@ -57,6 +58,7 @@ render(
       <Route path="/notifications" component={guarded(NotificationsPage)} />
       <Route path="/admin/actions" component={guarded(ResolutionActionsPage, ['ADMIN'])} />
       <Route path="/admin/escalated" component={guarded(EscalatedPage, STAFF)} />
+      <Route path="/reports" component={guarded(ReportsPage, STAFF)} />
       <Route path="/admin/api-keys" component={guarded(ApiKeysPage, ['ADMIN'])} />
       <Route path="*" component={() => <p class="notice">Page not found. <a href="/">Go home</a></p>} />
     </Router>

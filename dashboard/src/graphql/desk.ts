@@ -36,3 +36,20 @@ export const AnyTicketChangedSubscription = graphql(`
     ticketChanged { sequence }
   }
 `);
+
+export const TicketStatsQuery = graphql(`
+  query TicketStats($from: DateTime!, $to: DateTime!) {
+    ticketStats(from: $from, to: $to) {
+      opened
+      closed
+      medianHoursToResolution
+      slaMetPercent
+      satisfactionAverage
+      satisfactionResponses
+      credited { amountMinor currency }
+      byCategory { category count }
+      byTutor { tutor { id name } tickets sessions disputeRatePercent credited { amountMinor currency } }
+      weekly { weekStart opened closed }
+    }
+  }
+`);

@@ -1,5 +1,6 @@
 import { SavedViewsResolver } from './saved-views.resolver';
 import { TicketSlaResolver } from './sla.resolver';
+import { TicketStatsResolver } from './ticket-stats.resolver';
 
 /** The coordinator desk's resolvers (registered in graphql/schema.ts). */
-export const deskResolvers = [TicketSlaResolver, SavedViewsResolver] as const;
+export const deskResolvers = [TicketSlaResolver, SavedViewsResolver, TicketStatsResolver] as const;

@@ -242,6 +242,14 @@ export type AnyTicketChangedSubscriptionVariables = Exact<{ [key: string]: never
 
 export type AnyTicketChangedSubscription = { ticketChanged: { sequence: number } };
 
+export type TicketStatsQueryVariables = Exact<{
+  from: string;
+  to: string;
+}>;
+
+
+export type TicketStatsQuery = { ticketStats: { opened: number, closed: number, medianHoursToResolution: number | null, slaMetPercent: number | null, satisfactionAverage: number | null, satisfactionResponses: number, credited: Array<{ amountMinor: number, currency: string }>, byCategory: Array<{ category: DisputeCategory | null, count: number }>, byTutor: Array<{ tickets: number, sessions: number, disputeRatePercent: number, tutor: { id: string, name: string }, credited: Array<{ amountMinor: number, currency: string }> }>, weekly: Array<{ weekStart: string, opened: number, closed: number }> } };
+
 export type FamilySessionsQueryVariables = Exact<{
   filter?: SessionFilter | null | undefined;
   first?: number | null | undefined;
@@ -642,6 +650,44 @@ export const AnyTicketChangedDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AnyTicketChangedSubscription, AnyTicketChangedSubscriptionVariables>;
+export const TicketStatsDocument = new TypedDocumentString(`
+    query TicketStats($from: DateTime!, $to: DateTime!) {
+  ticketStats(from: $from, to: $to) {
+    opened
+    closed
+    medianHoursToResolution
+    slaMetPercent
+    satisfactionAverage
+    satisfactionResponses
+    credited {
+      amountMinor
+      currency
+    }
+    byCategory {
+      category
+      count
+    }
+    byTutor {
+      tutor {
+        id
+        name
+      }
+      tickets
+      sessions
+      disputeRatePercent
+      credited {
+        amountMinor
+        currency
+      }
+    }
+    weekly {
+      weekStart
+      opened
+      closed
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TicketStatsQuery, TicketStatsQueryVariables>;
 export const FamilySessionsDocument = new TypedDocumentString(`
     query FamilySessions($filter: SessionFilter, $first: Int, $after: String) {
   sessions(filter: $filter, first: $first, after: $after) {
