@@ -50,6 +50,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     notifyRetryBaseMs: parseDuration(env.NOTIFY_RETRY_BASE ?? '30s', 'NOTIFY_RETRY_BASE'),
     /** Delivery attempts before a message is DEAD. */
     notifyMaxAttempts: Math.max(1, int(env.NOTIFY_MAX_ATTEMPTS, 6, 'NOTIFY_MAX_ATTEMPTS')),
+    /** A ticket's viewer disappears this long after their last presence heartbeat. */
+    presenceTtlMs: parseDuration(env.PRESENCE_TTL ?? '30s', 'PRESENCE_TTL'),
     runWorker: (env.RUN_WORKER ?? 'true') !== 'false',
     logQueries: env.LOG_SQL === 'true',
   };

@@ -1,6 +1,8 @@
+import { PresenceEventResolver, PresenceFieldsResolver, PresenceResolver, TicketViewersResolver } from './presence/presence.resolver';
 import { SavedViewsResolver } from './saved-views.resolver';
 import { TicketSlaResolver } from './sla.resolver';
 import { TicketStatsResolver } from './ticket-stats.resolver';
 
 /** The coordinator desk's resolvers (registered in graphql/schema.ts). */
-export const deskResolvers = [TicketSlaResolver, SavedViewsResolver, TicketStatsResolver] as const;
+export const deskResolvers = [TicketSlaResolver, SavedViewsResolver, TicketStatsResolver,
+  PresenceResolver, PresenceEventResolver, PresenceFieldsResolver, TicketViewersResolver] as const;

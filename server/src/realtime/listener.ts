@@ -164,7 +164,11 @@ export class RealtimeListener {
 function parsePayload(raw: string | undefined): RealtimePayload | null {
   try {
     const value = JSON.parse(raw ?? '');
-    return { e: Array.isArray(value?.e) ? value.e.map(Number) : [], n: Array.isArray(value?.n) ? value.n.map(String) : [] };
+    return {
+      e: Array.isArray(value?.e) ? value.e.map(Number) : [],
+      n: Array.isArray(value?.n) ? value.n.map(String) : [],
+      p: Array.isArray(value?.p) ? value.p.map(String) : [],
+    };
   } catch {
     console.error('realtime listener: unreadable NOTIFY payload');
     return null;

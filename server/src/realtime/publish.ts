@@ -24,6 +24,8 @@ export interface RealtimePayload {
   e: number[];
   /** Notification ids. */
   n: string[];
+  /** Presence changes, "ticketId:userId" (desk/presence). */
+  p?: string[];
 }
 
 /**

@@ -6,6 +6,8 @@ import { type ListenerOptions, RealtimeListener } from './listener';
 export interface RealtimeOptions extends ListenerOptions {
   /** How often open connections are checked for closed accounts and revoked keys. */
   accountRecheckMs?: number;
+  /** Presence changes named by a NOTIFY (desk/presence). */
+  onPresence?: (keys: string[]) => Promise<void>;
 }
 
 /** Live updates of one instance: the LISTEN connection, the hub that fans out, the open sockets. */
@@ -28,6 +30,7 @@ export function createRealtime(orm: MikroORM, options: RealtimeOptions = {}): Re
       changed: async (payload) => {
         await hub.eventsCommitted(payload.e);
         await hub.notificationsCommitted(payload.n);
+        if (payload.p?.length) await options.onPresence?.(payload.p);
       },
       reconnected: async (aliveAt) => {
         await hub.catchUpEvents();

@@ -1,9 +1,19 @@
 import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, Tooltip } from 'chart.js';
 import { createEffect, onCleanup, onMount } from 'solid-js';
-import { downloadCsv, toCsv } from './csv';
+import { toCsv } from './csv';
 
 // Only the parts these charts use, so the chunk stays small; loaded with the Reports page only.
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip);
+
+/** Offers `csv` as a download named `filename`. */
+export function downloadCsv(filename: string, csv: string): void {
+  const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
+  const link = Object.assign(document.createElement('a'), { href: url, download: filename });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}
 
 export interface Series {
   label: string;
