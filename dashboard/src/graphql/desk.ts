@@ -53,3 +53,21 @@ export const TicketStatsQuery = graphql(`
     }
   }
 `);
+
+export const SetPresenceMutation = graphql(`
+  mutation SetPresence($ticketId: ID!, $state: PresenceState!) {
+    setPresence(ticketId: $ticketId, state: $state)
+  }
+`);
+
+export const PresenceChangedSubscription = graphql(`
+  subscription PresenceChanged($ticketId: ID) {
+    presenceChanged(ticketId: $ticketId) { ticketId state at user { id name } }
+  }
+`);
+
+export const TicketViewersQuery = graphql(`
+  query TicketViewers($id: ID!) {
+    ticket(id: $id) { id viewers { state since user { id name } } }
+  }
+`);

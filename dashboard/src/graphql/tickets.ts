@@ -18,6 +18,7 @@ export const BoardTicketFields = graphql(`
     tutor { id name }
     assignee { id name }
     slaState firstResponseDueAt firstRespondedAt resolutionDueAt
+    viewers { state user { id name } }
   }
 `);
 

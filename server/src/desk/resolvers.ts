@@ -1,8 +1,10 @@
 import { PresenceEventResolver, PresenceFieldsResolver, PresenceResolver, TicketViewersResolver } from './presence/presence.resolver';
+import { BulkActionsResolver } from './bulk-actions.resolver';
 import { SavedViewsResolver } from './saved-views.resolver';
 import { TicketSlaResolver } from './sla.resolver';
 import { TicketStatsResolver } from './ticket-stats.resolver';
 
 /** The coordinator desk's resolvers (registered in graphql/schema.ts). */
 export const deskResolvers = [TicketSlaResolver, SavedViewsResolver, TicketStatsResolver,
-  PresenceResolver, PresenceEventResolver, PresenceFieldsResolver, TicketViewersResolver] as const;
+  PresenceResolver, PresenceEventResolver, PresenceFieldsResolver, TicketViewersResolver,
+  BulkActionsResolver] as const;

@@ -27,6 +27,11 @@ export type InvoiceStatus =
   | 'PAID'
   | 'VOID';
 
+export type PresenceState =
+  | 'LEFT'
+  | 'TYPING'
+  | 'VIEWING';
+
 export type ReportIssueInput = {
   category: DisputeCategory;
   description: string;
@@ -250,6 +255,28 @@ export type TicketStatsQueryVariables = Exact<{
 
 export type TicketStatsQuery = { ticketStats: { opened: number, closed: number, medianHoursToResolution: number | null, slaMetPercent: number | null, satisfactionAverage: number | null, satisfactionResponses: number, credited: Array<{ amountMinor: number, currency: string }>, byCategory: Array<{ category: DisputeCategory | null, count: number }>, byTutor: Array<{ tickets: number, sessions: number, disputeRatePercent: number, tutor: { id: string, name: string }, credited: Array<{ amountMinor: number, currency: string }> }>, weekly: Array<{ weekStart: string, opened: number, closed: number }> } };
 
+export type SetPresenceMutationVariables = Exact<{
+  ticketId: string | number;
+  state: PresenceState;
+}>;
+
+
+export type SetPresenceMutation = { setPresence: boolean };
+
+export type PresenceChangedSubscriptionVariables = Exact<{
+  ticketId?: string | number | null | undefined;
+}>;
+
+
+export type PresenceChangedSubscription = { presenceChanged: { ticketId: string, state: PresenceState, at: string, user: { id: string, name: string } } };
+
+export type TicketViewersQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type TicketViewersQuery = { ticket: { id: string, viewers: Array<{ state: PresenceState, since: string, user: { id: string, name: string } }> } | null };
+
 export type FamilySessionsQueryVariables = Exact<{
   filter?: SessionFilter | null | undefined;
   first?: number | null | undefined;
@@ -274,7 +301,7 @@ export type InvoiceQueryVariables = Exact<{
 
 export type InvoiceQuery = { invoice: { id: string, number: string, status: InvoiceStatus, createdAt: string, issuedAt: string | null, billedTo: { id: string, name: string }, total: { amountMinor: number, currency: string }, credited: { amountMinor: number, currency: string }, balance: { amountMinor: number, currency: string }, lines: Array<{ id: string, description: string, voided: boolean, amount: { amountMinor: number, currency: string }, credited: { amountMinor: number, currency: string }, session: { id: string, status: SessionStatus, subject: string, language: string, scheduledStart: string, tutor: { id: string, name: string }, openTicket: { id: string, number: string, status: TicketStatus } | null } | null }>, creditNotes: Array<{ id: string, number: string, createdAt: string, reason: string | null, amount: { amountMinor: number, currency: string }, ticket: { id: string, number: string } | null }> } | null };
 
-export type BoardTicketFieldsFragment = { id: string, number: string, type: TicketType, category: DisputeCategory | null, status: TicketStatus, title: string, description: string, requestedEffect: ResolutionEffect | null, createdAt: string, updatedAt: string, version: number, slaState: SlaState, firstResponseDueAt: string | null, firstRespondedAt: string | null, resolutionDueAt: string | null, reporter: { id: string, name: string }, tutor: { id: string, name: string } | null, assignee: { id: string, name: string } | null };
+export type BoardTicketFieldsFragment = { id: string, number: string, type: TicketType, category: DisputeCategory | null, status: TicketStatus, title: string, description: string, requestedEffect: ResolutionEffect | null, createdAt: string, updatedAt: string, version: number, slaState: SlaState, firstResponseDueAt: string | null, firstRespondedAt: string | null, resolutionDueAt: string | null, reporter: { id: string, name: string }, tutor: { id: string, name: string } | null, assignee: { id: string, name: string } | null, viewers: Array<{ state: PresenceState, user: { id: string, name: string } }> };
 
 export type BoardColumnQueryVariables = Exact<{
   filter?: TicketFilter | null | undefined;
@@ -283,14 +310,14 @@ export type BoardColumnQueryVariables = Exact<{
 }>;
 
 
-export type BoardColumnQuery = { tickets: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, number: string, type: TicketType, category: DisputeCategory | null, status: TicketStatus, title: string, description: string, requestedEffect: ResolutionEffect | null, createdAt: string, updatedAt: string, version: number, slaState: SlaState, firstResponseDueAt: string | null, firstRespondedAt: string | null, resolutionDueAt: string | null, reporter: { id: string, name: string }, tutor: { id: string, name: string } | null, assignee: { id: string, name: string } | null } }> } };
+export type BoardColumnQuery = { tickets: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, number: string, type: TicketType, category: DisputeCategory | null, status: TicketStatus, title: string, description: string, requestedEffect: ResolutionEffect | null, createdAt: string, updatedAt: string, version: number, slaState: SlaState, firstResponseDueAt: string | null, firstRespondedAt: string | null, resolutionDueAt: string | null, reporter: { id: string, name: string }, tutor: { id: string, name: string } | null, assignee: { id: string, name: string } | null, viewers: Array<{ state: PresenceState, user: { id: string, name: string } }> } }> } };
 
 export type TicketChangedSubscriptionVariables = Exact<{
   filter?: TicketFilter | null | undefined;
 }>;
 
 
-export type TicketChangedSubscription = { ticketChanged: { kind: TicketEventKind, sequence: number, previousStatus: TicketStatus | null, ticket: { id: string, number: string, type: TicketType, category: DisputeCategory | null, status: TicketStatus, title: string, description: string, requestedEffect: ResolutionEffect | null, createdAt: string, updatedAt: string, version: number, slaState: SlaState, firstResponseDueAt: string | null, firstRespondedAt: string | null, resolutionDueAt: string | null, reporter: { id: string, name: string }, tutor: { id: string, name: string } | null, assignee: { id: string, name: string } | null } } };
+export type TicketChangedSubscription = { ticketChanged: { kind: TicketEventKind, sequence: number, previousStatus: TicketStatus | null, ticket: { id: string, number: string, type: TicketType, category: DisputeCategory | null, status: TicketStatus, title: string, description: string, requestedEffect: ResolutionEffect | null, createdAt: string, updatedAt: string, version: number, slaState: SlaState, firstResponseDueAt: string | null, firstRespondedAt: string | null, resolutionDueAt: string | null, reporter: { id: string, name: string }, tutor: { id: string, name: string } | null, assignee: { id: string, name: string } | null, viewers: Array<{ state: PresenceState, user: { id: string, name: string } }> } } };
 
 export type TicketEventsQueryVariables = Exact<{
   after: number;
@@ -298,7 +325,7 @@ export type TicketEventsQueryVariables = Exact<{
 }>;
 
 
-export type TicketEventsQuery = { ticketEvents: Array<{ kind: TicketEventKind, sequence: number, previousStatus: TicketStatus | null, ticket: { id: string, number: string, type: TicketType, category: DisputeCategory | null, status: TicketStatus, title: string, description: string, requestedEffect: ResolutionEffect | null, createdAt: string, updatedAt: string, version: number, slaState: SlaState, firstResponseDueAt: string | null, firstRespondedAt: string | null, resolutionDueAt: string | null, reporter: { id: string, name: string }, tutor: { id: string, name: string } | null, assignee: { id: string, name: string } | null } }> };
+export type TicketEventsQuery = { ticketEvents: Array<{ kind: TicketEventKind, sequence: number, previousStatus: TicketStatus | null, ticket: { id: string, number: string, type: TicketType, category: DisputeCategory | null, status: TicketStatus, title: string, description: string, requestedEffect: ResolutionEffect | null, createdAt: string, updatedAt: string, version: number, slaState: SlaState, firstResponseDueAt: string | null, firstRespondedAt: string | null, resolutionDueAt: string | null, reporter: { id: string, name: string }, tutor: { id: string, name: string } | null, assignee: { id: string, name: string } | null, viewers: Array<{ state: PresenceState, user: { id: string, name: string } }> } }> };
 
 export type TicketListQueryVariables = Exact<{
   filter?: TicketFilter | null | undefined;
@@ -307,7 +334,7 @@ export type TicketListQueryVariables = Exact<{
 }>;
 
 
-export type TicketListQuery = { tickets: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, number: string, type: TicketType, category: DisputeCategory | null, status: TicketStatus, title: string, description: string, requestedEffect: ResolutionEffect | null, createdAt: string, updatedAt: string, version: number, slaState: SlaState, firstResponseDueAt: string | null, firstRespondedAt: string | null, resolutionDueAt: string | null, learners: Array<{ id: string, name: string }>, sessions: Array<{ id: string, language: string, status: SessionStatus, scheduledStart: string, scheduledEnd: string, learners: Array<{ id: string, name: string }> }>, reporter: { id: string, name: string }, tutor: { id: string, name: string } | null, assignee: { id: string, name: string } | null } }> } };
+export type TicketListQuery = { tickets: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, number: string, type: TicketType, category: DisputeCategory | null, status: TicketStatus, title: string, description: string, requestedEffect: ResolutionEffect | null, createdAt: string, updatedAt: string, version: number, slaState: SlaState, firstResponseDueAt: string | null, firstRespondedAt: string | null, resolutionDueAt: string | null, learners: Array<{ id: string, name: string }>, sessions: Array<{ id: string, language: string, status: SessionStatus, scheduledStart: string, scheduledEnd: string, learners: Array<{ id: string, name: string }> }>, reporter: { id: string, name: string }, tutor: { id: string, name: string } | null, assignee: { id: string, name: string } | null, viewers: Array<{ state: PresenceState, user: { id: string, name: string } }> } }> } };
 
 export type TicketDetailQueryVariables = Exact<{
   id: string | number;
@@ -446,6 +473,13 @@ export const BoardTicketFieldsFragmentDoc = new TypedDocumentString(`
   firstResponseDueAt
   firstRespondedAt
   resolutionDueAt
+  viewers {
+    state
+    user {
+      id
+      name
+    }
+  }
 }
     `, {"fragmentName":"BoardTicketFields"}) as unknown as TypedDocumentString<BoardTicketFieldsFragment, unknown>;
 export const LoginDocument = new TypedDocumentString(`
@@ -688,6 +722,39 @@ export const TicketStatsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<TicketStatsQuery, TicketStatsQueryVariables>;
+export const SetPresenceDocument = new TypedDocumentString(`
+    mutation SetPresence($ticketId: ID!, $state: PresenceState!) {
+  setPresence(ticketId: $ticketId, state: $state)
+}
+    `) as unknown as TypedDocumentString<SetPresenceMutation, SetPresenceMutationVariables>;
+export const PresenceChangedDocument = new TypedDocumentString(`
+    subscription PresenceChanged($ticketId: ID) {
+  presenceChanged(ticketId: $ticketId) {
+    ticketId
+    state
+    at
+    user {
+      id
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PresenceChangedSubscription, PresenceChangedSubscriptionVariables>;
+export const TicketViewersDocument = new TypedDocumentString(`
+    query TicketViewers($id: ID!) {
+  ticket(id: $id) {
+    id
+    viewers {
+      state
+      since
+      user {
+        id
+        name
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TicketViewersQuery, TicketViewersQueryVariables>;
 export const FamilySessionsDocument = new TypedDocumentString(`
     query FamilySessions($filter: SessionFilter, $first: Int, $after: String) {
   sessions(filter: $filter, first: $first, after: $after) {
@@ -871,6 +938,13 @@ export const BoardColumnDocument = new TypedDocumentString(`
   firstResponseDueAt
   firstRespondedAt
   resolutionDueAt
+  viewers {
+    state
+    user {
+      id
+      name
+    }
+  }
 }`) as unknown as TypedDocumentString<BoardColumnQuery, BoardColumnQueryVariables>;
 export const TicketChangedDocument = new TypedDocumentString(`
     subscription TicketChanged($filter: TicketFilter) {
@@ -911,6 +985,13 @@ export const TicketChangedDocument = new TypedDocumentString(`
   firstResponseDueAt
   firstRespondedAt
   resolutionDueAt
+  viewers {
+    state
+    user {
+      id
+      name
+    }
+  }
 }`) as unknown as TypedDocumentString<TicketChangedSubscription, TicketChangedSubscriptionVariables>;
 export const TicketEventsDocument = new TypedDocumentString(`
     query TicketEvents($after: Int!, $first: Int) {
@@ -951,6 +1032,13 @@ export const TicketEventsDocument = new TypedDocumentString(`
   firstResponseDueAt
   firstRespondedAt
   resolutionDueAt
+  viewers {
+    state
+    user {
+      id
+      name
+    }
+  }
 }`) as unknown as TypedDocumentString<TicketEventsQuery, TicketEventsQueryVariables>;
 export const TicketListDocument = new TypedDocumentString(`
     query TicketList($filter: TicketFilter, $first: Int, $after: String) {
@@ -1010,6 +1098,13 @@ export const TicketListDocument = new TypedDocumentString(`
   firstResponseDueAt
   firstRespondedAt
   resolutionDueAt
+  viewers {
+    state
+    user {
+      id
+      name
+    }
+  }
 }`) as unknown as TypedDocumentString<TicketListQuery, TicketListQueryVariables>;
 export const TicketDetailDocument = new TypedDocumentString(`
     query TicketDetail($id: ID!) {

@@ -6,6 +6,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { VirtualList } from '../../components/VirtualList';
 import { viewer } from '../../lib/auth';
 import { humanize } from '../../lib/format';
+import { usePresenceFeed } from '../desk/presence';
 import { SavedViewsSidebar } from '../desk/SavedViewsSidebar';
 import { BoardFilters } from './BoardFilters';
 import { type Card, createBoardStore, eventTimings, lastApplied } from './boardStore';
@@ -20,6 +21,7 @@ export default function BoardPage() {
     equals: (a, b) => JSON.stringify(a) === JSON.stringify(b),
   });
   const board = createBoardStore(filter, () => viewer()?.id);
+  usePresenceFeed();
   createEffect(on(filter, () => void board.reload()));
   // For the benchmark (bench/dashboard): how long live events took, and paging on demand.
   (window as unknown as { __board: unknown }).__board = {

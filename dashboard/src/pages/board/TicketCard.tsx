@@ -2,6 +2,7 @@ import { A } from '@solidjs/router';
 import { Show } from 'solid-js';
 import { CATEGORY_LABELS } from '../../lib/labels';
 import { humanize, timeAgo } from '../../lib/format';
+import { PresenceAvatars } from '../desk/PresenceAvatars';
 import { SlaBadge } from '../desk/SlaBadge';
 import type { Card } from './boardStore';
 
@@ -30,6 +31,7 @@ export function TicketCard(props: { ticket: Card; flashing: boolean }) {
         <Show when={t().assignee} fallback={<span class="unassigned">Unassigned</span>}>
           {(a) => <span class="assignee">@{a().name.split(' ')[0]}</span>}
         </Show>
+        <PresenceAvatars ticketId={t().id} viewers={t().viewers} />
       </div>
     </A>
   );

@@ -7,6 +7,7 @@ import { StatusBadge } from '../../components/StatusBadge';
 import { TicketChangedSubscription, TicketDetailQuery } from '../../graphql/tickets';
 import { isStaff, viewer } from '../../lib/auth';
 import { onReconnect, query, subscribe } from '../../lib/client';
+import { PresenceBar } from '../desk/PresenceBar';
 import { CommentForm } from './CommentForm';
 import { IssueDetail } from './IssueDetail';
 import { IssueLogTimeline } from './IssueLogTimeline';
@@ -51,6 +52,7 @@ export default function TicketPage() {
               </h1>
               <StatusBadge status={t().status} />
             </div>
+            <Show when={staff()}><PresenceBar ticketId={t().id} /></Show>
             <div class="detail-grid">
               <div class="detail-main">
                 <IssueDetail ticket={t()} />
