@@ -71,3 +71,19 @@ export const TicketViewersQuery = graphql(`
     ticket(id: $id) { id viewers { state since user { id name } } }
   }
 `);
+
+export const BulkTicketActionMutation = graphql(`
+  mutation BulkTicketAction($input: BulkTicketActionInput!) {
+    bulkTicketAction(input: $input) { ticketId ok code ticket { id status version assignee { id name } } }
+  }
+`);
+
+/** The ids of every ticket matching the board's filter ("select all matching"). */
+export const MatchingTicketIdsQuery = graphql(`
+  query MatchingTicketIds($filter: TicketFilter, $first: Int, $after: String) {
+    tickets(filter: $filter, first: $first, after: $after) {
+      pageInfo { hasNextPage endCursor }
+      edges { node { id } }
+    }
+  }
+`);

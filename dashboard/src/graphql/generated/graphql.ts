@@ -4,6 +4,22 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type BulkAction =
+  | 'ASSIGN'
+  | 'COMMENT'
+  | 'ESCALATE';
+
+export type BulkTicketActionInput = {
+  action: BulkAction;
+  /** ASSIGN: the coordinator or admin (null unassigns). */
+  assigneeId?: string | number | null | undefined;
+  /** COMMENT: the text; ESCALATE: the reason. */
+  comment?: string | null | undefined;
+  /** COMMENT: staff-only. */
+  internal?: boolean | null | undefined;
+  ticketIds: Array<string | number>;
+};
+
 export type DeliveryChannel =
   | 'EMAIL'
   | 'TELEGRAM';
@@ -276,6 +292,22 @@ export type TicketViewersQueryVariables = Exact<{
 
 
 export type TicketViewersQuery = { ticket: { id: string, viewers: Array<{ state: PresenceState, since: string, user: { id: string, name: string } }> } | null };
+
+export type BulkTicketActionMutationVariables = Exact<{
+  input: BulkTicketActionInput;
+}>;
+
+
+export type BulkTicketActionMutation = { bulkTicketAction: Array<{ ticketId: string, ok: boolean, code: string | null, ticket: { id: string, status: TicketStatus, version: number, assignee: { id: string, name: string } | null } | null }> };
+
+export type MatchingTicketIdsQueryVariables = Exact<{
+  filter?: TicketFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type MatchingTicketIdsQuery = { tickets: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string } }> } };
 
 export type FamilySessionsQueryVariables = Exact<{
   filter?: SessionFilter | null | undefined;
@@ -755,6 +787,39 @@ export const TicketViewersDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<TicketViewersQuery, TicketViewersQueryVariables>;
+export const BulkTicketActionDocument = new TypedDocumentString(`
+    mutation BulkTicketAction($input: BulkTicketActionInput!) {
+  bulkTicketAction(input: $input) {
+    ticketId
+    ok
+    code
+    ticket {
+      id
+      status
+      version
+      assignee {
+        id
+        name
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<BulkTicketActionMutation, BulkTicketActionMutationVariables>;
+export const MatchingTicketIdsDocument = new TypedDocumentString(`
+    query MatchingTicketIds($filter: TicketFilter, $first: Int, $after: String) {
+  tickets(filter: $filter, first: $first, after: $after) {
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        id
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MatchingTicketIdsQuery, MatchingTicketIdsQueryVariables>;
 export const FamilySessionsDocument = new TypedDocumentString(`
     query FamilySessions($filter: SessionFilter, $first: Int, $after: String) {
   sessions(filter: $filter, first: $first, after: $after) {

@@ -1,12 +1,15 @@
 import { useSearchParams } from '@solidjs/router';
-import { createEffect, createMemo, For, on, Show } from 'solid-js';
+import { createEffect, createMemo, createSignal, For, on, Show } from 'solid-js';
 import { type BoardFilter, filterFromParams, filterToParams, type FilterParams } from '../../board/filters';
 import { BOARD_STATUSES } from '../../board/types';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { VirtualList } from '../../components/VirtualList';
 import { viewer } from '../../lib/auth';
 import { humanize } from '../../lib/format';
+import { BoardKeyboard } from '../desk/BoardKeyboard';
+import { BulkBar } from '../desk/BulkBar';
 import { usePresenceFeed } from '../desk/presence';
+import { selection } from '../desk/selection';
 import { SavedViewsSidebar } from '../desk/SavedViewsSidebar';
 import { BoardFilters } from './BoardFilters';
 import { type Card, createBoardStore, eventTimings, lastApplied } from './boardStore';
@@ -22,6 +25,8 @@ export default function BoardPage() {
   });
   const board = createBoardStore(filter, () => viewer()?.id);
   usePresenceFeed();
+  selection.useOrder(() => BOARD_STATUSES.flatMap((s) => board.state().columns[s].items.map((t) => t.id)));
+  const [keyError, setKeyError] = createSignal<unknown>(null);
   createEffect(on(filter, () => void board.reload()));
   // For the benchmark (bench/dashboard): how long live events took, and paging on demand.
   (window as unknown as { __board: unknown }).__board = {
@@ -57,7 +62,9 @@ export default function BoardPage() {
         <span class="muted">{BOARD_STATUSES.reduce((n, s) => n + board.state().columns[s].total, 0)} tickets</span>
       </div>
       <BoardFilters filter={filter()} tutors={tutors()} assignees={assignees()} onChange={change} />
-      <ErrorNotice error={board.error()} retry={board.reload} />
+      <BulkBar filter={filter()} assignees={assignees()} />
+      <BoardKeyboard onError={setKeyError} />
+      <ErrorNotice error={board.error() ?? keyError()} retry={board.reload} />
       <p class="sr-only" aria-live="polite">{board.announcement()}</p>
       <div class="board" aria-busy={board.loading()}>
         <For each={BOARD_STATUSES}>
