@@ -1,3 +1,4 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SlaState, type SlaTimes, slaStateOf, slaStateSql } from '../../server/src/desk/sla';
 import { notifySlaBreaches } from '../../server/src/desk/sla-breaches';
@@ -105,12 +106,12 @@ describe('SLA on the server', () => {
     // Assigning was the first response; the resolution is due in 7 days.
     expect(await breachNotices(unassigned)).toEqual([]);
     const later = new Date(Date.now() + 8 * 24 * HOUR);
-    const first = await notifySlaBreaches(app.services, later);
+    const first = await notifySlaBreaches(app.orm.em as EntityManager, later);
     expect(first).toBeGreaterThanOrEqual(2);
     expect(await breachNotices(unassigned)).toEqual(coordinators);
     expect(await breachNotices(assigned)).toEqual(['admin@demo.test']);
 
-    expect(await notifySlaBreaches(app.services, new Date(later.getTime() + HOUR))).toBe(0);
+    expect(await notifySlaBreaches(app.orm.em as EntityManager, new Date(later.getTime() + HOUR))).toBe(0);
     expect(await breachNotices(unassigned)).toEqual(coordinators);
     expect(await breachNotices(assigned)).toEqual(['admin@demo.test']);
   });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../server/src/seed/demo-accounts';
 import { type TestApp, startTestApp } from '../support/app';
 import { createTestDatabase } from '../support/database';
-import { freeSession, outboxOf, sleep, waitForRow } from '../support/disputes';
+import { freeSession, outboxOf, waitForDeliveryJob, waitForRow } from '../support/disputes';
 import { type ServerProcess, startServerProcess } from '../support/server-process';
 import { type SmtpSink, startSmtpSink } from '../support/smtp-sink';
 
@@ -67,7 +67,7 @@ describe('a crash between commit and send', () => {
     restarted = await startTestApp({ DATABASE_URL: databaseUrl, SMTP_URL: sink.url });
     const sent = await waitForRow(restarted, ticketId!, (r) => r.channel === 'EMAIL' && r.status === 'SENT', 30_000);
     expect(sent.attempts).toBe(1);
-    await sleep(1500);
+    await waitForDeliveryJob(restarted, sent.id);
     const copies = sink.received.filter((m) => m.mail.messageId === sent.external_id);
     expect(copies).toHaveLength(1);
     expect(copies[0].to).toEqual(['tutor@demo.test']);

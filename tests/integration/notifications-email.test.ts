@@ -12,7 +12,7 @@ import { createMailer, messageIdFor } from '../../server/src/notifications/email
 import { announce } from '../../server/src/notifications/outbox';
 import { Ticket } from '../../server/src/tickets/ticket.entity';
 import { type TestApp, errorCode, startTestApp } from '../support/app';
-import { outboxOf, reportDispute, resolveForParent, sleep, waitForRow } from '../support/disputes';
+import { outboxOf, reportDispute, resolveForParent, waitForDeliveryJob, waitForRow } from '../support/disputes';
 import { type SmtpSink, startSmtpSink } from '../support/smtp-sink';
 
 const PUBLIC_URL = 'https://tickets.example.test';
@@ -101,7 +101,7 @@ describe('email delivery over SMTP', () => {
     const sent = await waitForRow(app, id, (r) => r.channel === 'EMAIL' && r.status === 'SENT', 30_000);
     expect(sent.attempts).toBe(3);
     expect(sent.last_error).toBeNull();
-    await sleep(1500);
+    await waitForDeliveryJob(app, sent.id);
     const copies = mailsWithId(sent.external_id!);
     expect(copies).toHaveLength(1);
     expect(copies[0].mail.subject).toContain(number);
@@ -111,7 +111,7 @@ describe('email delivery over SMTP', () => {
     const { id } = await reportDispute(app, parent);
     const sent = await waitForRow(app, id, (r) => r.channel === 'EMAIL' && r.status === 'SENT');
     await inTransaction(app.orm.em as EntityManager, (tx) => enqueueDelivery(tx.em, sent.id));
-    await sleep(2000);
+    await waitForDeliveryJob(app, sent.id);
     expect(mailsWithId(sent.external_id!)).toHaveLength(1);
     expect((await outboxOf(app, id)).find((r) => r.id === sent.id)).toMatchObject({ status: 'SENT', attempts: 1 });
   });

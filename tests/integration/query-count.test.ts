@@ -16,6 +16,10 @@ const INVOICES = `query($first: Int) {
     lines { description amount { amountMinor } session { subject tutor { name } } } creditNotes { number } } } }
 }`;
 
+const BOARD = `query($first: Int) {
+  tickets(first: $first) { edges { node { id number status reporter { name } tutor { name } viewerCan { resolve accept escalate assign comment commentInternal attachEvidence merge split rate } } } }
+}`;
+
 async function countQueries(query: string, first: number, token: string): Promise<number> {
   const before = app.queries.length;
   const result = await app.gql(query, { first }, token);
@@ -38,5 +42,15 @@ describe('no N+1', () => {
     const large = await countQueries(INVOICES, 20, token);
     expect(large).toBe(small);
     expect(large).toBeLessThanOrEqual(9);
+  });
+
+  it("a board page with every ticket's capabilities is constant too", async () => {
+    for (const email of ['coordinator@demo.test', 'parent@demo.test', 'tutor2@demo.test']) {
+      const token = await app.login(email);
+      const small = await countQueries(BOARD, 1, token);
+      const large = await countQueries(BOARD, 50, token);
+      expect(large).toBe(small);
+      expect(large).toBeLessThanOrEqual(5);
+    }
   });
 });

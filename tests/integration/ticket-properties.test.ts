@@ -4,7 +4,6 @@ import { InvoiceStatus } from '../../server/src/billing/invoice.entity';
 import { Role } from '../../server/src/auth/roles';
 import { TicketStatus } from '../../server/src/tickets/enums';
 import { type Actor, type TicketAction, decide } from '../../server/src/tickets/rules';
-import { runDueTimers } from '../../server/src/tickets/timers';
 import { type TestApp, errorCode, startTestApp } from '../support/app';
 import { ASSIGN, COMMENT, ESCALATE, REPORT, RESOLVE, createDisputableSessions, sql, userId } from '../support/fixtures';
 
@@ -113,7 +112,7 @@ describe('random action sequences by random roles keep the invariants', () => {
           steps += 1;
           if (cmd.kind === 'timers') {
             const before = await Promise.all(ticketIds.map(ticketState));
-            await runDueTimers(app.services, new Date(Date.now() + 30 * 86_400_000));
+            await app.services.tickets.sweepTimers(new Date(Date.now() + 30 * 86_400_000));
             const after = await Promise.all(ticketIds.map(ticketState));
             before.forEach((b, i) => {
               const expected = b.status === TicketStatus.RESOLVED ? TicketStatus.CLOSED : b.status === TicketStatus.ONGOING ? TicketStatus.ESCALATED : b.status;

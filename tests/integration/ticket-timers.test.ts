@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runDueTimers } from '../../server/src/tickets/timers';
 import { type TestApp, startTestApp } from '../support/app';
 import { REPORT, RESOLVE, createDisputableSessions, sql } from '../support/fixtures';
 
@@ -20,11 +19,11 @@ describe('timers with an injected clock', () => {
     await app.gql(RESOLVE, { input: { ticketId: resolved, outcome: 'IN_FAVOR_OF_PARENT', comment: 'ok' } }, coordinator);
     const ongoing = (await app.gql(REPORT, { input: { sessionIds: [sessionIds[1]], category: 'NO_SHOW', title: 'b', description: 'b' } }, parent)).data.reportIssue.id;
 
-    expect(await runDueTimers(app.services, new Date(Date.now() + 71 * HOUR))).toEqual({ closed: 0, escalated: 0 });
+    expect(await app.services.tickets.sweepTimers(new Date(Date.now() + 71 * HOUR))).toEqual({ closed: 0, escalated: 0 });
     const status = async (id: string) => (await sql(app, 'select status from tickets where id = ?', [id]))[0].status;
     expect(await status(resolved)).toBe('RESOLVED');
 
-    const afterWindow = await runDueTimers(app.services, new Date(Date.now() + 73 * HOUR));
+    const afterWindow = await app.services.tickets.sweepTimers(new Date(Date.now() + 73 * HOUR));
     expect(afterWindow.closed).toBeGreaterThanOrEqual(1);
     expect(await status(resolved)).toBe('CLOSED');
     expect(await status(ongoing)).toBe('ONGOING');
@@ -32,12 +31,12 @@ describe('timers with an injected clock', () => {
     expect(closeLog).toEqual({ actor_id: null, from_status: 'RESOLVED', to_status: 'CLOSED' });
     expect((await sql(app, 'select status from tutor_payouts where session_id = ?', [sessionIds[0]]))[0].status).toBe('RELEASED');
 
-    await runDueTimers(app.services, new Date(Date.now() + 8 * 24 * HOUR));
+    await app.services.tickets.sweepTimers(new Date(Date.now() + 8 * 24 * HOUR));
     expect(await status(ongoing)).toBe('ESCALATED');
     const [escalateLog] = await sql(app, `select actor_id, to_status from issue_logs where ticket_id = ? and action = 'AUTO_ESCALATED'`, [ongoing]);
     expect(escalateLog).toEqual({ actor_id: null, to_status: 'ESCALATED' });
     // Running again changes nothing.
-    expect(await runDueTimers(app.services, new Date(Date.now() + 9 * 24 * HOUR))).toEqual({ closed: 0, escalated: 0 });
+    expect(await app.services.tickets.sweepTimers(new Date(Date.now() + 9 * 24 * HOUR))).toEqual({ closed: 0, escalated: 0 });
   });
 });
 

@@ -74,4 +74,16 @@ export async function waitForRow(app: Pick<TestApp, 'orm'>, ticketId: string, fi
   }
 }
 
-export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/**
+ * Waits until the delivery job of an outbox row has finished (graphile-worker deletes a job once it
+ * succeeds), so a test can then check that it did nothing more, without guessing a delay.
+ */
+export async function waitForDeliveryJob(app: Pick<TestApp, 'orm'>, outboxId: string, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const [jobs] = await sql(app, 'select count(*)::int as n from graphile_worker.jobs where key = ?', [`deliver:${outboxId}`]);
+    if (jobs.n === 0) return;
+    if (Date.now() > deadline) throw new Error(`the delivery job of ${outboxId} is still queued`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}

@@ -25,77 +25,118 @@ interface Item {
   line: InvoiceLine | null;
 }
 
-const ticketCurrencyOf = (items: Item[]) => items[0]?.session.currency ?? null;
+/** One movement of a decision, computed without writing anything. */
+export type Movement =
+  /** Credit on a DRAFT invoice's line (reduces or voids it). */
+  | { kind: 'DRAFT_CREDIT'; item: Item; line: InvoiceLine; amountMinor: number }
+  /** Credit on an ISSUED or PAID invoice's line, through that invoice's credit note. */
+  | { kind: 'NOTE_CREDIT'; item: Item; line: InvoiceLine; amountMinor: number }
+  /** Less credit than before, taken back from a DRAFT line's credit. */
+  | { kind: 'DRAFT_UNCREDIT'; item: Item; line: InvoiceLine; amountMinor: number }
+  /** Less credit than before on an issued line: a charge on the billed-to user's next draft. */
+  | { kind: 'CHARGE'; item: Item; line: InvoiceLine; amountMinor: number }
+  /** Package credits given back (negative: taken again). */
+  | { kind: 'PACKAGE'; item: Item; pkg: Package; credits: number };
+
+/** Everything a decision would move, line by line; `applyPlan` writes exactly this. */
+export interface MoneyPlan {
+  movements: Movement[];
+  /** Newly credited (sum of the credits). */
+  creditMinor: number;
+  /** Charged back when the decision gives less than before. */
+  chargeMinor: number;
+  packageCreditsRestored: number;
+  /** One credit note per ISSUED or PAID invoice with credited lines. */
+  creditNoteInvoiceIds: string[];
+  currency: string | null;
+}
 
 /**
- * Moves money so that the ticket's total effect matches `decision`, applying only the difference
- * from what it already moved: drafts are reduced or voided, issued and paid invoices get one
- * numbered credit note each, package credits come back; a smaller later decision is charged on
- * the billed-to user's next draft invoice. Every movement lands in the ticket_adjustments ledger.
+ * What moving money so that the ticket's total effect matches `decision` takes, applying only the
+ * difference from what it already moved: drafts are reduced or voided, issued and paid invoices
+ * get one numbered credit note each, package credits come back; a smaller later decision is
+ * charged on the billed-to user's next draft invoice. Reads only.
  */
-export async function applyDecision(
-  em: EntityManager,
-  ticket: { id: string; number: string },
-  participants: SessionParticipant[],
-  decision: CreditDecision,
-): Promise<MoneyMoved> {
+export async function planDecision(em: EntityManager, ticketId: string, participants: SessionParticipant[], decision: CreditDecision): Promise<MoneyPlan> {
   const items = await billedItems(em, participants);
   const billed = items.reduce((sum, i) => sum + (i.line ? i.line.amountMinor : 0), 0);
   if (decision.kind === 'AMOUNT' && decision.totalMinor > billed) {
     throw badInput('creditAmountMinor', `creditAmountMinor may be at most ${billed}, the amount billed for these sessions`);
   }
   const targets = new Map(planCredits(items.map((i) => ({ key: i.key, lineAmountMinor: i.line?.amountMinor ?? null })), decision).map((t) => [t.key, t]));
-  const already = await ledgerTotals(em, ticket.id);
-  const moved: MoneyMoved = { creditedDeltaMinor: 0, creditNotes: [], packageCreditsRestored: 0, invoiceIds: [], currency: ticketCurrencyOf(items) };
-  const noteLines = new Map<string, Array<{ item: Item; amount: number }>>();
-
+  const already = await ledgerTotals(em, ticketId);
+  const movements: Movement[] = [];
   for (const item of items) {
     const target = targets.get(item.key)!;
     const before = already.get(item.key) ?? { money: 0, packageCredits: 0 };
-    const base = { ticketId: ticket.id, session: item.session, learner: item.participant.learner, currency: item.session.currency };
-    if (item.line) {
-      const invoice = item.line.invoice;
+    const { line } = item;
+    if (line) {
       const delta = target.creditMinor - before.money;
-      if (delta > 0 && invoice.status !== InvoiceStatus.VOID) {
-        const amount = Math.min(delta, item.line.amountMinor - item.line.creditedMinor);
-        if (amount <= 0) continue;
-        if (invoice.status === InvoiceStatus.DRAFT) {
-          creditDraftLine(item.line, amount);
-          em.persist(Object.assign(new TicketAdjustment(), { ...base, kind: AdjustmentKind.LINE_CREDIT, amountMinor: amount, invoiceLine: item.line }));
-        } else {
-          noteLines.set(invoice.id, [...(noteLines.get(invoice.id) ?? []), { item, amount }]);
-        }
-        moved.creditedDeltaMinor += amount;
-        moved.invoiceIds.push(invoice.id);
+      if (delta > 0 && line.invoice.status !== InvoiceStatus.VOID) {
+        const amountMinor = Math.min(delta, line.amountMinor - line.creditedMinor);
+        if (amountMinor <= 0) continue;
+        movements.push({ kind: line.invoice.status === InvoiceStatus.DRAFT ? 'DRAFT_CREDIT' : 'NOTE_CREDIT', item, line, amountMinor });
       } else if (delta < 0) {
-        const charge = -delta;
-        const line = invoice.status === InvoiceStatus.DRAFT && item.line.creditedMinor >= charge
-          ? reduceDraftCredit(item.line, charge)
-          : await addChargeLine(em, item, charge, ticket.number);
-        em.persist(Object.assign(new TicketAdjustment(), { ...base, kind: AdjustmentKind.LINE_CHARGE, amountMinor: -charge, invoiceLine: line }));
-        moved.creditedDeltaMinor -= charge;
-        moved.invoiceIds.push(line.invoice.id);
+        const amountMinor = -delta;
+        const fromDraft = line.invoice.status === InvoiceStatus.DRAFT && line.creditedMinor >= amountMinor;
+        movements.push({ kind: fromDraft ? 'DRAFT_UNCREDIT' : 'CHARGE', item, line, amountMinor });
       }
     } else if (item.participant.package) {
-      const change = (target.restorePackage ? 1 : 0) - before.packageCredits;
-      if (change !== 0) {
-        const pkg = item.participant.package as Package;
-        pkg.creditsUsed -= change;
-        moved.packageCreditsRestored += change;
-        em.persist(Object.assign(new TicketAdjustment(), { ...base, kind: AdjustmentKind.PACKAGE_CREDIT, amountMinor: 0, packageCredits: change, package: pkg }));
-      }
+      const credits = (target.restorePackage ? 1 : 0) - before.packageCredits;
+      if (credits !== 0) movements.push({ kind: 'PACKAGE', item, pkg: item.participant.package as Package, credits });
     }
   }
+  const sum = (kinds: Movement['kind'][]) => movements.reduce((s, m) => s + (kinds.includes(m.kind) && 'amountMinor' in m ? m.amountMinor : 0), 0);
+  return {
+    movements,
+    creditMinor: sum(['DRAFT_CREDIT', 'NOTE_CREDIT']),
+    chargeMinor: sum(['DRAFT_UNCREDIT', 'CHARGE']),
+    packageCreditsRestored: movements.reduce((s, m) => s + (m.kind === 'PACKAGE' ? m.credits : 0), 0),
+    creditNoteInvoiceIds: [...new Set(movements.flatMap((m) => (m.kind === 'NOTE_CREDIT' ? [m.line.invoice.id] : [])))],
+    currency: items[0]?.session.currency ?? null,
+  };
+}
 
-  for (const lines of noteLines.values()) {
-    const note = await createCreditNote(em, lines[0].item.line!.invoice, ticket, lines.map(({ item, amount }) => ({ line: item.line!, amount })));
-    moved.creditNotes.push(note);
-    for (const { item, amount } of lines) {
-      em.persist(Object.assign(new TicketAdjustment(), {
-        ticketId: ticket.id, session: item.session, learner: item.participant.learner, currency: item.session.currency,
-        kind: AdjustmentKind.LINE_CREDIT, amountMinor: amount, invoiceLine: item.line, creditNote: note,
-      }));
+/** Writes a plan: every movement lands on its line, note or package and in the ticket_adjustments ledger. */
+export async function applyPlan(em: EntityManager, ticket: { id: string; number: string }, plan: MoneyPlan): Promise<MoneyMoved> {
+  const moved: MoneyMoved = {
+    creditedDeltaMinor: plan.creditMinor - plan.chargeMinor,
+    creditNotes: [],
+    packageCreditsRestored: plan.packageCreditsRestored,
+    invoiceIds: [],
+    currency: plan.currency,
+  };
+  const ledger = (m: Movement, fields: Partial<TicketAdjustment>) => em.persist(Object.assign(new TicketAdjustment(), {
+    ticketId: ticket.id, session: m.item.session, learner: m.item.participant.learner, currency: m.item.session.currency, ...fields,
+  }));
+  const noteLines = new Map<string, Array<Extract<Movement, { kind: 'NOTE_CREDIT' }>>>();
+  for (const m of plan.movements) {
+    if (m.kind === 'DRAFT_CREDIT') {
+      m.line.creditedMinor += m.amountMinor;
+      m.line.voided = m.line.creditedMinor >= m.line.amountMinor;
+      ledger(m, { kind: AdjustmentKind.LINE_CREDIT, amountMinor: m.amountMinor, invoiceLine: m.line });
+      moved.invoiceIds.push(m.line.invoice.id);
+    } else if (m.kind === 'NOTE_CREDIT') {
+      noteLines.set(m.line.invoice.id, [...(noteLines.get(m.line.invoice.id) ?? []), m]);
+      moved.invoiceIds.push(m.line.invoice.id);
+    } else if (m.kind === 'DRAFT_UNCREDIT') {
+      m.line.creditedMinor -= m.amountMinor;
+      m.line.voided = false;
+      ledger(m, { kind: AdjustmentKind.LINE_CHARGE, amountMinor: -m.amountMinor, invoiceLine: m.line });
+      moved.invoiceIds.push(m.line.invoice.id);
+    } else if (m.kind === 'CHARGE') {
+      const line = await addChargeLine(em, m.item, m.amountMinor, ticket.number);
+      ledger(m, { kind: AdjustmentKind.LINE_CHARGE, amountMinor: -m.amountMinor, invoiceLine: line });
+      moved.invoiceIds.push(line.invoice.id);
+    } else {
+      m.pkg.creditsUsed -= m.credits;
+      ledger(m, { kind: AdjustmentKind.PACKAGE_CREDIT, amountMinor: 0, packageCredits: m.credits, package: m.pkg });
     }
+  }
+  for (const lines of noteLines.values()) {
+    const note = await createCreditNote(em, lines[0].line.invoice, ticket, lines);
+    moved.creditNotes.push(note);
+    for (const m of lines) ledger(m, { kind: AdjustmentKind.LINE_CREDIT, amountMinor: m.amountMinor, invoiceLine: m.line, creditNote: note });
   }
   moved.invoiceIds = [...new Set(moved.invoiceIds)];
   await em.flush();
@@ -127,17 +168,6 @@ async function ledgerTotals(em: EntityManager, ticketId: string) {
   return new Map(rows.map((r) => [`${r.session_id}:${r.learner_id}`, { money: Number(r.money), packageCredits: Number(r.package_credits) }]));
 }
 
-function creditDraftLine(line: InvoiceLine, amount: number) {
-  line.creditedMinor += amount;
-  line.voided = line.creditedMinor >= line.amountMinor;
-}
-
-function reduceDraftCredit(line: InvoiceLine, amount: number): InvoiceLine {
-  line.creditedMinor -= amount;
-  line.voided = false;
-  return line;
-}
-
 /** A later, smaller decision on an issued invoice: charge the difference on the next draft. */
 async function addChargeLine(em: EntityManager, item: Item, amount: number, ticketNumber: string): Promise<InvoiceLine> {
   const billedTo = item.line!.invoice.billedTo;
@@ -155,19 +185,19 @@ async function addChargeLine(em: EntityManager, item: Item, amount: number, tick
   return line;
 }
 
-async function createCreditNote(em: EntityManager, invoice: Invoice, ticket: { id: string; number: string }, lines: Array<{ line: InvoiceLine; amount: number }>) {
+async function createCreditNote(em: EntityManager, invoice: Invoice, ticket: { id: string; number: string }, lines: Array<{ line: InvoiceLine; amountMinor: number }>) {
   const note = Object.assign(new CreditNote(), {
     number: await nextNumber(em, 'credit_note_number_seq', 'CN-'),
     invoice,
     ticketId: ticket.id,
-    amountMinor: lines.reduce((sum, l) => sum + l.amount, 0),
+    amountMinor: lines.reduce((sum, l) => sum + l.amountMinor, 0),
     currency: invoice.currency,
     reason: `Decision on ${ticket.number}`,
   });
   em.persist(note);
-  for (const { line, amount } of lines) {
-    line.creditedMinor += amount;
-    em.persist(Object.assign(new CreditNoteLine(), { creditNote: note, invoiceLine: line, amountMinor: amount }));
+  for (const { line, amountMinor } of lines) {
+    line.creditedMinor += amountMinor;
+    em.persist(Object.assign(new CreditNoteLine(), { creditNote: note, invoiceLine: line, amountMinor }));
   }
   return note;
 }
@@ -176,4 +206,3 @@ export async function nextNumber(em: EntityManager, sequence: string, prefix: st
   const rows = await em.getConnection().execute(`select nextval('${sequence}') as n`, [], 'all', em.getTransactionContext());
   return `${prefix}${String(rows[0].n).padStart(6, '0')}`;
 }
-

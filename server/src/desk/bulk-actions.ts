@@ -2,7 +2,6 @@ import { registerEnumType } from 'type-graphql';
 import type { Viewer } from '../auth/viewer';
 import { badInput, errorCodeOf } from '../errors';
 import type { Services } from '../services';
-import { addTicketComment, assignTicket, escalateTicket } from '../tickets/lifecycle';
 import type { Ticket } from '../tickets/ticket.entity';
 
 export enum BulkAction {
@@ -36,7 +35,7 @@ export interface BulkOutcome {
  * that has moved on (or that the caller may not touch) is reported, and the others still change.
  * Input that is wrong for every ticket (no assignee, no comment) is refused before any change.
  */
-export async function bulkTicketAction(services: Services, viewer: Viewer, input: BulkInput): Promise<BulkOutcome[]> {
+export async function bulkTicketAction(services: Pick<Services, 'tickets'>, viewer: Viewer, input: BulkInput): Promise<BulkOutcome[]> {
   const ticketIds = [...new Set(input.ticketIds)];
   if (!ticketIds.length) throw badInput('ticketIds', 'Choose at least one ticket');
   if (ticketIds.length > MAX_BULK_TICKETS) throw badInput('ticketIds', `At most ${MAX_BULK_TICKETS} tickets at once`);
@@ -47,11 +46,11 @@ export async function bulkTicketAction(services: Services, viewer: Viewer, input
   const act = (ticketId: string): Promise<Ticket> => {
     switch (input.action) {
       case BulkAction.ASSIGN:
-        return assignTicket(services, viewer, { ticketId, assigneeId: input.assigneeId ?? null });
+        return services.tickets.assign(viewer, { ticketId, assigneeId: input.assigneeId ?? null });
       case BulkAction.COMMENT:
-        return addTicketComment(services, viewer, { ticketId, body: comment!, internal: input.internal ?? false });
+        return services.tickets.comment(viewer, { ticketId, body: comment!, internal: input.internal ?? false });
       case BulkAction.ESCALATE:
-        return escalateTicket(services, viewer, { ticketId, comment: comment ?? DEFAULT_ESCALATION_COMMENT });
+        return services.tickets.escalate(viewer, { ticketId, comment: comment ?? DEFAULT_ESCALATION_COMMENT });
     }
   };
 

@@ -25,3 +25,12 @@ export async function addJob(em: EntityManager, task: string, payload: Record<st
 export async function removeJob(em: EntityManager, jobKey: string): Promise<void> {
   await em.getConnection().execute('select graphile_worker.remove_job(?)', [jobKey], 'all', em.getTransactionContext());
 }
+
+/** The job queue as the features see it: jobs added and removed inside the caller's transaction. */
+export interface JobQueue {
+  add(em: EntityManager, task: string, payload: Record<string, unknown>, options?: JobOptions): Promise<void>;
+  remove(em: EntityManager, jobKey: string): Promise<void>;
+}
+
+/** graphile-worker's queue, in the application's own database. */
+export const jobQueue: JobQueue = { add: addJob, remove: removeJob };

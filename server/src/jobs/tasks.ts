@@ -1,14 +1,17 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
 import type { TaskList } from 'graphile-worker';
-import { notificationTasks } from '../notifications/notifier';
-import type { Services } from '../services';
+import type { Config } from '../config';
+import { SLA_BREACH_CRONTAB, slaBreachTasks } from '../desk/sla-breaches';
+import { type Notifier, notificationTasks } from '../notifications/notifier';
 import { TICKET_CRONTAB, ticketTimerTasks } from '../tickets/timers';
+import type { TicketService } from '../tickets/tickets.service';
 
 /**
  * Every background task, by name. Each feature owns its tasks; add them here.
  * Crontab lines (graphile-worker syntax) go in CRONTAB.
  */
-export function buildTaskList(services: Services): TaskList {
-  return { ...ticketTimerTasks(services), ...notificationTasks(services) };
+export function buildTaskList(deps: { em: EntityManager; config: Config; notifier: Notifier; tickets: TicketService }): TaskList {
+  return { ...ticketTimerTasks(deps.tickets), ...notificationTasks(deps), ...slaBreachTasks(deps.em) };
 }
 
-export const CRONTAB = [TICKET_CRONTAB].join('\n');
+export const CRONTAB = [TICKET_CRONTAB, SLA_BREACH_CRONTAB].join('\n');

@@ -4,7 +4,6 @@ import { User } from '../auth/user.entity';
 import type { Viewer } from '../auth/viewer';
 import { inTransaction } from '../db/transaction';
 import { badInput, notFound } from '../errors';
-import type { Services } from '../services';
 import { getVisibleTicket } from '../tickets/tickets.query';
 import { enqueueDelivery } from './delivery';
 import { Channel, OutboxMessage } from './outbox-message.entity';
@@ -15,18 +14,18 @@ const MAX_MESSAGE = 3000;
 /**
  * Staff write to the ticket's tutor: the ticket's context and the message go through the outbox
  * (so it is never lost) to the tutor's Telegram, where a reply becomes a comment on the ticket.
- * A tutor without Telegram (or with the channel off) gets it by email instead.
+ * A tutor without Telegram (or with the channel off) gets it by email instead. `ticketId` is parsed.
  */
-export async function contactTutor(services: Services, viewer: Viewer, input: { ticketId: string; message: string }): Promise<OutboxMessage> {
+export async function contactTutor(deps: { em: EntityManager; telegramOn: boolean }, viewer: Viewer, input: { ticketId: string; message: string }): Promise<OutboxMessage> {
   const text = input.message.trim();
   if (!text) throw badInput('message', 'message must not be empty');
   if (text.length > MAX_MESSAGE) throw badInput('message', `message must be at most ${MAX_MESSAGE} characters`);
-  return inTransaction(services.orm.em as EntityManager, async ({ em }) => {
+  return inTransaction(deps.em, async ({ em }) => {
     const ticket = await getVisibleTicket(em, viewer, input.ticketId);
     if (!ticket.tutor) throw badInput('ticketId', 'This ticket has no tutor');
     const [tutor, sender] = await Promise.all([em.findOne(User, { id: ticket.tutor.id, active: true }), em.findOne(User, { id: viewer.id })]);
     if (!tutor) throw notFound('Tutor');
-    const channel = tutor.telegramChatId && services.notifier.telegram ? Channel.TELEGRAM : Channel.EMAIL;
+    const channel = tutor.telegramChatId && deps.telegramOn ? Channel.TELEGRAM : Channel.EMAIL;
     const message = Object.assign(new OutboxMessage(), {
       channel,
       recipient: tutor,

@@ -7,10 +7,11 @@ import { addJob } from '../jobs/queue';
 import { PermanentDeliveryError, describeError, retryDelayMs } from './delivery-errors';
 import { messageIdFor } from './email/mailer';
 import { renderEmail } from './email/render-email';
-import type { Notifier } from './notifier';
+import type { Mailer } from './email/mailer';
 import { Channel, DeliveryStatus, OutboxMessage } from './outbox-message.entity';
 import { DELIVER_TASK } from './outbox';
 import { renderTelegram } from './telegram/render-telegram';
+import type { TelegramChannel } from './telegram/telegram-channel';
 import { type MessagePayload, renderContent } from './templates';
 
 /** Messages a person sends through us (not notifications): preferences do not apply. */
@@ -34,8 +35,14 @@ function skipReason(message: OutboxMessage, recipient: User): string | null {
   return null;
 }
 
+/** The outside channels a delivery can use (the Notifier has them). */
+export interface DeliveryChannels {
+  mailer: Mailer;
+  telegram: TelegramChannel | null;
+}
+
 /** Sends through the row's channel; returns the channel's id of what was sent. */
-async function send(config: Config, notifier: Notifier, message: OutboxMessage, recipient: User): Promise<string> {
+async function send(config: Config, notifier: DeliveryChannels, message: OutboxMessage, recipient: User): Promise<string> {
   const payload = message.payload as MessagePayload;
   const staff = isStaff(recipient.role);
   const content = renderContent(message.event, payload, { recipientName: recipient.name, publicUrl: config.publicUrl, staff });
@@ -68,7 +75,7 @@ export type DeliveryOutcome = 'sent' | 'skipped' | 'retry' | 'dead' | 'nothing-t
  * that to losing it; emails carry a Message-ID derived from the dedupe key, so mail clients can
  * drop the copy.
  */
-export async function deliverOutboxMessage(config: Config, notifier: Notifier, em: EntityManager, id: string): Promise<DeliveryOutcome> {
+export async function deliverOutboxMessage(config: Config, notifier: DeliveryChannels, em: EntityManager, id: string): Promise<DeliveryOutcome> {
   return em.fork().transactional(async (tx) => {
     const message = await tx.findOne(OutboxMessage, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
     if (!message || message.status !== DeliveryStatus.PENDING) return 'nothing-to-do';

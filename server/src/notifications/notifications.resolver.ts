@@ -75,7 +75,7 @@ export class NotificationsResolver {
   @Mutation(() => OutboxMessage, { description: "Sends the ticket's tutor this message with the ticket's context, on Telegram (email if not linked); staff only" })
   contactTutor(@Ctx() ctx: Context, @Arg('ticketId', () => ID) ticketId: string, @Arg('message') message: string) {
     const viewer = requireViewer(ctx, [Role.COORDINATOR, Role.ADMIN]);
-    return contactTutor(ctx.services, viewer, { ticketId: parseId(ticketId, 'ticketId'), message });
+    return contactTutor({ em: ctx.em, telegramOn: !!ctx.services.notifier.telegram }, viewer, { ticketId: parseId(ticketId, 'ticketId'), message });
   }
 
   @FieldResolver(() => Ticket, { nullable: true, description: 'Null when the ticket is gone or the caller may no longer see it' })

@@ -1,19 +1,17 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { TaskList } from 'graphile-worker';
 import type { Config } from '../config';
-import type { Services } from '../services';
-import { deliverOutboxMessage } from './delivery';
-import { type Mailer, createMailer } from './email/mailer';
+import type { TicketService } from '../tickets/tickets.service';
+import { type DeliveryChannels, deliverOutboxMessage } from './delivery';
+import { createMailer } from './email/mailer';
 import { DELIVER_TASK } from './outbox';
 import { registerBotHandlers } from './telegram/bot-handlers';
-import { type TelegramChannel, createTelegramChannel } from './telegram/telegram-channel';
+import { createTelegramChannel } from './telegram/telegram-channel';
 
 /** The outside channels: email always (SMTP or .eml files), Telegram when a bot token is set. */
-export interface Notifier {
-  mailer: Mailer;
-  telegram: TelegramChannel | null;
+export interface Notifier extends DeliveryChannels {
   /** Says once where email goes and whether Telegram is on; starts the bot when `polling`. */
-  start(services: Services, options: { polling: boolean }): void;
+  start(deps: { em: EntityManager; tickets: TicketService }, options: { polling: boolean }): void;
   close(): Promise<void>;
 }
 
@@ -23,14 +21,14 @@ export function createNotifier(config: Config): Notifier {
   return {
     mailer,
     telegram,
-    start(services, { polling }) {
+    start(deps, { polling }) {
       console.log(`Email: ${mailer.description}`);
       if (!telegram) {
         console.log('Telegram: off (TELEGRAM_BOT_TOKEN is not set)');
         return;
       }
       if (!polling) return;
-      registerBotHandlers(telegram.bot, services);
+      registerBotHandlers(telegram.bot, deps);
       telegram.startPolling();
     },
     async close() {
@@ -41,12 +39,12 @@ export function createNotifier(config: Config): Notifier {
 }
 
 /** The background tasks of notifications (see jobs/tasks.ts). */
-export function notificationTasks(services: Services): TaskList {
+export function notificationTasks(deps: { em: EntityManager; config: Config; notifier: Notifier }): TaskList {
   return {
     [DELIVER_TASK]: async (payload) => {
       const { id } = payload as { id?: unknown };
       if (typeof id !== 'string') throw new Error(`${DELIVER_TASK}: payload has no id`);
-      await deliverOutboxMessage(services.config, services.notifier, services.orm.em as EntityManager, id);
+      await deliverOutboxMessage(deps.config, deps.notifier, deps.em, id);
     },
   };
 }

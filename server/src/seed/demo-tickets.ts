@@ -3,8 +3,6 @@ import { User } from '../auth/user.entity';
 import type { Viewer } from '../auth/viewer';
 import type { Services } from '../services';
 import { DisputeCategory, ResolutionEffect, ResolutionOutcome, TicketType } from '../tickets/enums';
-import { acceptResolution, addTicketComment, assignTicket, escalateTicket, resolveTicket } from '../tickets/lifecycle';
-import { reportIssue } from '../tickets/report';
 import { ResolutionAction } from '../tickets/resolution-action.entity';
 
 /** Completed sessions of a learner, optionally only those billed on an invoice in a given status. */
@@ -35,47 +33,47 @@ export async function seedDemoTickets(services: Services): Promise<void> {
   const action = async (label: string) => (await em.findOneOrFail(ResolutionAction, { label })).id;
 
   // ONGOING: a no-show on Mia's latest lesson, assigned to the coordinator.
-  const noShow = await reportIssue(services, parent, {
+  const noShow = await services.tickets.report(parent, {
     sessionIds: await sessionsOf(em, 'mia@demo.test', 'DRAFT', 1), category: DisputeCategory.NO_SHOW, type: TicketType.DISPUTE,
     title: 'Tutor did not join the lesson', description: 'Mia waited 20 minutes and nobody came.', requestedEffect: ResolutionEffect.FULL_CREDIT,
   });
-  await assignTicket(services, coordinator, { ticketId: noShow.id, assigneeId: coordinator.id });
-  await addTicketComment(services, coordinator, { ticketId: noShow.id, body: 'Checking the tutor calendar before calling.', internal: true });
+  await services.tickets.assign(coordinator, { ticketId: noShow.id, assigneeId: coordinator.id });
+  await services.tickets.comment(coordinator, { ticketId: noShow.id, body: 'Checking the tutor calendar before calling.', internal: true });
 
   // RESOLVED: the tutor grants a partial credit for a short lesson.
-  const short = await reportIssue(services, learner, {
+  const short = await services.tickets.report(learner, {
     sessionIds: await sessionsOf(em, 'learner@demo.test', 'DRAFT', 1), category: DisputeCategory.DURATION, type: TicketType.DISPUTE,
     title: 'Lesson ended 20 minutes early', description: 'The call dropped and the tutor did not come back.',
   });
-  await resolveTicket(services, tutor2, { ticketId: short.id, actionId: await action('Partial credit for the missing time (50%)'), comment: 'Sorry, my connection failed. Half the lesson is credited.' });
+  await services.tickets.resolve(tutor2, { ticketId: short.id, actionId: await action('Partial credit for the missing time (50%)'), comment: 'Sorry, my connection failed. Half the lesson is credited.' });
 
   // ESCALATED: the family disagrees with the coordinator.
-  const quality = await reportIssue(services, parent2, {
+  const quality = await services.tickets.report(parent2, {
     sessionIds: await sessionsOf(em, 'ola@demo.test', 'ISSUED', 2), category: DisputeCategory.QUALITY, type: TicketType.DISPUTE,
     title: 'Lessons were not prepared', description: 'Two grammar lessons repeated the same worksheet.',
   });
-  await resolveTicket(services, coordinator, { ticketId: quality.id, outcome: ResolutionOutcome.IN_FAVOR_OF_EDUCATOR, comment: 'The worksheets were a planned review.' });
-  await escalateTicket(services, parent2, { ticketId: quality.id, comment: 'A review was never announced to us.' });
+  await services.tickets.resolve(coordinator, { ticketId: quality.id, outcome: ResolutionOutcome.IN_FAVOR_OF_EDUCATOR, comment: 'The worksheets were a planned review.' });
+  await services.tickets.escalate(parent2, { ticketId: quality.id, comment: 'A review was never announced to us.' });
 
   // CLOSED: a billing error credited on an issued invoice, accepted.
-  const billing = await reportIssue(services, parent, {
+  const billing = await services.tickets.report(parent, {
     sessionIds: await sessionsOf(em, 'mia@demo.test', 'ISSUED', 1), category: DisputeCategory.BILLING, type: TicketType.DISPUTE,
     title: 'Billed for a lesson twice', description: 'This lesson appears on two invoices.',
   });
-  await resolveTicket(services, coordinator, { ticketId: billing.id, outcome: ResolutionOutcome.IN_FAVOR_OF_PARENT, comment: 'Credited in full; sorry for the error.' });
-  await acceptResolution(services, parent, { ticketId: billing.id, comment: 'Thank you!' });
+  await services.tickets.resolve(coordinator, { ticketId: billing.id, outcome: ResolutionOutcome.IN_FAVOR_OF_PARENT, comment: 'Credited in full; sorry for the error.' });
+  await services.tickets.accept(parent, { ticketId: billing.id, comment: 'Thank you!' });
 
   // CLOSED by an admin's final decision on a package session.
-  const pkg = await reportIssue(services, parent, {
+  const pkg = await services.tickets.report(parent, {
     sessionIds: await sessionsOf(em, 'noah@demo.test', 'PACKAGE', 1), category: DisputeCategory.NO_SHOW, type: TicketType.DISPUTE,
     title: 'Tutor missed the package lesson', description: 'Noah was online; the tutor never came.',
   });
-  await resolveTicket(services, coordinator, { ticketId: pkg.id, outcome: ResolutionOutcome.SPLIT, comment: 'Both sides had connection trouble.' });
-  await escalateTicket(services, parent, { ticketId: pkg.id, comment: 'Our connection was fine.' });
-  await resolveTicket(services, admin, { ticketId: pkg.id, outcome: ResolutionOutcome.IN_FAVOR_OF_PARENT, comment: 'The logs show the tutor never joined: the package credit is restored.' });
+  await services.tickets.resolve(coordinator, { ticketId: pkg.id, outcome: ResolutionOutcome.SPLIT, comment: 'Both sides had connection trouble.' });
+  await services.tickets.escalate(parent, { ticketId: pkg.id, comment: 'Our connection was fine.' });
+  await services.tickets.resolve(admin, { ticketId: pkg.id, outcome: ResolutionOutcome.IN_FAVOR_OF_PARENT, comment: 'The logs show the tutor never joined: the package credit is restored.' });
 
   // ONGOING support question without sessions.
-  await reportIssue(services, learner, {
+  await services.tickets.report(learner, {
     sessionIds: [], category: DisputeCategory.SCHEDULING, type: TicketType.SUPPORT,
     title: 'How do I move next week\'s lesson?', description: 'I travel next week and need to move Tuesday\'s lesson.',
   });

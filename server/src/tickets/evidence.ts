@@ -19,6 +19,11 @@ export class SessionEvidence {
   @Field(() => Int, { nullable: true })
   actualMinutes!: number | null;
 
+  /** The tutor never joined. */
+  @Field()
+  tutorAbsent!: boolean;
+
+  /** Null when the tutor never joined. */
   @Field(() => Int, { nullable: true })
   tutorLateMinutes!: number | null;
 
@@ -31,11 +36,19 @@ export class SessionEvidence {
   @Field(() => String, { nullable: true })
   endedByName!: string | null;
 
-  /** For DURATION disputes: price times the missing share of the schedule. */
+  /** For DURATION and NO_SHOW disputes: the disputed learners' price times the missing share of the schedule. */
   @Field(() => Money, { nullable: true })
   suggestedCredit!: Money | null;
 }
 
+/** Disputes about time, where attendance suggests a credit. */
+const TIME_DISPUTES: ReadonlyArray<DisputeCategory | null | undefined> = [DisputeCategory.DURATION, DisputeCategory.NO_SHOW];
+
+/**
+ * The attendance of a disputed session: `learners` are the disputed learners' participations. The
+ * time together runs from the last of the tutor and the first learner to arrive to the first of the
+ * tutor and the last learner to leave, within the schedule; a tutor who never joined gave none.
+ */
 export function sessionEvidence(
   session: TutoringSession,
   learners: SessionParticipant[],
@@ -48,23 +61,27 @@ export function sessionEvidence(
   const joined = learners.map((p) => p.joinedAt?.getTime()).filter((t): t is number => t !== undefined);
   const left = learners.map((p) => p.leftAt?.getTime()).filter((t): t is number => t !== undefined);
   const tutorJoined = session.tutorJoinedAt?.getTime();
-  const tutorLeft = session.tutorLeftAt?.getTime();
+  const tutorAbsent = tutorJoined === undefined;
   let actualMinutes: number | null = null;
-  if (tutorJoined !== undefined && tutorLeft !== undefined) {
+  if (tutorAbsent || (learners.length && !joined.length)) {
+    actualMinutes = 0;
+  } else {
+    // A missing leave time: still there at the end of the schedule.
     const from = Math.max(start, tutorJoined, ...(joined.length ? [Math.min(...joined)] : []));
-    const to = Math.min(end, tutorLeft, ...(left.length ? [Math.max(...left)] : []));
-    actualMinutes = joined.length || !learners.length ? minutes(to - from) : 0;
+    const to = Math.min(end, session.tutorLeftAt?.getTime() ?? end, ...(left.length === joined.length && left.length ? [Math.max(...left)] : []));
+    actualMinutes = minutes(to - from);
   }
-  const missingMinutes = actualMinutes === null ? null : Math.max(0, scheduledMinutes - actualMinutes);
+  const missingMinutes = Math.max(0, scheduledMinutes - actualMinutes);
   const billedLearners = Math.max(1, learners.length);
-  const suggested = category === DisputeCategory.DURATION && missingMinutes !== null && scheduledMinutes > 0
+  const suggested = TIME_DISPUTES.includes(category) && scheduledMinutes > 0
     ? Money.of(Math.round((session.priceMinor * billedLearners * missingMinutes) / scheduledMinutes), session.currency)
     : null;
   return Object.assign(new SessionEvidence(), {
     sessionId: session.id,
     scheduledMinutes,
     actualMinutes,
-    tutorLateMinutes: tutorJoined === undefined ? null : minutes(tutorJoined - start),
+    tutorAbsent,
+    tutorLateMinutes: tutorAbsent ? null : minutes(tutorJoined - start),
     learnerLateMinutes: joined.length ? minutes(Math.max(...joined) - start) : null,
     missingMinutes,
     endedByName,

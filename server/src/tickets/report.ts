@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
-import type { EntityManager } from '@mikro-orm/postgresql';
 import { Role, isStaff } from '../auth/roles';
 import { User } from '../auth/user.entity';
 import type { Viewer } from '../auth/viewer';
@@ -8,37 +7,38 @@ import { nextNumber } from '../billing/adjustments';
 import { holdPayouts } from '../billing/payouts';
 import { inTransaction } from '../db/transaction';
 import { badInput, conflict, forbidden, notFound } from '../errors';
-import { parseIds } from '../graphql/ids';
-import { addJob } from '../jobs/queue';
-import type { Services } from '../services';
 import { SessionStatus, TutoringSession } from '../sessions/session.entity';
 import { getVisibleSessions } from '../sessions/sessions.service';
 import { announcements } from './announcements';
-import { TicketEventKind, TicketStatus, TicketType } from './enums';
+import { type DisputeCategory, type ResolutionEffect, TicketEventKind, TicketStatus, TicketType } from './enums';
 import { recordChange } from './history';
-import type { ReportIssueInput } from './ticket.inputs';
+import { requiredText } from './text';
+import type { TicketDeps } from './ticket-deps';
 import { Ticket, TicketSession } from './ticket.entity';
-import { AUTO_ESCALATE_TASK } from './timer-names';
 
 const MAX_SESSIONS = 50;
 
-function checkText(value: string, field: string, max: number): string {
-  const text = value.trim();
-  if (!text) throw badInput(field, `${field} must not be empty`);
-  if (text.length > max) throw badInput(field, `${field} must be at most ${max} characters`);
-  return text;
+/** reportIssue's input with its session ids already parsed. */
+export interface ReportRequest {
+  sessionIds: string[];
+  category: DisputeCategory;
+  title: string;
+  description: string;
+  type?: TicketType | null;
+  requestedEffect?: ResolutionEffect | null;
+  idempotencyKey?: string | null;
 }
 
 /** One ticket for one or more completed sessions of the caller (idempotent per caller and key). */
-export async function reportIssue(services: Services, viewer: Viewer, input: ReportIssueInput): Promise<Ticket> {
+export async function reportIssue(deps: TicketDeps, viewer: Viewer, input: ReportRequest): Promise<Ticket> {
   const type = input.type ?? TicketType.DISPUTE;
   if (viewer.role === Role.TUTOR) throw forbidden('Tutors cannot report issues');
   if (type === TicketType.RISK ? !isStaff(viewer.role) : isStaff(viewer.role)) {
     throw forbidden(type === TicketType.RISK ? 'RISK tickets are opened by staff' : 'Staff open RISK tickets; learners and parents report the others');
   }
-  const title = checkText(input.title, 'title', 200);
-  const description = checkText(input.description, 'description', 5000);
-  const sessionIds = [...new Set(parseIds(input.sessionIds, 'sessionIds'))];
+  const title = requiredText(input.title, 'title', 200);
+  const description = requiredText(input.description, 'description', 5000);
+  const sessionIds = [...new Set(input.sessionIds)];
   if (sessionIds.length > MAX_SESSIONS) throw badInput('sessionIds', `at most ${MAX_SESSIONS} sessions per ticket`);
   if (type === TicketType.DISPUTE && !sessionIds.length) throw badInput('sessionIds', 'a dispute needs at least one session');
   const key = input.idempotencyKey ?? null;
@@ -46,7 +46,7 @@ export async function reportIssue(services: Services, viewer: Viewer, input: Rep
   const requestHash = createHash('sha256').update(JSON.stringify([type, input.category, title, description, [...sessionIds].sort(), input.requestedEffect ?? null])).digest('hex');
 
   try {
-    return await inTransaction(services.orm.em as EntityManager, async (tx) => {
+    return await inTransaction(deps.em, async (tx) => {
       const { em } = tx;
       if (key !== null) {
         // Same caller, same key: serialised, so concurrent retries see the first ticket.
@@ -65,7 +65,7 @@ export async function reportIssue(services: Services, viewer: Viewer, input: Rep
         if (busy) throw conflict('One of these sessions is already in an open dispute');
       }
       const now = new Date();
-      const config = services.config;
+      const { config } = deps;
       const ticket = em.create(Ticket, {
         number: await nextNumber(em, 'ticket_number_seq', 'T-'),
         type,
@@ -92,7 +92,7 @@ export async function reportIssue(services: Services, viewer: Viewer, input: Rep
       recordChange(tx, ticket, { actor: viewer, action: 'REPORTED', comment: description, to: TicketStatus.ONGOING, kind: TicketEventKind.CREATED });
       await em.flush();
       await holdPayouts(em, sessionIds);
-      await addJob(em, AUTO_ESCALATE_TASK, { ticketId: ticket.id }, { runAt: ticket.resolutionDueAt!, jobKey: `escalate:${ticket.id}` });
+      await deps.timers.scheduleAutoEscalate(em, ticket);
       await announcements.created(tx, ticket);
       return ticket;
     });

@@ -1,8 +1,12 @@
-import { Role } from '../auth/roles';
+import { Role, isStaff } from '../auth/roles';
 import { TicketStatus } from './enums';
 
 /** What someone can do to an existing ticket. */
-export type TicketAction = 'resolve' | 'accept' | 'escalate' | 'assign' | 'comment' | 'commentInternal' | 'autoClose' | 'autoEscalate';
+export type TicketAction =
+  | 'resolve' | 'accept' | 'escalate' | 'assign' | 'comment' | 'commentInternal'
+  // Features to come: no row offers them yet, so they are refused (and false in viewerCan).
+  | 'attachEvidence' | 'merge' | 'split' | 'rate'
+  | 'autoClose' | 'autoEscalate';
 
 /** Who is acting, relative to the ticket. `SYSTEM` is the timers. */
 export interface Actor {
@@ -17,7 +21,7 @@ export interface RuleOptions {
 }
 
 type Who = (actor: Actor, options: RuleOptions) => boolean;
-const staff: Who = (a) => a.role === Role.COORDINATOR || a.role === Role.ADMIN;
+const staff: Who = (a) => a.role !== 'SYSTEM' && isStaff(a.role);
 const OPEN = [TicketStatus.ONGOING, TicketStatus.RESOLVED, TicketStatus.ESCALATED];
 
 /** DESIGN.md's lifecycle table, as data: from, action, who, to. */
@@ -55,8 +59,10 @@ export function decide(status: TicketStatus, action: TicketAction, actor: Actor,
 const verb: Record<TicketAction, string> = {
   resolve: 'resolve', accept: 'accept the resolution of', escalate: 'escalate', assign: 'assign',
   comment: 'comment on', commentInternal: 'add internal comments to', autoClose: 'close', autoEscalate: 'escalate',
+  attachEvidence: 'attach evidence to', merge: 'merge', split: 'split', rate: 'rate',
 };
 const pastTense: Record<TicketAction, string> = {
   resolve: 'resolved', accept: 'accepted', escalate: 'escalated', assign: 'assigned', comment: 'commented on',
   commentInternal: 'commented on', autoClose: 'closed automatically', autoEscalate: 'escalated automatically',
+  attachEvidence: 'given evidence', merge: 'merged', split: 'split', rate: 'rated',
 };

@@ -6,7 +6,7 @@ import type { Viewer } from '../auth/viewer';
 import type { Config } from '../config';
 import { DomainError, conflict, notFound } from '../errors';
 import type { TicketStatus } from './enums';
-import { type Actor, type TicketAction, decide } from './rules';
+import { type Actor, type RuleOptions, type TicketAction, type Verdict, decide } from './rules';
 import { Ticket } from './ticket.entity';
 
 /** Whether a viewer may see a ticket at all (everyone else gets NOT_FOUND). */
@@ -29,25 +29,44 @@ export function actorFor(viewer: Viewer | null, ticket: Ticket): Actor {
   return { role: viewer.role, isReporter: ticket.reporter.id === viewer.id, isTutor: ticket.tutor?.id === viewer.id };
 }
 
+export const ruleOptions = (config: Pick<Config, 'coordinatorsDecideEscalations'>): RuleOptions => ({
+  coordinatorsDecideEscalations: config.coordinatorsDecideEscalations,
+});
+
 /**
- * Locks the ticket row for this transaction (so concurrent changes queue up and exactly one of
- * them wins), then checks, in this order: visible (NOT_FOUND), version (CONFLICT), and the
- * lifecycle table (FORBIDDEN or CONFLICT). Returns the ticket and the status it moves to.
+ * The lifecycle verdict for this viewer (null: the timers) on a ticket they can see. The one
+ * check behind both the mutations (ticketFor) and Ticket.viewerCan.
  */
-export async function lockTicketFor(
+export function verdictFor(config: Pick<Config, 'coordinatorsDecideEscalations'>, viewer: Viewer | null, ticket: Ticket, action: TicketAction): Verdict {
+  return decide(ticket.status, action, actorFor(viewer, ticket), ruleOptions(config));
+}
+
+/**
+ * Loads the ticket for `action` and checks, in this order: visible (NOT_FOUND), version
+ * (CONFLICT), and the lifecycle table (FORBIDDEN or CONFLICT). With `lock`, the row is locked for
+ * this transaction first, so concurrent changes queue up and exactly one of them wins; previews
+ * read without it. Returns the ticket and the status it moves to.
+ */
+export async function ticketFor(
   em: EntityManager,
-  config: Config,
+  config: Pick<Config, 'coordinatorsDecideEscalations'>,
   viewer: Viewer | null,
   ticketId: string,
   action: TicketAction,
-  expectedVersion?: number | null,
+  options: { expectedVersion?: number | null; lock: boolean },
 ): Promise<{ ticket: Ticket; to: TicketStatus }> {
-  const ticket = await em.findOne(Ticket, { id: ticketId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+  const ticket = await em.findOne(Ticket, { id: ticketId }, options.lock ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {});
   if (!ticket || (viewer && !(await canSeeTicket(em, viewer, ticket)))) throw notFound('Ticket');
+  const { expectedVersion } = options;
   if (expectedVersion !== undefined && expectedVersion !== null && expectedVersion !== ticket.version) {
     throw conflict(`The ticket changed (version ${ticket.version}, you had ${expectedVersion}); reload and try again`);
   }
-  const verdict = decide(ticket.status, action, actorFor(viewer, ticket), { coordinatorsDecideEscalations: config.coordinatorsDecideEscalations });
+  const verdict = verdictFor(config, viewer, ticket, action);
   if (!verdict.ok) throw new DomainError(verdict.code, verdict.message);
   return { ticket, to: verdict.to };
 }
+
+/** ticketFor with the row lock: the start of every change to a ticket. */
+export const lockTicketFor = (
+  em: EntityManager, config: Pick<Config, 'coordinatorsDecideEscalations'>, viewer: Viewer | null, ticketId: string, action: TicketAction, expectedVersion?: number | null,
+) => ticketFor(em, config, viewer, ticketId, action, { expectedVersion, lock: true });

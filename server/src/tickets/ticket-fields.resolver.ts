@@ -1,11 +1,12 @@
 import { Ctx, Field, FieldResolver, ObjectType, Resolver, Root } from 'type-graphql';
-import { Role } from '../auth/roles';
 import { User } from '../auth/user.entity';
 import { CreditNote } from '../billing/credit-note.entity';
 import { Money } from '../billing/money';
 import type { Context } from '../graphql/context';
 import { TutoringSession } from '../sessions/session.entity';
 import { ResolutionOutcome, TicketStatus } from './enums';
+import { TicketCapabilities, capabilitiesOf } from './capabilities';
+import { isDisputedLearner } from './disputed-learners';
 import { SessionEvidence, sessionEvidence } from './evidence';
 import { IssueLog } from './issue-log.entity';
 import { ResolutionAction } from './resolution-action.entity';
@@ -34,6 +35,13 @@ export class Resolution {
   credited!: Money | null;
 }
 
+/** isDisputedLearner for this ticket, through the request's loaders. */
+async function disputedLearnerOf(ticket: Ticket, ctx: Context): Promise<(learnerId: string) => boolean> {
+  const reporter = await ctx.loaders.user.load(ticket.reporter.id);
+  if (!reporter) return () => false;
+  return isDisputedLearner(reporter, await ctx.loaders.childIds.load(reporter.id));
+}
+
 @Resolver(() => Ticket)
 export class TicketFieldsResolver {
   @FieldResolver(() => User)
@@ -56,17 +64,14 @@ export class TicketFieldsResolver {
     return (await ctx.loaders.ticketSessions.load(ticket.id)).map((link) => link.session);
   }
 
-  /** The disputed learners: the reporter and their children among the sessions' learners (all of them for staff reports). */
+  /** The disputed learners (disputed-learners.ts). */
   @FieldResolver(() => [User])
   async learners(@Root() ticket: Ticket, @Ctx() ctx: Context) {
     const links = await ctx.loaders.ticketSessions.load(ticket.id);
     const participants = (await ctx.loaders.participants.loadMany(links.map((l) => l.session.id))).flat();
-    const ids = [...new Set(participants.flatMap((p) => ('learner' in p ? [p.learner.id] : [])))];
-    const reporter = await ctx.loaders.user.load(ticket.reporter.id);
-    const staffReport = reporter?.role === Role.COORDINATOR || reporter?.role === Role.ADMIN;
-    const represented = new Set([ticket.reporter.id, ...(await ctx.loaders.childIds.load(ticket.reporter.id))]);
-    const disputed = staffReport ? ids : ids.filter((id) => represented.has(id));
-    return (await ctx.loaders.user.loadMany(disputed)).filter((u): u is User => u instanceof User);
+    const disputed = await disputedLearnerOf(ticket, ctx);
+    const ids = [...new Set(participants.flatMap((p) => ('learner' in p ? [p.learner.id] : [])))].filter(disputed);
+    return (await ctx.loaders.user.loadMany(ids)).filter((u): u is User => u instanceof User);
   }
 
   /** The issue log, oldest first; internal comments only for staff. */
@@ -98,15 +103,23 @@ export class TicketFieldsResolver {
     return ctx.loaders.creditNotesByTicket.load(ticket.id);
   }
 
-  /** Attendance against the schedule for each disputed session, with a suggested credit for DURATION. */
+  /** Attendance against the schedule for each disputed session (of the disputed learners), with a suggested credit for time disputes. */
   @FieldResolver(() => [SessionEvidence])
   async evidence(@Root() ticket: Ticket, @Ctx() ctx: Context) {
     const links = await ctx.loaders.ticketSessions.load(ticket.id);
+    const disputed = await disputedLearnerOf(ticket, ctx);
     return Promise.all(links.map(async ({ session }) => {
-      const participants = await ctx.loaders.participants.load(session.id);
+      const participants = (await ctx.loaders.participants.load(session.id)).filter((p) => disputed(p.learner.id));
       const endedBy = session.endedBy ? await ctx.loaders.user.load(session.endedBy.id) : null;
       return sessionEvidence(session, participants, ticket.category, endedBy?.name ?? null);
     }));
+  }
+
+  /** What the caller may do with this ticket now (capabilities.ts: the mutations' own check). */
+  @FieldResolver(() => TicketCapabilities)
+  async viewerCan(@Root() ticket: Ticket, @Ctx() ctx: Context): Promise<TicketCapabilities> {
+    const visible = !!ctx.viewer && (await ctx.loaders.visibleTicket.load(ticket.id)) !== null;
+    return capabilitiesOf(ctx.services.config, ctx.viewer, ticket, visible);
   }
 
   /** Past its first-response or resolution due time while still waiting. */

@@ -3,11 +3,11 @@ import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { Role } from '../auth/roles';
 import { requireViewer } from '../graphql/auth-guard';
 import type { Context } from '../graphql/context';
-import { parseId } from '../graphql/ids';
+import { parseId, parseIds } from '../graphql/ids';
 import { Connection } from '../graphql/pagination';
 import { DisputeCategory } from './enums';
-import { acceptResolution, addTicketComment, assignTicket, escalateTicket, resolveTicket } from './lifecycle';
-import { reportIssue } from './report';
+import type { ResolveRequest } from './resolution';
+import { ResolutionPreview } from './resolution-preview';
 import { ResolutionAction } from './resolution-action.entity';
 import { createResolutionAction, listResolutionActions, updateResolutionAction } from './resolution-actions.service';
 import { TicketFilter } from './ticket-filter.input';
@@ -16,6 +16,12 @@ import { Ticket } from './ticket.entity';
 import { getVisibleTicket, listTickets } from './tickets.query';
 
 const TicketConnection = Connection(Ticket, 'Ticket');
+
+const resolveRequest = (input: ResolveTicketInput): ResolveRequest => ({
+  ...input,
+  ticketId: parseId(input.ticketId, 'ticketId'),
+  actionId: input.actionId ? parseId(input.actionId, 'actionId') : null,
+});
 
 @Resolver()
 export class TicketsResolver {
@@ -46,22 +52,27 @@ export class TicketsResolver {
 
   @Mutation(() => Ticket, { description: 'One ticket for one or more completed sessions of the caller; idempotent per caller and idempotencyKey.' })
   reportIssue(@Ctx() ctx: Context, @Arg('input', () => ReportIssueInput) input: ReportIssueInput) {
-    return reportIssue(ctx.services, requireViewer(ctx), input);
+    return ctx.services.tickets.report(requireViewer(ctx), { ...input, sessionIds: parseIds(input.sessionIds, 'sessionIds') });
   }
 
   @Mutation(() => Ticket)
   resolveTicket(@Ctx() ctx: Context, @Arg('input', () => ResolveTicketInput) input: ResolveTicketInput) {
-    return resolveTicket(ctx.services, requireViewer(ctx), input);
+    return ctx.services.tickets.resolve(requireViewer(ctx), resolveRequest(input));
+  }
+
+  @Query(() => ResolutionPreview, { description: 'What resolveTicket with this input would move, computed by the same code, writing nothing; errors exactly as resolveTicket gives them.' })
+  previewResolution(@Ctx() ctx: Context, @Arg('input', () => ResolveTicketInput) input: ResolveTicketInput) {
+    return ctx.services.tickets.preview(requireViewer(ctx), resolveRequest(input));
   }
 
   @Mutation(() => Ticket)
   acceptResolution(@Ctx() ctx: Context, @Arg('ticketId', () => ID) ticketId: string, @Arg('comment', () => String, { nullable: true }) comment?: string) {
-    return acceptResolution(ctx.services, requireViewer(ctx), { ticketId, comment });
+    return ctx.services.tickets.accept(requireViewer(ctx), { ticketId: parseId(ticketId, 'ticketId'), comment });
   }
 
   @Mutation(() => Ticket)
   escalateTicket(@Ctx() ctx: Context, @Arg('ticketId', () => ID) ticketId: string, @Arg('comment') comment: string) {
-    return escalateTicket(ctx.services, requireViewer(ctx), { ticketId, comment });
+    return ctx.services.tickets.escalate(requireViewer(ctx), { ticketId: parseId(ticketId, 'ticketId'), comment });
   }
 
   @Mutation(() => Ticket)
@@ -71,7 +82,8 @@ export class TicketsResolver {
     @Arg('assigneeId', () => ID, { nullable: true }) assigneeId?: string,
     @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion?: number,
   ) {
-    return assignTicket(ctx.services, requireViewer(ctx), { ticketId, assigneeId, expectedVersion });
+    const viewer = requireViewer(ctx);
+    return ctx.services.tickets.assign(viewer, { ticketId: parseId(ticketId, 'ticketId'), assigneeId: assigneeId ? parseId(assigneeId, 'assigneeId') : null, expectedVersion });
   }
 
   @Mutation(() => Ticket)
@@ -81,7 +93,7 @@ export class TicketsResolver {
     @Arg('body') body: string,
     @Arg('internal', () => Boolean, { nullable: true }) internal?: boolean,
   ) {
-    return addTicketComment(ctx.services, requireViewer(ctx), { ticketId, body, internal });
+    return ctx.services.tickets.comment(requireViewer(ctx), { ticketId: parseId(ticketId, 'ticketId'), body, internal });
   }
 
   @Mutation(() => ResolutionAction)

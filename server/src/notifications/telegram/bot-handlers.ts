@@ -3,8 +3,7 @@ import type { Bot } from 'grammy';
 import { isStaff } from '../../auth/roles';
 import { DomainError } from '../../errors';
 import type { Viewer } from '../../auth/viewer';
-import type { Services } from '../../services';
-import { addTicketComment, assignTicket } from '../../tickets/lifecycle';
+import type { TicketService } from '../../tickets/tickets.service';
 import { Channel, OutboxMessage } from '../outbox-message.entity';
 import { redeemLinkCode, userByChat } from './link-codes';
 import { ASSIGN_TO_ME } from './render-telegram';
@@ -15,8 +14,8 @@ const HELP = 'Hello! I send updates about your Tickets. To link this chat, open 
 const reason = (error: unknown) => (error instanceof DomainError ? error.message : 'Something went wrong; please use the dashboard.');
 
 /** The bot's conversation: /start <code> links an account, "Assign to me", replies become comments. */
-export function registerBotHandlers(bot: Bot, services: Services): void {
-  const em = () => services.orm.em.fork() as EntityManager;
+export function registerBotHandlers(bot: Bot, deps: { em: EntityManager; tickets: TicketService }): void {
+  const em = () => deps.em.fork();
 
   bot.command('start', async (ctx) => {
     const code = ctx.match.trim();
@@ -37,7 +36,7 @@ export function registerBotHandlers(bot: Bot, services: Services): void {
     }
     const viewer: Viewer = { id: user.id, role: user.role };
     try {
-      const ticket = await assignTicket(services, viewer, { ticketId: ctx.match[1], assigneeId: user.id });
+      const ticket = await deps.tickets.assign(viewer, { ticketId: ctx.match[1], assigneeId: user.id });
       await ctx.answerCallbackQuery({ text: `${ticket.number} is assigned to you.` });
     } catch (error) {
       if (!(error instanceof DomainError)) console.error('[telegram] assign failed', error);
@@ -55,7 +54,7 @@ export function registerBotHandlers(bot: Bot, services: Services): void {
       return void (await ctx.reply('I can only take replies to ticket messages sent to your linked account.'));
     }
     try {
-      await addTicketComment(services, { id: user.id, role: user.role }, { ticketId: sent.ticket.id, body: ctx.message.text, internal: false });
+      await deps.tickets.comment({ id: user.id, role: user.role }, { ticketId: sent.ticket.id, body: ctx.message.text, internal: false });
       await ctx.reply(`Added to ${sent.ticket.number} as a comment.`, { reply_parameters: { message_id: ctx.message.message_id } });
     } catch (error) {
       if (!(error instanceof DomainError)) console.error('[telegram] comment failed', error);

@@ -1,0 +1,55 @@
+import { Field, Int, ObjectType } from 'type-graphql';
+import type { MoneyPlan } from '../billing/adjustments';
+import { InvoiceLine } from '../billing/invoice.entity';
+import { Money } from '../billing/money';
+
+/** The currency shown for a decision that moves nothing on a ticket without sessions. */
+const NO_MONEY_CURRENCY = 'EUR';
+
+@ObjectType()
+export class PreviewLine {
+  @Field(() => InvoiceLine)
+  line!: InvoiceLine;
+
+  /** The change of this line's credit (negative when a later decision takes credit back from a draft). */
+  @Field(() => Money)
+  credit!: Money;
+}
+
+@ObjectType({ description: 'What resolveTicket with the same input would move, computed by the same code, writing nothing.' })
+export class ResolutionPreview {
+  /** Newly credited by this decision (0 when none). */
+  @Field(() => Money)
+  credit!: Money;
+
+  /** Taken back when the decision credits less than before (0 when none): from a draft line, or charged on the next draft. */
+  @Field(() => Money)
+  charge!: Money;
+
+  /** Every invoice line whose credit would change. */
+  @Field(() => [PreviewLine])
+  lines!: PreviewLine[];
+
+  @Field(() => Int)
+  packageCreditsRestored!: number;
+
+  /** Credit notes this decision would create. */
+  @Field(() => Int)
+  creditNotes!: number;
+}
+
+export function previewOf(plan: MoneyPlan, ticketCurrency: string | null | undefined): ResolutionPreview {
+  const currency = plan.currency ?? ticketCurrency ?? NO_MONEY_CURRENCY;
+  const lines = plan.movements.flatMap((m) => {
+    if (m.kind === 'DRAFT_CREDIT' || m.kind === 'NOTE_CREDIT') return [{ line: m.line, change: m.amountMinor }];
+    if (m.kind === 'DRAFT_UNCREDIT') return [{ line: m.line, change: -m.amountMinor }];
+    return [];
+  });
+  return Object.assign(new ResolutionPreview(), {
+    credit: Money.of(plan.creditMinor, currency),
+    charge: Money.of(plan.chargeMinor, currency),
+    lines: lines.map(({ line, change }) => Object.assign(new PreviewLine(), { line, credit: Money.of(change, line.currency) })),
+    packageCreditsRestored: plan.packageCreditsRestored,
+    creditNotes: plan.creditNoteInvoiceIds.length,
+  });
+}

@@ -1,0 +1,56 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Role } from '../auth/roles';
+import type { Viewer } from '../auth/viewer';
+import { type MoneyPlan, planDecision } from '../billing/adjustments';
+import { badInput } from '../errors';
+import { decisionFor } from './decision';
+import { disputedParticipants } from './disputed-learners';
+import type { ResolutionOutcome, TicketStatus } from './enums';
+import { ResolutionAction } from './resolution-action.entity';
+import { requiredText } from './text';
+import { ticketFor } from './ticket-access';
+import type { TicketConfig } from './ticket-deps';
+import type { Ticket } from './ticket.entity';
+
+/** resolveTicket's input with its ids already parsed. */
+export interface ResolveRequest {
+  ticketId: string;
+  actionId?: string | null;
+  comment: string;
+  outcome?: ResolutionOutcome | null;
+  creditAmountMinor?: number | null;
+  grantRequestedEffect?: boolean | null;
+  expectedVersion?: number | null;
+}
+
+export interface CheckedResolution {
+  ticket: Ticket;
+  to: TicketStatus;
+  action: ResolutionAction | null;
+  comment: string;
+  /** The money the decision moves, not yet written. */
+  plan: MoneyPlan;
+}
+
+/**
+ * Every check of a resolution, in the order resolveTicket and previewResolution both report them:
+ * NOT_FOUND, CONFLICT (version, status), FORBIDDEN, then BAD_USER_INPUT (the decision, the
+ * money, the comment); and the money plan. `lock`: take the ticket's row lock (resolveTicket).
+ */
+export async function checkResolution(em: EntityManager, config: TicketConfig, viewer: Viewer, request: ResolveRequest, lock: boolean): Promise<CheckedResolution> {
+  const { ticket, to } = await ticketFor(em, config, viewer, request.ticketId, 'resolve', { expectedVersion: request.expectedVersion, lock });
+  const isTutor = viewer.role === Role.TUTOR;
+  if (isTutor && request.outcome) throw badInput('outcome', 'Tutors resolve with an action; outcomes are for coordinators and admins');
+  const action = request.actionId ? await em.findOne(ResolutionAction, { id: request.actionId }) : null;
+  if (request.actionId && (!action || !action.active)) throw badInput('actionId', 'No active resolution action with this id');
+  if (action?.category && ticket.category && action.category !== ticket.category) throw badInput('actionId', `This action is for ${action.category} tickets`);
+  const granted = request.grantRequestedEffect ? ticket.requestedEffect : null;
+  if (request.grantRequestedEffect && !granted) throw badInput('grantRequestedEffect', 'The reporter did not ask for a remedy');
+  if (!action && !request.outcome && !granted) {
+    throw badInput(isTutor ? 'actionId' : 'outcome', isTutor ? 'Choose an action' : 'Choose an outcome or an action');
+  }
+  const decision = decisionFor(request.outcome, granted ?? action?.effect, granted ? null : action?.creditPercent, request.creditAmountMinor);
+  const plan = await planDecision(em, ticket.id, await disputedParticipants(em, ticket), decision);
+  const comment = requiredText(request.comment, 'comment');
+  return { ticket, to, action, comment, plan };
+}

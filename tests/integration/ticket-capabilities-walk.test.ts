@@ -1,0 +1,93 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Viewer } from '../../server/src/auth/viewer';
+import { errorCodeOf } from '../../server/src/errors';
+import { jobQueue } from '../../server/src/jobs/queue';
+import { DEMO_ACCOUNTS } from '../../server/src/seed/demo-accounts';
+import { type TicketService, createTicketService } from '../../server/src/tickets/tickets.service';
+import { type TestApp, startTestApp } from '../support/app';
+import { sql } from '../support/fixtures';
+import { inRolledBackTransaction } from '../support/rolled-back';
+
+const CAPABILITIES = ['resolve', 'accept', 'escalate', 'assign', 'comment', 'commentInternal', 'attachEvidence', 'merge', 'split', 'rate'] as const;
+type Capability = (typeof CAPABILITIES)[number];
+/** Features without a mutation yet: their capability must be false everywhere. */
+const NOT_YET: Capability[] = ['attachEvidence', 'merge', 'split', 'rate'];
+const REFUSALS = ['NOT_FOUND', 'FORBIDDEN', 'CONFLICT'];
+
+const VIEWER_CAN = `{ tickets(first: 100) { pageInfo { hasNextPage } edges { node { id viewerCan { ${CAPABILITIES.join(' ')} } } } } }`;
+
+interface Ticket { id: string; status: string; category: string | null }
+
+for (const coordinatorsDecide of ['false', 'true']) {
+  describe(`every demo ticket x every demo account (COORDINATORS_DECIDE_ESCALATIONS=${coordinatorsDecide})`, () => {
+    let app: TestApp;
+    beforeAll(async () => {
+      app = await startTestApp({ RUN_WORKER: 'false', COORDINATORS_DECIDE_ESCALATIONS: coordinatorsDecide });
+    });
+    afterAll(() => app.close());
+
+    /** What the attempts must all have undone. */
+    const snapshot = () => sql(app, `select (select count(*)::int from issue_logs) as logs, (select count(*)::int from ticket_adjustments) as ledger,
+      (select count(*)::int from credit_notes) as notes, (select string_agg(status::text || version, ',' order by id) from tickets) as tickets,
+      (select count(*)::int from graphile_worker.jobs) as jobs, (select count(*)::int from outbox_messages) as outbox`);
+
+    /** The one input each capability is tried with: a valid one, so only the rules can refuse it. */
+    async function attempt(tickets: TicketService, viewer: Viewer, ticket: Ticket, capability: Capability, coordinatorId: string) {
+      const ticketId = ticket.id;
+      switch (capability) {
+        case 'resolve': {
+          if (viewer.role !== 'TUTOR') return tickets.resolve(viewer, { ticketId, outcome: 'IN_FAVOR_OF_EDUCATOR' as never, comment: 'Decided.' });
+          const [action] = await sql(app, 'select id from resolution_actions where active and (category is null or category::text = ?) order by label limit 1', [ticket.category ?? '']);
+          return tickets.resolve(viewer, { ticketId, actionId: action?.id ?? null, comment: 'Resolved.' });
+        }
+        case 'accept': return tickets.accept(viewer, { ticketId, comment: 'Thanks.' });
+        case 'escalate': return tickets.escalate(viewer, { ticketId, comment: 'Please look again.' });
+        case 'assign': return tickets.assign(viewer, { ticketId, assigneeId: ['COORDINATOR', 'ADMIN'].includes(viewer.role) ? viewer.id : coordinatorId });
+        case 'comment': return tickets.comment(viewer, { ticketId, body: 'A note.' });
+        case 'commentInternal': return tickets.comment(viewer, { ticketId, body: 'A staff note.', internal: true });
+        default: throw new Error(`no mutation for ${capability} yet`);
+      }
+    }
+
+    it('each capability that is true succeeds, each that is false is refused (every attempt rolled back)', async () => {
+      const tickets: Ticket[] = await sql(app, 'select id, status::text as status, category::text as category from tickets order by number');
+      expect(DEMO_ACCOUNTS).toHaveLength(7);
+      const before = await snapshot();
+      expect(new Set(tickets.map((t) => t.status))).toEqual(new Set(['ONGOING', 'RESOLVED', 'ESCALATED', 'CLOSED']));
+      const [{ id: coordinatorId }] = await sql(app, "select id from users where email = 'coordinator@demo.test'");
+      const outcomes: Record<string, number> = {};
+      // The setting changes only what staff may do (the lifecycle table test shows it for every actor).
+      const accounts = coordinatorsDecide === 'true' ? DEMO_ACCOUNTS.filter((a) => a.role === 'COORDINATOR' || a.role === 'ADMIN') : DEMO_ACCOUNTS;
+      for (const account of accounts) {
+        const [viewer] = (await sql(app, 'select id, role::text as role from users where email = ?', [account.email])) as Viewer[];
+        const listed = await app.gql(VIEWER_CAN, {}, await app.login(account.email));
+        expect(listed.errors).toBeUndefined();
+        expect(listed.data.tickets.pageInfo.hasNextPage).toBe(false);
+        const can = new Map<string, Record<Capability, boolean>>(listed.data.tickets.edges.map((e: any) => [e.node.id, e.node.viewerCan]));
+        for (const ticket of tickets) {
+          // A ticket the account cannot see offers it nothing.
+          const capabilities = can.get(ticket.id) ?? Object.fromEntries(CAPABILITIES.map((c) => [c, false])) as Record<Capability, boolean>;
+          for (const capability of NOT_YET) expect([account.email, ticket.id, capability, capabilities[capability]]).toEqual([account.email, ticket.id, capability, false]);
+          for (const capability of CAPABILITIES.filter((c) => !NOT_YET.includes(c))) {
+            const result = await inRolledBackTransaction(app.orm, async (em) => {
+              const service = createTicketService({ em, config: app.services.config, jobs: jobQueue });
+              try {
+                await attempt(service, viewer, ticket, capability, coordinatorId);
+                return 'ok';
+              } catch (error) {
+                return errorCodeOf(error) ?? String(error);
+              }
+            });
+            const expected = capabilities[capability] ? 'ok' : REFUSALS.includes(result) ? result : 'a refusal';
+            expect({ account: account.email, ticket: ticket.id, status: ticket.status, capability, result }).toEqual({ account: account.email, ticket: ticket.id, status: ticket.status, capability, result: expected });
+            outcomes[result] = (outcomes[result] ?? 0) + 1;
+          }
+        }
+      }
+      expect(await snapshot()).toEqual(before);
+      // Both kinds were tried.
+      expect(outcomes.ok).toBeGreaterThan(10);
+      expect(outcomes.FORBIDDEN + outcomes.CONFLICT + outcomes.NOT_FOUND).toBeGreaterThan(10);
+    });
+  });
+}
