@@ -1,9 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Viewer } from '../../server/src/auth/viewer';
 import { errorCodeOf } from '../../server/src/errors';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { splitTicket } from '../../server/src/desk/split';
 import { jobQueue } from '../../server/src/jobs/queue';
 import { DEMO_ACCOUNTS } from '../../server/src/seed/demo-accounts';
 import { type TicketService, createTicketService } from '../../server/src/tickets/tickets.service';
+import { ticketTimerJobs } from '../../server/src/tickets/timer-jobs';
 import { type TestApp, startTestApp } from '../support/app';
 import { sql } from '../support/fixtures';
 import { inRolledBackTransaction } from '../support/rolled-back';
@@ -11,12 +14,12 @@ import { inRolledBackTransaction } from '../support/rolled-back';
 const CAPABILITIES = ['resolve', 'accept', 'escalate', 'assign', 'comment', 'commentInternal', 'attachEvidence', 'merge', 'split', 'rate'] as const;
 type Capability = (typeof CAPABILITIES)[number];
 /** Features without a mutation yet: their capability must be false everywhere. */
-const NOT_YET: Capability[] = ['attachEvidence', 'merge', 'split', 'rate'];
+const NOT_YET: Capability[] = ['attachEvidence', 'merge', 'rate'];
 const REFUSALS = ['NOT_FOUND', 'FORBIDDEN', 'CONFLICT'];
 
 const VIEWER_CAN = `{ tickets(first: 100) { pageInfo { hasNextPage } edges { node { id viewerCan { ${CAPABILITIES.join(' ')} } } } } }`;
 
-interface Ticket { id: string; status: string; category: string | null }
+interface Ticket { id: string; status: string; category: string | null; sessions: number }
 
 for (const coordinatorsDecide of ['false', 'true']) {
   describe(`every demo ticket x every demo account (COORDINATORS_DECIDE_ESCALATIONS=${coordinatorsDecide})`, () => {
@@ -32,7 +35,7 @@ for (const coordinatorsDecide of ['false', 'true']) {
       (select count(*)::int from graphile_worker.jobs) as jobs, (select count(*)::int from outbox_messages) as outbox`);
 
     /** The one input each capability is tried with: a valid one, so only the rules can refuse it. */
-    async function attempt(tickets: TicketService, viewer: Viewer, ticket: Ticket, capability: Capability, coordinatorId: string) {
+    async function attempt(em: EntityManager, tickets: TicketService, viewer: Viewer, ticket: Ticket, capability: Capability, coordinatorId: string) {
       const ticketId = ticket.id;
       switch (capability) {
         case 'resolve': {
@@ -45,12 +48,18 @@ for (const coordinatorsDecide of ['false', 'true']) {
         case 'assign': return tickets.assign(viewer, { ticketId, assigneeId: ['COORDINATOR', 'ADMIN'].includes(viewer.role) ? viewer.id : coordinatorId });
         case 'comment': return tickets.comment(viewer, { ticketId, body: 'A note.' });
         case 'commentInternal': return tickets.comment(viewer, { ticketId, body: 'A staff note.', internal: true });
+        case 'split': {
+          // Splitting off the first session; a one-session ticket has nothing to split (BAD_USER_INPUT).
+          const sessions = await sql(app, 'select session_id from ticket_sessions where ticket_id = ? order by session_id', [ticketId]);
+          const deps = { em, config: app.services.config, timers: ticketTimerJobs(jobQueue) };
+          return splitTicket(deps, viewer, { ticketId, sessionIds: sessions.slice(0, 1).map((s) => s.session_id), title: 'Split off' });
+        }
         default: throw new Error(`no mutation for ${capability} yet`);
       }
     }
 
     it('each capability that is true succeeds, each that is false is refused (every attempt rolled back)', async () => {
-      const tickets: Ticket[] = await sql(app, 'select id, status::text as status, category::text as category from tickets order by number');
+      const tickets: Ticket[] = await sql(app, 'select id, status::text as status, category::text as category, (select count(*)::int from ticket_sessions ts where ts.ticket_id = tickets.id) as sessions from tickets order by number');
       expect(DEMO_ACCOUNTS).toHaveLength(7);
       const before = await snapshot();
       expect(new Set(tickets.map((t) => t.status))).toEqual(new Set(['ONGOING', 'RESOLVED', 'ESCALATED', 'CLOSED']));
@@ -72,13 +81,14 @@ for (const coordinatorsDecide of ['false', 'true']) {
             const result = await inRolledBackTransaction(app.orm, async (em) => {
               const service = createTicketService({ em, config: app.services.config, jobs: jobQueue });
               try {
-                await attempt(service, viewer, ticket, capability, coordinatorId);
+                await attempt(em, service, viewer, ticket, capability, coordinatorId);
                 return 'ok';
               } catch (error) {
                 return errorCodeOf(error) ?? String(error);
               }
             });
-            const expected = capabilities[capability] ? 'ok' : REFUSALS.includes(result) ? result : 'a refusal';
+            const nothingToSplit = capability === 'split' && ticket.sessions < 2;
+            const expected = capabilities[capability] ? (nothingToSplit ? 'BAD_USER_INPUT' : 'ok') : REFUSALS.includes(result) ? result : 'a refusal';
             expect({ account: account.email, ticket: ticket.id, status: ticket.status, capability, result }).toEqual({ account: account.email, ticket: ticket.id, status: ticket.status, capability, result: expected });
             outcomes[result] = (outcomes[result] ?? 0) + 1;
           }
@@ -87,7 +97,7 @@ for (const coordinatorsDecide of ['false', 'true']) {
       expect(await snapshot()).toEqual(before);
       // Both kinds were tried.
       expect(outcomes.ok).toBeGreaterThan(10);
-      expect(outcomes.FORBIDDEN + outcomes.CONFLICT + outcomes.NOT_FOUND).toBeGreaterThan(10);
+      expect((outcomes.FORBIDDEN ?? 0) + (outcomes.CONFLICT ?? 0) + (outcomes.NOT_FOUND ?? 0)).toBeGreaterThan(10);
     });
   });
 }

@@ -40,6 +40,8 @@ export const LIFECYCLE: Array<{ from: TicketStatus[]; action: TicketAction; who:
   { from: OPEN, action: 'assign', who: staff, to: 'same' },
   { from: OPEN, action: 'comment', who: (a, o) => staff(a, o) || a.isReporter || a.isTutor, to: 'same' },
   { from: OPEN, action: 'commentInternal', who: staff, to: 'same' },
+  // Only before a decision: no money has moved yet (desk/split.ts).
+  { from: [TicketStatus.ONGOING], action: 'split', who: staff, to: 'same' },
 ];
 
 export type Verdict = { ok: true; to: TicketStatus } | { ok: false; code: 'FORBIDDEN' | 'CONFLICT'; message: string };

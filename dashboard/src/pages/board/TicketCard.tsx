@@ -4,7 +4,7 @@ import { CATEGORY_LABELS } from '../../lib/labels';
 import { humanize, timeAgo } from '../../lib/format';
 import { PresenceAvatars } from '../desk/PresenceAvatars';
 import { SelectBox } from '../desk/SelectBox';
-import { SlaBadge } from '../desk/SlaBadge';
+import { SlaBadge, slaText } from '../desk/SlaBadge';
 import type { Card } from './boardStore';
 
 /** One ticket on the board; a link, so Tab and Enter open it. */
@@ -19,7 +19,7 @@ export function TicketCard(props: { ticket: Card; flashing: boolean }) {
         classList={{ flash: props.flashing }}
         data-ticket-id={t().id}
         data-testid="ticket-card"
-        aria-label={`${t().number}: ${t().title}, ${humanize(t().status)}`}
+        aria-label={`${t().number}: ${t().title}, ${humanize(t().status)}, SLA ${slaText(t())}`}
       >
         <div class="ticket-card-top">
           <span class="ticket-number">{t().number}</span>

@@ -21,15 +21,17 @@ function pendingDue(t: SlaFields): string | null | undefined {
   return !t.firstRespondedAt && t.firstResponseDueAt ? t.firstResponseDueAt : t.resolutionDueAt;
 }
 
+/** "3 h left", "2 d late" or the state's name: what a card says about the SLA. */
+export function slaText(ticket: SlaFields, now = Date.now()): string {
+  const due = pendingDue(ticket);
+  if (ticket.slaState === 'MET' || !due) return SLA_LABELS[ticket.slaState];
+  const left = new Date(due).getTime() - now;
+  return left >= 0 ? `${duration(left)} left` : `${duration(left)} late`;
+}
+
 /** The server's SLA state, coloured, with the time left or how late (the state itself is never computed here). */
 export function SlaBadge(props: { ticket: SlaFields; now?: number }) {
-  const text = () => {
-    const { slaState } = props.ticket;
-    const due = pendingDue(props.ticket);
-    if (slaState === 'MET' || !due) return SLA_LABELS[slaState];
-    const left = new Date(due).getTime() - (props.now ?? Date.now());
-    return left >= 0 ? `${duration(left)} left` : `${duration(left)} late`;
-  };
+  const text = () => slaText(props.ticket, props.now);
   return (
     <Show when={props.ticket.slaState}>
       <span class={`sla sla-${props.ticket.slaState.toLowerCase().replace('_', '-')}`} data-testid="sla" title={SLA_LABELS[props.ticket.slaState]}>
