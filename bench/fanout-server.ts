@@ -12,6 +12,7 @@ import { startHttpServer } from '../server/src/http/app';
 import { seedIfEmpty } from '../server/src/seed/seed';
 import { createServices } from '../server/src/services';
 import { TicketEventKind } from '../server/src/tickets/enums';
+import { recordTicketEvent } from '../server/src/tickets/event-log';
 
 export type BenchRequest =
   | { type: 'memory' }
@@ -37,7 +38,7 @@ async function main() {
         return { rss, heapUsed, external, arrayBuffers };
       }
       case 'subscribers':
-        return { subscribers: services.realtime.hub.subscriberCount, connections: services.realtime.connections.size };
+        return { subscribers: services.realtime.hub.subscriberCount, connections: services.liveConnections.size };
       case 'ticket': {
         const rows = await em().getConnection().execute("select id from tickets where status in ('ONGOING', 'RESOLVED', 'ESCALATED') order by created_at limit 1");
         return { ticketId: rows[0]?.id ?? null };
@@ -45,7 +46,7 @@ async function main() {
       case 'change':
         await inTransaction(services.orm.em as EntityManager, async (tx) => {
           await tx.em.getConnection().execute('update tickets set version = version + 1, updated_at = now() where id = ?', [request.ticketId], 'all', tx.em.getTransactionContext());
-          tx.recordEvent({ ticketId: request.ticketId, kind: TicketEventKind.UPDATED, previousStatus: null });
+          recordTicketEvent(tx, { ticketId: request.ticketId, kind: TicketEventKind.UPDATED, previousStatus: null });
         });
         return { done: true };
       case 'stop':

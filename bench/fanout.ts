@@ -260,7 +260,7 @@ function toMarkdown(results: SizeResult[], rounds: number, loadBefore: number): 
       '',
       'Memory is measured in the server process after a full GC (`--expose-gc`), before and after connecting N clients (connection_init acknowledged, no subscription: "idle"), then after each subscribes.',
       '',
-      'The subscription selects only plain fields, so each event is executed once and the result shared by all subscribers who sent the same operation (server/src/realtime/shared-execution.ts); who receives it is still checked per subscriber. A selection with field resolvers (e.g. `ticket { reporter { name } logs { comment } }`) runs per subscriber and costs more.',
+      'The subscription selects only plain fields, so each event is executed once and the result shared by all subscribers who sent the same operation (server/src/http/shared-execution.ts); who receives it is still checked per subscriber. A selection with field resolvers (e.g. `ticket { reporter { name } logs { comment } }`) runs per subscriber and costs more.',
     );
   }
   return lines.join('\n');

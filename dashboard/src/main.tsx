@@ -7,7 +7,7 @@ import { LoginPage } from './pages/LoginPage';
 import './styles.css';
 
 // Each page is its own chunk: a parent never downloads the coordinator's board.
-const BoardPage = lazy(() => import('./pages/board/BoardPage'));
+const BoardPage = lazy(() => import('./board/BoardPage'));
 const TicketPage = lazy(() => import('./pages/ticket/TicketPage'));
 const ReportedIssuesPage = lazy(() => import('./pages/tutor/ReportedIssuesPage'));
 const SessionsPage = lazy(() => import('./pages/family/SessionsPage'));

@@ -6,10 +6,17 @@ import { type Config, resolveJwtSecret } from './config';
 import { jobQueue } from './jobs/queue';
 import { CRONTAB, buildTaskList } from './jobs/tasks';
 import { startWorker } from './jobs/worker';
+import { LiveConnections } from './http/live-connections';
+import { NOTIFICATIONS_TOPIC, NotificationFeed } from './notifications/notification-feed';
 import { type Notifier, createNotifier } from './notifications/notifier';
-import { PresenceHub } from './desk/presence/presence.hub';
+import { PRESENCE_TOPIC, PresenceHub } from './desk/presence/presence.hub';
 import { type Realtime, createRealtime } from './realtime/realtime.service';
+import { TICKET_EVENTS_TOPIC } from './tickets/event-log';
+import { TicketFeed } from './tickets/ticket-feed';
 import { type TicketService, createTicketService } from './tickets/tickets.service';
+
+/** How often open WebSocket connections are checked for closed accounts and revoked keys. */
+const ACCOUNT_RECHECK_MS = 30_000;
 
 /** Everything long-lived the resolvers and workers need, built once at boot. */
 export interface Services {
@@ -17,8 +24,14 @@ export interface Services {
   orm: MikroORM;
   tokens: TokenService;
   auth: AuthService;
-  /** Live updates: the LISTEN connection, the subscribers' hub, the open WebSockets. */
+  /** Pub/sub over LISTEN/NOTIFY: the listening connection and the hub the feeds below register on. */
   realtime: Realtime;
+  /** `ticketChanged` subscribers of this instance. */
+  ticketFeed: TicketFeed;
+  /** `notificationAdded` subscribers of this instance. */
+  notificationFeed: NotificationFeed;
+  /** The open WebSocket connections of this instance. */
+  liveConnections: LiveConnections;
   /** Email and Telegram delivery; the Telegram bot. */
   notifier: Notifier;
   /** Every change to a ticket, and the ticket timers. */
@@ -36,19 +49,23 @@ export function createServices(config: Config, orm: MikroORM): Services {
   let worker: Runner | undefined;
   const em = orm.em as EntityManager;
   const tickets = createTicketService({ em, config, jobs: jobQueue });
-  const presence = new PresenceHub(orm, config.presenceTtlMs);
+  const realtime = createRealtime(orm.config.get('clientUrl')!);
   const services: Services = {
     config,
     orm,
     tokens,
     auth: new AuthService(tokens),
-    realtime: createRealtime(orm, { onPresence: (keys) => presence.changed(keys) }),
-    presence,
+    realtime,
+    ticketFeed: realtime.hub.register(TICKET_EVENTS_TOPIC, new TicketFeed(orm)),
+    notificationFeed: realtime.hub.register(NOTIFICATIONS_TOPIC, new NotificationFeed(orm)),
+    liveConnections: new LiveConnections(orm),
+    presence: realtime.hub.register(PRESENCE_TOPIC, new PresenceHub(orm, config.presenceTtlMs)),
     notifier: createNotifier(config),
     tickets,
     async start() {
       await services.realtime.start();
-      presence.start();
+      services.liveConnections.startRechecking(ACCOUNT_RECHECK_MS);
+      services.presence.start();
       if (config.runWorker) worker = await startWorker(orm.config.get('clientUrl')!, buildTaskList({ em, config, notifier: services.notifier, tickets }), CRONTAB);
       // Telegram allows one long-polling client per bot: the instance that runs the worker polls.
       services.notifier.start({ em, tickets }, { polling: config.runWorker });
@@ -57,7 +74,8 @@ export function createServices(config: Config, orm: MikroORM): Services {
       await worker?.stop();
       worker = undefined;
       await services.notifier.close();
-      await presence.stop();
+      services.liveConnections.stop();
+      await services.presence.stop();
       await services.realtime.close();
     },
   };

@@ -74,8 +74,11 @@ describe('dashboard', () => {
     await detail.goto(`/tickets/${ticketId}`);
     await detail.getByRole('heading', { name: 'Session Details' }).waitFor();
     expect(await detail.locator('.session-block').count()).toBe(2);
+    // No outcome is chosen for them: money moves only on a choice.
+    expect(await detail.locator('input[name="outcome"]:checked').count()).toBe(0);
     await detail.getByLabel('In favour of the parent (full credit)').check();
     await detail.getByLabel('Comment', { exact: true }).first().fill('Attendance shows the tutor never joined. Full credit.');
+    await detail.locator('[data-testid="money-preview"][data-state="ready"]').waitFor(LIVE);
     expect(await detail.getByTestId('money-preview').textContent()).toMatch(/Credit/);
     await screenshot(detail, 'detail', true);
     await detail.getByRole('button', { name: 'Resolve', exact: true }).click();
@@ -154,6 +157,94 @@ describe('dashboard', () => {
     await tutor.context.close();
   });
 
+  it('as coordinator and admin, on escalated and ongoing tickets, offers exactly what the server allows, and it works', async () => {
+    const adminToken = await app.login('admin@demo.test');
+    const escalated = await firstTicket(adminToken, { status: ['ESCALATED'] });
+    // The seeded no-show whose attendance shows no tutor join.
+    const ongoing = await firstTicket(adminToken, { status: ['ONGOING'], category: 'NO_SHOW', search: 'Tutor did not join the lesson' });
+    const coordinator = await signedIn(browser, app.url, 'coordinator@demo.test');
+    const admin = await signedIn(browser, app.url, 'admin@demo.test');
+    const tokens = { coordinator: await app.login('coordinator@demo.test'), admin: adminToken };
+
+    // Every page shows exactly the actions viewerCan allows.
+    for (const [who, session] of [['coordinator', coordinator], ['admin', admin]] as const) {
+      for (const ticket of [escalated, ongoing]) {
+        const { viewerCan } = (await app.gql(CAN, { id: ticket.id }, tokens[who])).data.ticket;
+        await session.page.goto(`/tickets/${ticket.id}`);
+        await session.page.getByRole('heading', { name: 'Issue Logs' }).waitFor(LIVE);
+        expect(await offered(session.page), `${who} on ${ticket.number}`).toEqual(viewerCan);
+      }
+    }
+
+    // The issue's two reports: a coordinator is offered no final decision, an admin no escalation.
+    const c = coordinator.page;
+    await c.goto(`/tickets/${escalated.id}`);
+    await c.getByRole('heading', { name: 'Issue Logs' }).waitFor(LIVE);
+    expect(await c.getByRole('heading', { name: 'Final decision' }).count()).toBe(0);
+    await screenshot(c, 'coordinator-escalated', true);
+    const a = admin.page;
+    await a.goto(`/tickets/${ongoing.id}`);
+    await a.getByRole('heading', { name: 'Issue Logs' }).waitFor(LIVE);
+    expect(await a.getByRole('button', { name: 'Escalate', exact: true }).count()).toBe(0);
+    expect(await a.getByTestId('evidence').first().textContent()).toContain('the tutor did not join');
+
+    // What the coordinator is offered on the escalated ticket works: assign, an internal comment.
+    await c.getByRole('button', { name: 'Assign to me' }).click();
+    await c.getByRole('button', { name: 'Unassign me' }).waitFor(LIVE);
+    await c.locator('form.comment-form textarea').fill('Checked the recording; waiting for the admin.');
+    await c.getByRole('switch', { name: /Internal/ }).check();
+    await c.getByRole('button', { name: 'Add comment' }).click();
+    await c.locator('.timeline li.internal', { hasText: 'Checked the recording' }).waitFor(LIVE);
+
+    // The admin's resolve form shows the server's preview, its refusals in the server's words.
+    const form = a.locator('form[aria-label="Resolve ticket"]');
+    expect(await form.locator('input[name="outcome"]:checked').count()).toBe(0);
+    expect(await a.getByTestId('money-preview').textContent()).toContain('Choose an outcome');
+    await form.getByLabel('Split (partial credit)').check();
+    await form.getByLabel('Credit amount').fill('999999');
+    await form.getByLabel('Comment', { exact: true }).fill('Checking what a split moves.');
+    const tooMuch = await app.gql('query($i: ResolveTicketInput!) { previewResolution(input: $i) { credit { amountMinor } } }', {
+      i: { ticketId: ongoing.id, outcome: 'SPLIT', creditAmountMinor: 99_999_900, comment: 'Checking what a split moves.' },
+    }, adminToken);
+    expect(tooMuch.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    await a.getByTestId('preview-refused').getByText(tooMuch.errors![0].message).waitFor(LIVE);
+    await form.getByLabel('In favour of the parent (full credit)').check();
+    const preview = a.locator('[data-testid="money-preview"][data-state="ready"]');
+    await preview.waitFor(LIVE);
+    const expected = await app.gql('query($i: ResolveTicketInput!) { previewResolution(input: $i) { credit { amountMinor } } }', {
+      i: { ticketId: ongoing.id, outcome: 'IN_FAVOR_OF_PARENT', comment: 'Checking what a split moves.' },
+    }, adminToken);
+    expect(Number(await preview.getAttribute('data-credit-minor'))).toBe(expected.data.previewResolution.credit.amountMinor);
+    expect(expected.data.previewResolution.credit.amountMinor).toBeGreaterThan(0);
+    await screenshot(a, 'admin-ongoing-preview', true);
+    await form.getByLabel('Comment', { exact: true }).fill('The tutor never joined: full credit.');
+    await form.getByRole('button', { name: 'Resolve', exact: true }).click();
+    await a.locator('.page-head .status-resolved').waitFor(LIVE);
+    expect(await offered(a)).toEqual((await app.gql(CAN, { id: ongoing.id }, adminToken)).data.ticket.viewerCan);
+
+    // The admin's final decision on the escalated ticket closes it.
+    await a.goto(`/tickets/${escalated.id}`);
+    await a.getByRole('heading', { name: 'Final decision' }).waitFor(LIVE);
+    const decision = a.locator('form[aria-label="Resolve ticket"]');
+    await decision.getByLabel('In favour of the educator (no credit)').check();
+    await decision.getByLabel('Comment', { exact: true }).fill('The attendance shows the tutor waited the whole hour.');
+    await a.locator('[data-testid="money-preview"][data-state="ready"]').waitFor(LIVE);
+    await decision.getByRole('button', { name: 'Resolve', exact: true }).click();
+    await a.locator('.page-head .status-closed').waitFor(LIVE);
+    expect(await offered(a)).toEqual({ resolve: false, accept: false, escalate: false, assign: false, comment: false, commentInternal: false });
+
+    // A coordinator may escalate an ongoing ticket, and the button does it.
+    const another = await firstTicket(tokens.coordinator, { status: ['ONGOING'], type: 'DISPUTE', search: 'Lesson ended early' });
+    await c.goto(`/tickets/${another.id}`);
+    await c.getByRole('button', { name: 'Escalate', exact: true }).click();
+    await c.getByLabel('Why should an admin decide?').fill('The family asks for a refund the tutor cannot give.');
+    await c.getByRole('button', { name: 'Escalate to an admin' }).click();
+    await c.locator('.page-head .status-escalated').waitFor(LIVE);
+    expect(await c.getByRole('button', { name: 'Escalate', exact: true }).count()).toBe(0);
+    await coordinator.context.close();
+    await admin.context.close();
+  });
+
   it('keeps board filters in the URL, and lets an admin manage actions and API keys', async () => {
     const coordinator = await signedIn(browser, app.url, 'coordinator@demo.test');
     const board = coordinator.page;
@@ -191,6 +282,24 @@ describe('dashboard', () => {
     await admin.context.close();
   });
 });
+
+/** The ticket actions the page shows, by the capability each stands for. */
+async function offered(page: Page) {
+  const side = page.getByRole('complementary', { name: 'Actions' });
+  const count = (locator: ReturnType<Page['locator']>) => locator.count().then((n) => n > 0);
+  return {
+    resolve: await count(side.locator('form[aria-label="Resolve ticket"]')),
+    accept: await count(side.getByRole('button', { name: 'Accept resolution' })),
+    escalate: await count(side.getByRole('button', { name: 'Escalate', exact: true })),
+    assign: await count(side.getByRole('button', { name: /^(Assign to me|Unassign me)$/ })),
+    comment: await count(side.locator('form.comment-form')),
+    commentInternal: await count(side.getByRole('switch', { name: /Internal/ })),
+  };
+}
+
+const CAN = 'query($id: ID!) { ticket(id: $id) { status viewerCan { resolve accept escalate assign comment commentInternal } } }';
+const firstTicket = async (token: string, filter: Record<string, unknown>) =>
+  (await app.gql('query($f: TicketFilter) { tickets(filter: $f, first: 1) { edges { node { id number } } } }', { f: filter }, token)).data.tickets.edges[0].node as { id: string; number: string };
 
 /** An ONGOING NO_SHOW ticket on one of Tomas Tutor's sessions, reported by parent2 through the API. */
 async function reportAsParent2OnTutorSession(requestedEffect: string | null = null): Promise<string> {

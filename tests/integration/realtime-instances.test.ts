@@ -22,7 +22,7 @@ const SUBSCRIPTION = 'subscription { ticketChanged { sequence kind ticket { id t
 type Changed = { ticketChanged: { sequence: number; kind: string; ticket: { id: string; title: string } } };
 
 describe('two instances on one database', () => {
-  it('delivers a mutation made on one to a subscriber on the other within a second, and back', async () => {
+  it('delivers a mutation made on one to a subscriber on the other, and back (latency is measured by bench/, not here)', async () => {
     const [coordinator, parent] = [await app.login('coordinator@demo.test'), await app.login('parent@demo.test')];
     const onOther = connectWs(other.url, coordinator);
     const onThis = connectWs(app.url, coordinator);
@@ -31,24 +31,20 @@ describe('two instances on one database', () => {
     const local = await subscribe<Changed>(onThis, SUBSCRIPTION);
 
     // reportIssue over HTTP on this instance; the subscriber is on the other process.
-    const sentAt = Date.now();
     const ticket = await ticketApi.report(app, parent, 'mia@demo.test', 'Seen everywhere');
-    const [event] = await remote.waitFor(1, 1_000);
-    expect(Date.now() - sentAt).toBeLessThan(1_000);
+    const [event] = await remote.waitFor(1);
     expect(event.ticketChanged).toMatchObject({ kind: 'CREATED', ticket: { id: ticket, title: 'Seen everywhere' } });
     // Both instances deliver the same event.
     expect((await local.waitFor(1))[0]).toEqual(event);
 
     // And the other way: a comment through the other process reaches this one.
-    const otherSentAt = Date.now();
     const response = await fetch(`${other.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${coordinator}` },
       body: JSON.stringify({ query: 'mutation($id: ID!) { addTicketComment(ticketId: $id, body: "From the other side") { id } }', variables: { id: ticket } }),
     });
     expect(((await response.json()) as { errors?: unknown }).errors).toBeUndefined();
-    const [, comment] = await local.waitFor(2, 1_000);
-    expect(Date.now() - otherSentAt).toBeLessThan(1_000);
+    const [, comment] = await local.waitFor(2);
     expect(comment.ticketChanged).toMatchObject({ kind: 'COMMENTED', ticket: { id: ticket } });
     expect((await remote.waitFor(2))[1]).toEqual(comment);
   });

@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { Role } from '../../server/src/auth/roles';
 import { RealtimeHub } from '../../server/src/realtime/hub';
 import { RealtimeListener } from '../../server/src/realtime/listener';
+import { TICKET_EVENTS_TOPIC } from '../../server/src/tickets/event-log';
+import { TicketFeed } from '../../server/src/tickets/ticket-feed';
 import { type TestApp, startTestApp } from '../support/app';
 import { createTicketDirectly, ticketApi, userIdOf } from '../support/ticket-changes';
 import { type WsClient, connectWs, subscribe } from '../support/ws';
@@ -50,19 +52,20 @@ describe('the LISTEN connection', () => {
   });
 
   it('catches up, from the table, on what committed while it was disconnected', async () => {
-    const hub = new RealtimeHub(app.orm);
+    const hub = new RealtimeHub();
+    const feed = hub.register(TICKET_EVENTS_TOPIC, new TicketFeed(app.orm));
     await hub.init();
     const coordinator = { id: await userIdOf(app, 'coordinator@demo.test'), role: Role.COORDINATOR };
-    const stream = hub.subscribeTicketEvents(coordinator, null);
+    const stream = feed.subscribe(coordinator, null);
     const reconnects: Date[] = [];
     // A long first backoff leaves time to commit while it is certainly disconnected.
     const listener = new RealtimeListener(
       app.databaseUrl,
       {
-        changed: (payload) => hub.eventsCommitted(payload.e),
+        changed: (payload) => hub.changed(payload),
         reconnected: async (aliveAt) => {
           reconnects.push(aliveAt);
-          await hub.catchUpEvents();
+          await hub.reconnected(aliveAt);
         },
       },
       { minBackoffMs: 1_500 },

@@ -64,13 +64,15 @@ describe('previewResolution', () => {
 
 /** What a ticket's resolutions have moved so far, from the ledger, the lines, the notes and the packages. */
 async function movedSoFar(ticketId: string, sessionIds: string[], packageId: string | null) {
-  const [ledger] = await sql(app, `select coalesce(sum(amount_minor) filter (where amount_minor > 0), 0)::int as credit,
-      coalesce(-sum(amount_minor) filter (where amount_minor < 0), 0)::int as charge, coalesce(sum(package_credits), 0)::int as package_credits
-      from ticket_adjustments where ticket_id = ?`, [ticketId]);
-  const lines = await sql(app, `select id, credited_minor from invoice_lines where session_id in (${sessionIds.map(() => '?').join(',')})`, sessionIds);
-  const [notes] = await sql(app, 'select count(*)::int as n from credit_notes where ticket_id = ?', [ticketId]);
-  const [pkg] = packageId ? await sql(app, 'select credits_used from packages where id = ?', [packageId]) : [{ credits_used: 0 }];
-  return { ...ledger, lines: new Map<string, number>(lines.map((l: any) => [l.id, l.credited_minor])), notes: notes.n as number, creditsUsed: pkg.credits_used as number };
+  const [totals] = await sql(app, `select
+      (select coalesce(sum(amount_minor) filter (where amount_minor > 0), 0)::int from ticket_adjustments where ticket_id = ?) as credit,
+      (select coalesce(-sum(amount_minor) filter (where amount_minor < 0), 0)::int from ticket_adjustments where ticket_id = ?) as charge,
+      (select coalesce(sum(package_credits), 0)::int from ticket_adjustments where ticket_id = ?) as package_credits,
+      (select count(*)::int from credit_notes where ticket_id = ?) as notes,
+      (select coalesce(credits_used, 0) from packages where id = ?) as credits_used,
+      (select json_object_agg(id, credited_minor) from invoice_lines where session_id = any(?::uuid[])) as lines`,
+  [ticketId, ticketId, ticketId, ticketId, packageId, `{${sessionIds.join(',')}}`]);
+  return { ...totals, lines: new Map<string, number>(Object.entries(totals.lines ?? {})) };
 }
 
 const decision = fc.oneof(
@@ -112,7 +114,7 @@ describe('previewResolution against resolveTicket, 50 random decisions', () => {
         expect([p.credit.amountMinor, p.charge.amountMinor]).toEqual([after.credit - before.credit, after.charge - before.charge]);
         expect(p.creditNotes).toBe(after.notes - before.notes);
         expect(p.packageCreditsRestored).toBe(after.package_credits - before.package_credits);
-        expect(p.packageCreditsRestored).toBe(before.creditsUsed - after.creditsUsed);
+        expect(p.packageCreditsRestored).toBe((before.credits_used ?? 0) - (after.credits_used ?? 0));
         compared += 1;
         return true;
       };
@@ -123,5 +125,5 @@ describe('previewResolution against resolveTicket, 50 random decisions', () => {
     }), { seed: 424242, numRuns: 50 });
     // Most decisions are valid; the comparisons ran.
     expect(compared).toBeGreaterThan(50);
-  });
+  }, 300_000);
 });

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { inTransaction } from '../../server/src/db/transaction';
 import type { TicketEventKind, TicketStatus } from '../../server/src/tickets/enums';
+import { recordTicketEvent } from '../../server/src/tickets/event-log';
 import type { TestApp } from './app';
 
 type Orm = Pick<TestApp, 'orm'>;
@@ -25,7 +26,7 @@ export async function createTicketDirectly(app: Orm, opts: { reporter: string; t
       tx.em.getTransactionContext(),
     );
     const id = rows[0].id as string;
-    tx.recordEvent({ ticketId: id, kind: 'CREATED' as TicketEventKind, previousStatus: null });
+    recordTicketEvent(tx, { ticketId: id, kind: 'CREATED' as TicketEventKind, previousStatus: null });
     return id;
   });
 }
@@ -38,7 +39,7 @@ export async function recordChange(
   opts: { internal?: boolean; previousStatus?: `${TicketStatus}` } = {},
 ): Promise<void> {
   await inTransaction(app.orm.em as EntityManager, async (tx) => {
-    tx.recordEvent({ ticketId, kind: kind as TicketEventKind, previousStatus: (opts.previousStatus ?? null) as TicketStatus | null, internal: opts.internal });
+    recordTicketEvent(tx, { ticketId, kind: kind as TicketEventKind, previousStatus: (opts.previousStatus ?? null) as TicketStatus | null, internal: opts.internal });
   });
 }
 

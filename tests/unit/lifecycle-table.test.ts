@@ -24,6 +24,7 @@ ONGOING    comment          ONGOING    FORBIDDEN  ONGOING    FORBIDDEN  ONGOING 
 ONGOING    commentInternal  FORBIDDEN  FORBIDDEN  FORBIDDEN  FORBIDDEN  ONGOING    ONGOING    ONGOING    FORBIDDEN
 ONGOING    autoClose        CONFLICT   CONFLICT   CONFLICT   CONFLICT   CONFLICT   CONFLICT   CONFLICT   CONFLICT
 ONGOING    autoEscalate     FORBIDDEN  FORBIDDEN  FORBIDDEN  FORBIDDEN  FORBIDDEN  FORBIDDEN  FORBIDDEN  ESCALATED
+ONGOING    split            FORBIDDEN  FORBIDDEN  FORBIDDEN  FORBIDDEN  ONGOING    ONGOING    ONGOING    FORBIDDEN
 RESOLVED   resolve          CONFLICT   CONFLICT   CONFLICT   CONFLICT   CONFLICT   CONFLICT   CONFLICT   CONFLICT
 RESOLVED   accept           CLOSED     FORBIDDEN  FORBIDDEN  FORBIDDEN  FORBIDDEN  FORBIDDEN  FORBIDDEN  FORBIDDEN
 RESOLVED   escalate         ESCALATED  FORBIDDEN  FORBIDDEN  FORBIDDEN  FORBIDDEN  FORBIDDEN  FORBIDDEN  FORBIDDEN
@@ -32,6 +33,7 @@ RESOLVED   comment          RESOLVED   FORBIDDEN  RESOLVED   FORBIDDEN  RESOLVED
 RESOLVED   commentInternal  FORBIDDEN  FORBIDDEN  FORBIDDEN  FORBIDDEN  RESOLVED   RESOLVED   RESOLVED   FORBIDDEN
 RESOLVED   autoClose        FORBIDDEN  FORBIDDEN  FORBIDDEN  FORBIDDEN  FORBIDDEN  FORBIDDEN  FORBIDDEN  CLOSED
 RESOLVED   autoEscalate     CONFLICT   CONFLICT   CONFLICT   CONFLICT   CONFLICT   CONFLICT   CONFLICT   CONFLICT
+RESOLVED   split            CONFLICT   CONFLICT   CONFLICT   CONFLICT   CONFLICT   CONFLICT   CONFLICT   CONFLICT
 ESCALATED  resolve          FORBIDDEN  FORBIDDEN  FORBIDDEN  FORBIDDEN  FORBIDDEN  CLOSED     CLOSED     FORBIDDEN
 ESCALATED  accept           CONFLICT   CONFLICT   CONFLICT   CONFLICT   CONFLICT   CONFLICT   CONFLICT   CONFLICT
 ESCALATED  escalate         CONFLICT   CONFLICT   CONFLICT   CONFLICT   CONFLICT   CONFLICT   CONFLICT   CONFLICT
@@ -40,6 +42,7 @@ ESCALATED  comment          ESCALATED  FORBIDDEN  ESCALATED  FORBIDDEN  ESCALATE
 ESCALATED  commentInternal  FORBIDDEN  FORBIDDEN  FORBIDDEN  FORBIDDEN  ESCALATED  ESCALATED  ESCALATED  FORBIDDEN
 ESCALATED  autoClose        CONFLICT   CONFLICT   CONFLICT   CONFLICT   CONFLICT   CONFLICT   CONFLICT   CONFLICT
 ESCALATED  autoEscalate     CONFLICT   CONFLICT   CONFLICT   CONFLICT   CONFLICT   CONFLICT   CONFLICT   CONFLICT
+ESCALATED  split            CONFLICT   CONFLICT   CONFLICT   CONFLICT   CONFLICT   CONFLICT   CONFLICT   CONFLICT
 CLOSED     resolve          CONFLICT   CONFLICT   CONFLICT   CONFLICT   CONFLICT   CONFLICT   CONFLICT   CONFLICT
 CLOSED     accept           CONFLICT   CONFLICT   CONFLICT   CONFLICT   CONFLICT   CONFLICT   CONFLICT   CONFLICT
 CLOSED     escalate         CONFLICT   CONFLICT   CONFLICT   CONFLICT   CONFLICT   CONFLICT   CONFLICT   CONFLICT
@@ -48,10 +51,11 @@ CLOSED     comment          CONFLICT   CONFLICT   CONFLICT   CONFLICT   CONFLICT
 CLOSED     commentInternal  CONFLICT   CONFLICT   CONFLICT   CONFLICT   CONFLICT   CONFLICT   CONFLICT   CONFLICT
 CLOSED     autoClose        CONFLICT   CONFLICT   CONFLICT   CONFLICT   CONFLICT   CONFLICT   CONFLICT   CONFLICT
 CLOSED     autoEscalate     CONFLICT   CONFLICT   CONFLICT   CONFLICT   CONFLICT   CONFLICT   CONFLICT   CONFLICT
+CLOSED     split            CONFLICT   CONFLICT   CONFLICT   CONFLICT   CONFLICT   CONFLICT   CONFLICT   CONFLICT
 `;
 
-/** Features to come (attachments, merge, split, ratings): no status offers them yet. */
-const NOT_YET: TicketAction[] = ['attachEvidence', 'merge', 'split', 'rate'];
+/** Features to come (attachments, merge, ratings): no status offers them yet. */
+const NOT_YET: TicketAction[] = ['attachEvidence', 'merge', 'rate'];
 
 const ACTORS: Record<string, { viewer: Viewer | null; coordinatorsDecideEscalations: boolean }> = {
   reporter: { viewer: { id: 'parent-1', role: Role.PARENT }, coordinatorsDecideEscalations: false },
@@ -76,7 +80,7 @@ const actors = header.slice(2);
 describe('the lifecycle table of DESIGN.md', () => {
   it('covers every status and action once', () => {
     const statuses = Object.values(TicketStatus);
-    const actions = ['resolve', 'accept', 'escalate', 'assign', 'comment', 'commentInternal', 'autoClose', 'autoEscalate'];
+    const actions = ['resolve', 'accept', 'escalate', 'assign', 'comment', 'commentInternal', 'autoClose', 'autoEscalate', 'split'];
     expect(rows.map(([s, a]) => `${s} ${a}`).sort()).toEqual(statuses.flatMap((s) => actions.map((a) => `${s} ${a}`)).sort());
     expect(actors).toEqual(Object.keys(ACTORS));
   });

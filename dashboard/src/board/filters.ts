@@ -1,6 +1,10 @@
-import type { FilterableTicket } from './types';
+import type { SlaState, TicketFilter } from '../graphql/generated/graphql';
+import { CATEGORIES, enumValue, TICKET_TYPES } from '../lib/labels';
 
-/** What the board shows, as kept in the URL's query string. */
+/**
+ * What the board shows, as kept in the URL's query string. Which tickets match is the server's
+ * business: the columns ask `tickets(filter)`, and live events carry `matchesFilter`.
+ */
 export interface BoardFilter {
   type?: string;
   category?: string;
@@ -41,29 +45,13 @@ export function filterToParams(filter: BoardFilter): FilterParams {
   };
 }
 
-/** The API's TicketFilter for this board filter. */
-export function toTicketFilter(filter: BoardFilter, viewerId: string | undefined) {
+/** The API's TicketFilter for this board filter (every status: the columns add their own). */
+export function toTicketFilter(filter: BoardFilter, viewerId: string | undefined): TicketFilter {
   return {
-    type: filter.type || undefined,
-    category: filter.category || undefined,
-    tutorId: filter.tutorId || undefined,
-    assigneeId: (filter.mine ? viewerId : filter.assigneeId) || undefined,
-    search: filter.search || undefined,
-    sla: filter.sla?.length ? filter.sla : undefined,
+    type: enumValue(TICKET_TYPES, filter.type ?? ''),
+    category: enumValue(CATEGORIES, filter.category ?? ''),
+    tutorId: filter.tutorId || null,
+    assigneeId: (filter.mine ? viewerId : filter.assigneeId) || null,
+    search: filter.search || null,
   };
-}
-
-/** The same filter in memory, for live events (mirrors the server's matchesTicketFilter). */
-export function matchesBoardFilter(ticket: FilterableTicket, filter: BoardFilter, viewerId: string | undefined): boolean {
-  const api = toTicketFilter(filter, viewerId);
-  if (api.type && ticket.type !== api.type) return false;
-  if (api.category && ticket.category !== api.category) return false;
-  if (api.tutorId && ticket.tutor?.id !== api.tutorId) return false;
-  if (api.assigneeId && ticket.assignee?.id !== api.assigneeId) return false;
-  if (api.sla && !(ticket.slaState && api.sla.includes(ticket.slaState))) return false;
-  if (api.search) {
-    const needle = api.search.toLowerCase();
-    if (!`${ticket.title}\n${ticket.description ?? ''}`.toLowerCase().includes(needle)) return false;
-  }
-  return true;
 }

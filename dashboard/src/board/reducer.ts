@@ -43,16 +43,12 @@ export interface Applied<T> {
 }
 
 /**
- * Applies one live ticket event to the board: the ticket leaves the column it was in and, when it
- * still matches the board's filter, enters its status column at its newest-first place. Counts
- * follow. Applying an event twice is harmless (a duplicate sequence is ignored, and a ticket that
- * is already in place is simply moved onto itself).
+ * Applies one live ticket event to the board: the ticket leaves the column it was in and, when the
+ * server says it matches the board's filter (`matchesFilter`), enters its status column at its
+ * newest-first place. Counts follow. Applying an event twice is harmless (a duplicate sequence is
+ * ignored, and a ticket that is already in place is simply moved onto itself).
  */
-export function applyTicketEvent<T extends OrderedTicket>(
-  state: BoardState<T>,
-  event: BoardEvent<T>,
-  matches: (ticket: T) => boolean,
-): Applied<T> {
+export function applyTicketEvent<T extends OrderedTicket>(state: BoardState<T>, event: BoardEvent<T>): Applied<T> {
   if (state.lastSequence !== null && event.sequence <= state.lastSequence) return { state, changed: false };
   const ticket = event.ticket;
   const columns: Columns<T> = { ...state.columns };
@@ -73,15 +69,16 @@ export function applyTicketEvent<T extends OrderedTicket>(
     break;
   }
   if (!removed && event.kind !== 'CREATED') {
-    // It may sit in a column's unloaded tail; it was counted there if it matched before.
+    // It may sit in a column's unloaded tail, counted there if it matched before. The event says
+    // whether it matches now; only a change of the filtered fields (an assignment) could differ.
     const oldStatus = event.previousStatus ?? ticket.status;
     const oldColumn = columns[oldStatus];
-    if (inUnloadedTail(oldColumn, ticket) && matches({ ...ticket, status: oldStatus })) {
+    if (inUnloadedTail(oldColumn, ticket) && event.matchesFilter) {
       update(oldStatus, { total: oldColumn.total - 1 });
     }
   }
 
-  if (matches(ticket)) {
+  if (event.matchesFilter) {
     const column = columns[ticket.status];
     if (inUnloadedTail(column, ticket)) {
       update(ticket.status, { total: column.total + 1 });
@@ -95,11 +92,7 @@ export function applyTicketEvent<T extends OrderedTicket>(
   return { state: { columns, lastSequence }, changed: true };
 }
 
-/** Applies several events in sequence order (a catch-up after a reconnect). */
-export function applyTicketEvents<T extends OrderedTicket>(
-  state: BoardState<T>,
-  events: readonly BoardEvent<T>[],
-  matches: (ticket: T) => boolean,
-): BoardState<T> {
-  return [...events].sort((a, b) => a.sequence - b.sequence).reduce((s, e) => applyTicketEvent(s, e, matches).state, state);
+/** Applies several events in sequence order (those that arrived while the columns loaded). */
+export function applyTicketEvents<T extends OrderedTicket>(state: BoardState<T>, events: readonly BoardEvent<T>[]): BoardState<T> {
+  return [...events].sort((a, b) => a.sequence - b.sequence).reduce((s, e) => applyTicketEvent(s, e).state, state);
 }

@@ -1,26 +1,16 @@
-/** The board's vocabulary, kept free of DOM and GraphQL so it can be unit-tested under Node. */
-export type TicketStatus = 'ONGOING' | 'RESOLVED' | 'ESCALATED' | 'CLOSED';
+/** The board's vocabulary, kept free of DOM so it can be unit-tested under Node. */
+import type { TicketEventKind, TicketStatus } from '../graphql/generated/graphql';
 
-/** Column order on the board and list order everywhere (API.md "Board order"). */
+export type { TicketStatus };
+
+/** Column order on the board and list order everywhere (the API's board order). */
 export const BOARD_STATUSES: readonly TicketStatus[] = ['ONGOING', 'RESOLVED', 'ESCALATED', 'CLOSED'];
 
-/** The least a ticket must carry for ordering and filtering. */
+/** The least a ticket must carry for ordering. */
 export interface OrderedTicket {
   id: string;
   status: TicketStatus;
   createdAt: string;
-}
-
-export interface FilterableTicket extends OrderedTicket {
-  type: string;
-  category?: string | null;
-  title: string;
-  description?: string | null;
-  tutor?: { id: string } | null;
-  assignee?: { id: string } | null;
-  reporter?: { id: string } | null;
-  /** The server's SLA state (never derived here). */
-  slaState?: string | null;
 }
 
 export interface Column<T> {
@@ -35,13 +25,13 @@ export interface Column<T> {
 
 export type Columns<T> = Record<TicketStatus, Column<T>>;
 
-export type TicketEventKind = 'CREATED' | 'STATUS_CHANGED' | 'ASSIGNED' | 'COMMENTED' | 'UPDATED';
-
+/** A live event as the board uses it; the server says whether the ticket matches the board's filter. */
 export interface BoardEvent<T> {
   kind: TicketEventKind;
   ticket: T;
   previousStatus?: TicketStatus | null;
   sequence: number;
+  matchesFilter: boolean;
 }
 
 export interface BoardState<T> {

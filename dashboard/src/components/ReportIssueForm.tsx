@@ -1,10 +1,12 @@
 import { createSignal, For, Show } from 'solid-js';
+import type { ResolutionEffect } from '../graphql/generated/graphql';
 import { ReportIssueMutation } from '../graphql/tickets';
 import { mutate } from '../lib/client';
 import { errorText } from '../lib/errors';
-import { CATEGORIES, CATEGORY_LABELS } from '../lib/labels';
+import { CATEGORIES, CATEGORY_LABELS, EFFECTS, enumValue } from '../lib/labels';
 
-const REMEDIES: Array<[string, string]> = [
+// What a family may ask for, in their words (NONE is not a remedy).
+const REMEDIES: Array<[ResolutionEffect | '', string]> = [
   ['', 'Let the tutor or coordinator decide'],
   ['FULL_CREDIT', 'A full refund'],
   ['PARTIAL_CREDIT', 'A partial refund'],
@@ -25,7 +27,8 @@ export function ReportIssueForm(props: { sessionIds: string[]; onDone: (ticket: 
 
   const submit = async (event: Event) => {
     event.preventDefault();
-    if (!category()) return setError('Choose a category.');
+    const chosen = enumValue(CATEGORIES, category());
+    if (!chosen) return setError('Choose a category.');
     if (!title().trim() || !description().trim()) return setError('Give the issue a title and a description.');
     setBusy(true);
     setError('');
@@ -33,10 +36,10 @@ export function ReportIssueForm(props: { sessionIds: string[]; onDone: (ticket: 
       const { reportIssue } = await mutate(ReportIssueMutation, {
         input: {
           sessionIds: props.sessionIds,
-          category: category() as never,
+          category: chosen,
           title: title().trim(),
           description: description().trim(),
-          requestedEffect: (remedy() || null) as never,
+          requestedEffect: enumValue(EFFECTS, remedy()),
           idempotencyKey,
         },
       });

@@ -1,76 +1,63 @@
 import { createMemo, createResource, createSignal, For, Show } from 'solid-js';
-import type { DisputeCategory } from '../graphql/generated/graphql';
+import type { DisputeCategory, ResolutionEffect, ResolveTicketInput } from '../graphql/generated/graphql';
 import { ResolutionActionsQuery, ResolveTicketMutation } from '../graphql/tickets';
 import { mutate, query } from '../lib/client';
 import { errorText } from '../lib/errors';
-import { OUTCOME_LABELS, OUTCOMES } from '../lib/labels';
-import { humanize, money } from '../lib/format';
-import { previewResolution } from '../lib/money-preview';
+import { EFFECT_LABELS, enumValue, OUTCOME_LABELS, OUTCOMES } from '../lib/labels';
+import { ResolutionPreviewPanel } from './ResolutionPreviewPanel';
 
 export interface ResolvableTicket {
   id: string;
   version: number;
-  category?: string | null;
+  category?: DisputeCategory | null;
   /** The remedy the reporter asked for; the form can grant exactly that. */
-  requestedEffect?: string | null;
-  sessions: ReadonlyArray<{ price: { amountMinor: number; currency: string } }>;
-  resolution?: { credited?: { amountMinor: number } | null } | null;
+  requestedEffect?: ResolutionEffect | null;
 }
 
 /**
- * Resolve a ticket. Tutors choose one of the admin-defined actions and must comment; coordinators
- * and admins also choose the outcome and may set the credit. The money preview updates as they go.
+ * Resolve a ticket. Tutors choose one of the admin-defined actions; coordinators and admins choose
+ * an outcome (none is pre-selected: money moves only on a choice) and may set the credit. The
+ * server previews what the decision would move, as it changes, and checks everything on submit.
  */
-export function ResolveForm(props: { ticket: ResolvableTicket; staff: boolean; onDone: () => void; onCancel?: () => void }) {
+export function ResolveForm(props: { ticket: ResolvableTicket; chooseOutcome: boolean; onDone: () => void; onCancel?: () => void }) {
   const [actions] = createResource(
     // An object, so a ticket without a category still loads the actions for every category.
-    () => ({ category: (props.ticket.category ?? null) as DisputeCategory | null }),
+    () => ({ category: props.ticket.category ?? null }),
     (source) => query(ResolutionActionsQuery, source).then((d) => d.resolutionActions.filter((a) => a.active)),
   );
   const [actionId, setActionId] = createSignal('');
-  const [outcome, setOutcome] = createSignal(props.staff ? 'IN_FAVOR_OF_PARENT' : '');
+  const [outcome, setOutcome] = createSignal('');
   const [credit, setCredit] = createSignal('');
   const [comment, setComment] = createSignal('');
   const [grant, setGrant] = createSignal(false);
   const [error, setError] = createSignal('');
   const [busy, setBusy] = createSignal(false);
 
-  const currency = () => props.ticket.sessions[0]?.price.currency ?? 'EUR';
-  const chosenAction = createMemo(() => actions()?.find((a) => a.id === actionId()) ?? null);
-  // Granting the requested remedy applies its effect (a partial credit defaults to half).
-  const action = () => (grant() && props.ticket.requestedEffect ? { effect: props.ticket.requestedEffect, creditPercent: null } : chosenAction());
+  const split = () => outcome() === 'SPLIT';
+  /** The credit override in minor units; NaN when what was typed is not an amount. */
   const creditMinor = () => (credit().trim() === '' ? null : Math.round(Number(credit().replace(',', '.')) * 100));
-  const preview = createMemo(() =>
-    previewResolution({
-      sessionPrices: props.ticket.sessions.map((s) => s.price.amountMinor),
-      currency: currency(),
-      outcome: grant() ? null : outcome() || null,
-      action: action(),
-      creditAmountMinor: outcome() === 'SPLIT' ? creditMinor() : null,
-      alreadyCreditedMinor: props.ticket.resolution?.credited?.amountMinor ?? 0,
-    }),
-  );
+  const input = createMemo<ResolveTicketInput>(() => {
+    const amount = split() ? creditMinor() : null;
+    return {
+      ticketId: props.ticket.id,
+      actionId: actionId() || null,
+      comment: comment().trim(),
+      outcome: props.chooseOutcome && !grant() ? enumValue(OUTCOMES, outcome()) : null,
+      grantRequestedEffect: grant() || null,
+      creditAmountMinor: amount !== null && Number.isFinite(amount) ? amount : null,
+      expectedVersion: props.ticket.version,
+    };
+  });
+  const decided = () => !!(input().actionId || input().outcome || input().grantRequestedEffect);
 
   const submit = async (event: Event) => {
     event.preventDefault();
     setError('');
-    if (!props.staff && !actionId() && !grant()) return setError('Choose an action.');
-    if (!comment().trim()) return setError('Write a comment.');
-    const amount = creditMinor();
-    if (outcome() === 'SPLIT' && amount !== null && (!Number.isFinite(amount) || amount < 0)) return setError('Enter the credit as an amount, e.g. 15.00.');
+    const amount = split() ? creditMinor() : null;
+    if (amount !== null && !Number.isFinite(amount)) return setError('Enter the credit as an amount, e.g. 15.00.');
     setBusy(true);
     try {
-      await mutate(ResolveTicketMutation, {
-        input: {
-          ticketId: props.ticket.id,
-          actionId: actionId() || null,
-          comment: comment().trim(),
-          outcome: props.staff && !grant() ? (outcome() as never) : null,
-          grantRequestedEffect: grant() || null,
-          creditAmountMinor: outcome() === 'SPLIT' ? amount : null,
-          expectedVersion: props.ticket.version,
-        },
-      });
+      await mutate(ResolveTicketMutation, { input: input() });
       props.onDone();
     } catch (e) {
       setError(errorText(e));
@@ -82,12 +69,14 @@ export function ResolveForm(props: { ticket: ResolvableTicket; staff: boolean; o
   return (
     <form class="resolve-form" onSubmit={submit} aria-label="Resolve ticket" novalidate>
       <Show when={props.ticket.requestedEffect}>
-        <label class="checkbox">
-          <input type="checkbox" checked={grant()} onChange={(e) => (setGrant(e.currentTarget.checked), setError(''))} />
-          Grant what the reporter asked for: {humanize(props.ticket.requestedEffect)}
-        </label>
+        {(effect) => (
+          <label class="checkbox">
+            <input type="checkbox" checked={grant()} onChange={(e) => (setGrant(e.currentTarget.checked), setError(''))} />
+            Grant what the reporter asked for: {EFFECT_LABELS[effect()]}
+          </label>
+        )}
       </Show>
-      <Show when={props.staff}>
+      <Show when={props.chooseOutcome}>
         <fieldset>
           <legend>Outcome</legend>
           <For each={OUTCOMES}>
@@ -99,16 +88,16 @@ export function ResolveForm(props: { ticket: ResolvableTicket; staff: boolean; o
             )}
           </For>
         </fieldset>
-        <Show when={outcome() === 'SPLIT'}>
+        <Show when={split()}>
           <label>
-            Credit amount ({currency()})
+            Credit amount
             <input type="number" min="0" step="0.01" inputmode="decimal" placeholder="Half by default" value={credit()} onInput={(e) => setCredit(e.currentTarget.value)} />
           </label>
         </Show>
       </Show>
       <label>
-        {props.staff ? 'Action (optional)' : 'Take Action'}
-        <select value={actionId()} onChange={(e) => (setActionId(e.currentTarget.value), setError(''))} aria-required={!props.staff}>
+        {props.chooseOutcome ? 'Action (optional)' : 'Take Action'}
+        <select value={actionId()} onChange={(e) => (setActionId(e.currentTarget.value), setError(''))} aria-required={!props.chooseOutcome}>
           <option value="">{actions.loading ? 'Loading actions…' : 'Choose an action'}</option>
           <For each={actions()}>{(a) => <option value={a.id}>{a.label}</option>}</For>
         </select>
@@ -117,16 +106,10 @@ export function ResolveForm(props: { ticket: ResolvableTicket; staff: boolean; o
         <p class="error" role="alert">{errorText(actions.error)}</p>
       </Show>
       <label>
-        {props.staff ? 'Comment' : 'Your Comment'}
+        {props.chooseOutcome ? 'Comment' : 'Your Comment'}
         <textarea aria-required="true" rows="3" value={comment()} onInput={(e) => setComment(e.currentTarget.value)} />
       </label>
-      <div class="money-preview" aria-live="polite" data-testid="money-preview">
-        <strong>{preview().creditMinor ? `Credit ${money({ amountMinor: preview().creditMinor, currency: currency() })}` : 'No credit'}</strong>
-        <Show when={preview().differenceMinor !== preview().creditMinor}>
-          <span> (moves {money({ amountMinor: preview().differenceMinor, currency: currency() })})</span>
-        </Show>
-        <span class="muted"> {preview().explanation}</span>
-      </div>
+      <ResolutionPreviewPanel input={input()} decided={decided()} />
       <Show when={error()}>
         <p class="error" role="alert">{error()}</p>
       </Show>

@@ -32,6 +32,7 @@ export const BoardColumnQuery = graphql(`
   }
 `);
 
+/** Every change to a ticket the viewer may see (pages refetch what they show). */
 export const TicketChangedSubscription = graphql(`
   subscription TicketChanged($filter: TicketFilter) {
     ticketChanged(filter: $filter) {
@@ -43,106 +44,131 @@ export const TicketChangedSubscription = graphql(`
   }
 `);
 
-export const TicketEventsQuery = graphql(`
-  query TicketEvents($after: Int!, $first: Int) {
-    ticketEvents(after: $after, first: $first) {
+/** The board's live feed: matchesFilter says whether the ticket matches the board's filter now. */
+export const BoardTicketChangedSubscription = graphql(`
+  subscription BoardTicketChanged($filter: TicketFilter) {
+    ticketChanged(filter: $filter) {
       kind
       sequence
       previousStatus
+      matchesFilter
       ticket { ...BoardTicketFields }
     }
   }
 `);
 
-/** Reported Issues / My tickets rows. */
+/** What the caller may do with a ticket now: the server decides, pages only show it. */
+export const ViewerCanFields = graphql(`
+  fragment ViewerCanFields on Ticket {
+    viewerCan { resolve accept escalate assign comment commentInternal }
+  }
+`);
+
+/** Reported Issues / My tickets / Escalated rows. */
+export const TicketRowFields = graphql(`
+  fragment TicketRowFields on Ticket {
+    ...BoardTicketFields
+    ...ViewerCanFields
+    learners { id name }
+    sessions { id language status scheduledStart scheduledEnd learners { id name } }
+  }
+`);
+
 export const TicketListQuery = graphql(`
   query TicketList($filter: TicketFilter, $first: Int, $after: String) {
     tickets(filter: $filter, first: $first, after: $after) {
       totalCount
       pageInfo { hasNextPage endCursor }
-      edges {
-        node {
-          ...BoardTicketFields
-          learners { id name }
-          sessions { id language status scheduledStart scheduledEnd learners { id name } }
-        }
+      edges { node { ...TicketRowFields } }
+    }
+  }
+`);
+
+/** One row again after a live event: its status and what the viewer may now do have changed. */
+export const TicketRowQuery = graphql(`
+  query TicketRow($id: ID!) {
+    ticket(id: $id) { ...TicketRowFields }
+  }
+`);
+
+/** Everything the ticket page shows. */
+export const TicketDetailFields = graphql(`
+  fragment TicketDetailFields on Ticket {
+    id
+    number
+    type
+    category
+    status
+    title
+    description
+    requestedEffect
+    createdAt
+    updatedAt
+    version
+    firstResponseDueAt
+    resolutionDueAt
+    autoCloseAt
+    overdue
+    reporter { id name email role }
+    learners { id name }
+    evidence {
+      sessionId
+      scheduledMinutes
+      actualMinutes
+      tutorLateMinutes
+      learnerLateMinutes
+      missingMinutes
+      endedByName
+      suggestedCredit { amountMinor currency }
+    }
+    tutor { id name email }
+    assignee { id name }
+    sessions {
+      id
+      kind
+      status
+      language
+      subject
+      scheduledStart
+      scheduledEnd
+      lessonId
+      orderId
+      teacherSessionId
+      price { amountMinor currency }
+      tutor { id name }
+      learners { id name }
+      invoiceLines { id description voided amount { amountMinor currency } credited { amountMinor currency } invoice { id number status } }
+      endedBy { id name role }
+      attendance { user { id name role } joinedAt leftAt }
+    }
+    logs { id action comment internal actor { id name role } fromStatus toStatus createdAt }
+    resolution {
+      outcome
+      comment
+      resolvedAt
+      resolvedBy { id name }
+      credited { amountMinor currency }
+      action { id label effect creditPercent }
+    }
+    creditNotes {
+      id
+      number
+      createdAt
+      amount { amountMinor currency }
+      invoice {
+        id
+        number
+        status
+        lines { id description voided amount { amountMinor currency } credited { amountMinor currency } session { id } }
       }
     }
+    ...ViewerCanFields
   }
 `);
 
 export const TicketDetailQuery = graphql(`
   query TicketDetail($id: ID!) {
-    ticket(id: $id) {
-      id
-      number
-      type
-      category
-      status
-      title
-      description
-      requestedEffect
-      createdAt
-      updatedAt
-      version
-      firstResponseDueAt
-      resolutionDueAt
-      autoCloseAt
-      overdue
-      reporter { id name email role }
-      learners { id name }
-      evidence {
-        sessionId
-        scheduledMinutes
-        actualMinutes
-        tutorLateMinutes
-        learnerLateMinutes
-        missingMinutes
-        endedByName
-        suggestedCredit { amountMinor currency }
-      }
-      tutor { id name email }
-      assignee { id name }
-      sessions {
-        id
-        kind
-        status
-        language
-        subject
-        scheduledStart
-        scheduledEnd
-        lessonId
-        orderId
-        teacherSessionId
-        price { amountMinor currency }
-        tutor { id name }
-        learners { id name }
-        invoiceLines { id description voided amount { amountMinor currency } credited { amountMinor currency } invoice { id number status } }
-        endedBy { id name role }
-        attendance { user { id name role } joinedAt leftAt }
-      }
-      logs { id action comment internal actor { id name role } fromStatus toStatus createdAt }
-      resolution {
-        outcome
-        comment
-        resolvedAt
-        resolvedBy { id name }
-        credited { amountMinor currency }
-        action { id label effect creditPercent }
-      }
-      creditNotes {
-        id
-        number
-        createdAt
-        amount { amountMinor currency }
-        invoice {
-          id
-          number
-          status
-          lines { id description voided amount { amountMinor currency } credited { amountMinor currency } session { id } }
-        }
-      }
-    }
+    ticket(id: $id) { ...TicketDetailFields }
   }
 `);
 
@@ -155,6 +181,19 @@ export const ResolutionActionsQuery = graphql(`
 export const ResolveTicketMutation = graphql(`
   mutation ResolveTicket($input: ResolveTicketInput!) {
     resolveTicket(input: $input) { id status version }
+  }
+`);
+
+/** What resolveTicket with this input would move; errors exactly as resolveTicket gives them. */
+export const PreviewResolutionQuery = graphql(`
+  query PreviewResolution($input: ResolveTicketInput!) {
+    previewResolution(input: $input) {
+      credit { amountMinor currency }
+      charge { amountMinor currency }
+      packageCreditsRestored
+      creditNotes
+      lines { credit { amountMinor currency } line { id description invoice { id number status } } }
+    }
   }
 `);
 

@@ -6,6 +6,8 @@ export class ApiError extends Error {
     message: string,
     readonly code: string,
     readonly field?: string,
+    /** The server's own words (empty for internal errors and lost connections). */
+    readonly serverMessage = '',
   ) {
     super(message);
   }
@@ -33,7 +35,12 @@ export function toApiError(error: CombinedError): ApiError {
     code === 'BAD_USER_INPUT' ? serverSays || 'Please check what you entered.'
     : code === 'CONFLICT' && serverSays ? `${serverSays}. ${WORDS.CONFLICT}`
     : WORDS[code] ?? (serverSays || WORDS.INTERNAL_SERVER_ERROR);
-  return new ApiError(message, code, field);
+  return new ApiError(message, code, field, serverSays);
+}
+
+/** The error as the server worded it, when it did; else as errorText puts it. */
+export function serverWords(error: unknown): string {
+  return (error instanceof ApiError && error.serverMessage) || errorText(error);
 }
 
 export function errorText(error: unknown): string {

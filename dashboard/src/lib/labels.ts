@@ -1,10 +1,17 @@
-/** The API's enum values, for selects and filters. */
-export const TICKET_TYPES = ['DISPUTE', 'SUPPORT', 'FEEDBACK', 'RISK'] as const;
-export const CATEGORIES = ['NO_SHOW', 'DURATION', 'QUALITY', 'BILLING', 'SCHEDULING'] as const;
-export const OUTCOMES = ['IN_FAVOR_OF_PARENT', 'IN_FAVOR_OF_EDUCATOR', 'SPLIT'] as const;
-export const EFFECTS = ['NONE', 'FULL_CREDIT', 'PARTIAL_CREDIT', 'RESTORE_PACKAGE_CREDIT', 'RESCHEDULE'] as const;
+import type { DisputeCategory, ResolutionEffect, ResolutionOutcome, TicketType } from '../graphql/generated/graphql';
 
-export const CATEGORY_LABELS: Record<string, string> = {
+/**
+ * Words for the API's enums. Each record is typed by the generated enum, so a value the schema
+ * adds or drops fails the typecheck here; the option lists are the records' keys.
+ */
+export const TYPE_LABELS: Record<TicketType, string> = {
+  DISPUTE: 'Dispute',
+  SUPPORT: 'Support',
+  FEEDBACK: 'Feedback',
+  RISK: 'Risk',
+};
+
+export const CATEGORY_LABELS: Record<DisputeCategory, string> = {
   NO_SHOW: 'No-show',
   DURATION: 'Duration (started late or ended early)',
   QUALITY: 'Quality',
@@ -12,8 +19,27 @@ export const CATEGORY_LABELS: Record<string, string> = {
   SCHEDULING: 'Scheduling',
 };
 
-export const OUTCOME_LABELS: Record<string, string> = {
+export const OUTCOME_LABELS: Record<ResolutionOutcome, string> = {
   IN_FAVOR_OF_PARENT: 'In favour of the parent (full credit)',
   IN_FAVOR_OF_EDUCATOR: 'In favour of the educator (no credit)',
   SPLIT: 'Split (partial credit)',
 };
+
+export const EFFECT_LABELS: Record<ResolutionEffect, string> = {
+  NONE: 'No money moves',
+  FULL_CREDIT: 'Full credit',
+  PARTIAL_CREDIT: 'Partial credit',
+  RESTORE_PACKAGE_CREDIT: 'Package credit back',
+  RESCHEDULE: 'Reschedule',
+};
+
+const keysOf = <K extends string>(labels: Record<K, string>) => Object.keys(labels) as K[];
+export const TICKET_TYPES = keysOf(TYPE_LABELS);
+export const CATEGORIES = keysOf(CATEGORY_LABELS);
+export const OUTCOMES = keysOf(OUTCOME_LABELS);
+export const EFFECTS = keysOf(EFFECT_LABELS);
+
+/** Narrows a form's string (an option's value) back to the enum it came from. */
+export function enumValue<K extends string>(options: readonly K[], value: string): K | null {
+  return (options as readonly string[]).includes(value) ? (value as K) : null;
+}

@@ -9,10 +9,10 @@ import { TutorPayout } from '../billing/payout.entity';
 import { Notification } from '../notifications/notification.entity';
 import { OutboxMessage } from '../notifications/outbox-message.entity';
 import { TelegramLinkCode } from '../notifications/telegram/link-code.entity';
-import { TicketEventRecord } from '../realtime/ticket-event.entity';
 import { SessionParticipant, TutoringSession } from '../sessions/session.entity';
 import { IssueLog } from '../tickets/issue-log.entity';
 import { ResolutionAction } from '../tickets/resolution-action.entity';
+import { TicketEventRecord } from '../tickets/ticket-event.entity';
 import { Ticket, TicketSession } from '../tickets/ticket.entity';
 
 export const entities = [

@@ -4,7 +4,7 @@ import { User } from '../auth/user.entity';
 import { requireViewer } from '../graphql/auth-guard';
 import type { Context } from '../graphql/context';
 import { parseId } from '../graphql/ids';
-import { TicketFilter } from '../tickets/ticket-filter.input';
+import { TicketFilter, toTicketFilterSpec } from '../tickets/ticket-filter.input';
 import { listTickets } from '../tickets/tickets.query';
 import { SavedView } from './saved-view.entity';
 import { deleteView, listSavedViews, saveView } from './saved-views.service';
@@ -51,6 +51,6 @@ export class SavedViewsResolver {
 
   @FieldResolver(() => Int, { description: 'Tickets matching the filter now, as the caller sees them.' })
   async count(@Root() view: SavedView, @Ctx() ctx: Context) {
-    return (await listTickets(ctx.em, requireViewer(ctx), view.filter as TicketFilter, 1)).totalCount;
+    return (await listTickets(ctx.em, requireViewer(ctx), toTicketFilterSpec(view.filter as TicketFilter), 1)).totalCount;
   }
 }

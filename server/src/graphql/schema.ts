@@ -6,22 +6,22 @@ import { deskResolvers } from '../desk/resolvers';
 import { CreditNotesResolver, InvoiceLinesResolver, InvoicesResolver } from '../billing/invoices.resolver';
 import { DeliveriesResolver } from '../notifications/deliveries.resolver';
 import { NotificationsResolver, UserNotificationFieldsResolver } from '../notifications/notifications.resolver';
-import { RealtimeResolver } from '../realtime/realtime.resolver';
 import { SessionsResolver } from '../sessions/sessions.resolver';
 import { CreditNoteTicketResolver, IssueLogResolver, SessionTicketResolver, TicketFieldsResolver } from '../tickets/ticket-fields.resolver';
+import { TicketEventsResolver } from '../tickets/ticket-events.resolver';
 import { TicketsResolver } from '../tickets/tickets.resolver';
 import { DateTimeScalar } from './scalars';
 
-export const resolvers = [AuthResolver, SessionsResolver, InvoicesResolver, InvoiceLinesResolver, CreditNotesResolver, RealtimeResolver,
-  TicketsResolver, TicketFieldsResolver, SessionTicketResolver, CreditNoteTicketResolver, IssueLogResolver,
+export const resolvers = [AuthResolver, SessionsResolver, InvoicesResolver, InvoiceLinesResolver, CreditNotesResolver,
+  TicketsResolver, TicketEventsResolver, TicketFieldsResolver, SessionTicketResolver, CreditNoteTicketResolver, IssueLogResolver,
   NotificationsResolver, UserNotificationFieldsResolver, DeliveriesResolver, ...deskResolvers] as const;
 
 const noTopicPubSub = {
   publish() {
-    throw new Error('publish through the transaction helper (db/transaction.ts), not type-graphql topics');
+    throw new Error('publish inside a transaction (realtime/publish.ts), not through type-graphql topics');
   },
   subscribe(): AsyncIterable<unknown> {
-    throw new Error('subscriptions use their own subscribe function (realtime/hub.ts)');
+    throw new Error('subscriptions use their own subscribe function (the feeds registered on realtime/hub.ts)');
   },
 };
 
@@ -33,7 +33,7 @@ export function getSchema(): Promise<GraphQLSchema> {
     resolvers: [...resolvers] as unknown as [Function, ...Function[]],
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
     validate: false,
-    // Subscriptions bring their own iterators (realtime/hub.ts); type-graphql still wants a pubSub.
+    // Subscriptions bring their own iterators (the feeds registered on realtime/hub.ts); type-graphql still wants a pubSub.
     pubSub: noTopicPubSub,
   });
   return built;

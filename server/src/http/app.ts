@@ -12,10 +12,10 @@ import { type Context, createContext } from '../graphql/context';
 import { forbidden } from '../errors';
 import { formatError } from '../graphql/errors';
 import { getSchema } from '../graphql/schema';
-import { attachLiveUpdates } from '../realtime/ws-server';
 import type { Services } from '../services';
 import { healthHandler } from './health';
 import { placeholderPage } from './placeholder';
+import { attachLiveUpdates } from './ws-server';
 
 export interface RunningServer {
   url: string;

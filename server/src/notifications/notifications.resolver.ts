@@ -1,4 +1,5 @@
-import { Arg, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root, Subscription } from 'type-graphql';
+import type { SubscribeResolverData } from 'type-graphql';
 import { Role, isStaff } from '../auth/roles';
 import { User } from '../auth/user.entity';
 import { requireViewer } from '../graphql/auth-guard';
@@ -6,6 +7,7 @@ import type { Context } from '../graphql/context';
 import { badInput, conflict, forbidden } from '../errors';
 import { parseId, parseIds } from '../graphql/ids';
 import { Connection } from '../graphql/pagination';
+import { renewForEvent } from '../http/live-context';
 import { Ticket } from '../tickets/ticket.entity';
 import { contactTutor } from './contact-tutor';
 import { listNotifications, markRead, unreadCount, updatePreferences } from './in-app.service';
@@ -76,6 +78,16 @@ export class NotificationsResolver {
   contactTutor(@Ctx() ctx: Context, @Arg('ticketId', () => ID) ticketId: string, @Arg('message') message: string) {
     const viewer = requireViewer(ctx, [Role.COORDINATOR, Role.ADMIN]);
     return contactTutor({ em: ctx.em, telegramOn: !!ctx.services.notifier.telegram }, viewer, { ticketId: parseId(ticketId, 'ticketId'), message });
+  }
+
+  @Subscription(() => Notification, {
+    description: "The subscriber's own new in-app notifications.",
+    subscribe: ({ context }: SubscribeResolverData<unknown, object, Context>) =>
+      context.services.notificationFeed.subscribe(requireViewer(context).id),
+  })
+  notificationAdded(@Root() notification: Notification, @Ctx() ctx: Context): Notification {
+    renewForEvent(ctx);
+    return notification;
   }
 
   @FieldResolver(() => Ticket, { nullable: true, description: 'Null when the ticket is gone or the caller may no longer see it' })

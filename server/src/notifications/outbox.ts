@@ -2,6 +2,7 @@ import type { User } from '../auth/user.entity';
 import type { Tx } from '../db/transaction';
 import { addJob } from '../jobs/queue';
 import type { Ticket } from '../tickets/ticket.entity';
+import { announceNotifications } from './notification-feed';
 import { Notification } from './notification.entity';
 import { Channel, OutboxMessage } from './outbox-message.entity';
 
@@ -68,5 +69,5 @@ export async function announce(tx: Tx, announcement: Announcement): Promise<void
     }
   }
   await em.flush();
-  tx.announceNotifications(notificationIds);
+  announceNotifications(tx, notificationIds);
 }

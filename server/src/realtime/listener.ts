@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { REALTIME_CHANNEL, type RealtimePayload } from './publish';
+import { REALTIME_CHANNEL, type RealtimePayload, parsePayload } from './publish';
 
 export interface ListenerHandlers {
   /** A NOTIFY arrived. */
@@ -84,6 +84,7 @@ export class RealtimeListener {
       if (message.channel !== REALTIME_CHANNEL || this.client !== client) return;
       const payload = parsePayload(message.payload);
       if (payload) this.enqueue(() => this.handlers.changed(payload));
+      else console.error('realtime listener: unreadable NOTIFY payload');
     });
     try {
       await client.connect();
@@ -158,19 +159,5 @@ export class RealtimeListener {
 
   private enqueue(task: () => Promise<void>): void {
     this.work = this.work.then(task).catch((error) => console.error('realtime delivery failed', error));
-  }
-}
-
-function parsePayload(raw: string | undefined): RealtimePayload | null {
-  try {
-    const value = JSON.parse(raw ?? '');
-    return {
-      e: Array.isArray(value?.e) ? value.e.map(Number) : [],
-      n: Array.isArray(value?.n) ? value.n.map(String) : [],
-      p: Array.isArray(value?.p) ? value.p.map(String) : [],
-    };
-  } catch {
-    console.error('realtime listener: unreadable NOTIFY payload');
-    return null;
   }
 }

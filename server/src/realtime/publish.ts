@@ -1,56 +1,61 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { TicketEventKind, TicketStatus } from '../tickets/enums';
+import { type Tx, txSlot } from '../db/transaction';
 
 /** The one PostgreSQL channel every instance LISTENs on. */
 export const REALTIME_CHANNEL = 'tickets_realtime';
 
-export interface PendingTicketEvent {
-  ticketId: string;
-  kind: TicketEventKind;
-  previousStatus: TicketStatus | null;
-  /** Only staff may see it (an internal comment). */
-  internal?: boolean;
+/** NOTIFY payload: per topic, the ids of what changed (ids only; subscribers load the rows). */
+export type RealtimePayload = Record<string, string[]>;
+
+/** Runs after every other before-commit hook, so what they publish goes into this one NOTIFY. */
+export const PUBLISH_ORDER = 1_000;
+/** PostgreSQL refuses payloads of 8000 bytes or more; stay well below. */
+const MAX_PAYLOAD_BYTES = 7_500;
+
+const pendingPayload = txSlot('realtime publish', (tx: Tx): RealtimePayload => {
+  const payload: RealtimePayload = {};
+  tx.beforeCommit((em) => notify(em, payload), PUBLISH_ORDER);
+  return payload;
+});
+
+/**
+ * Announces `ids` on `topic` to every instance, once this transaction commits (never on
+ * rollback). A transaction sends one NOTIFY, whatever it publishes.
+ */
+export function publish(tx: Tx, topic: string, ids: ReadonlyArray<string | number>): void {
+  if (!ids.length) return;
+  const payload = tx.slot(pendingPayload);
+  (payload[topic] ??= []).push(...ids.map(String));
 }
 
-/** What one transaction announces: its ticket events and new in-app notifications. */
-export interface PendingChanges {
-  events: PendingTicketEvent[];
-  notificationIds: string[];
-}
-
-/** NOTIFY payload: ids only, far below PostgreSQL's 8000-byte limit. */
-export interface RealtimePayload {
-  /** Ticket event sequences. */
-  e: number[];
-  /** Notification ids. */
-  n: string[];
-  /** Presence changes, "ticketId:userId" (desk/presence). */
-  p?: string[];
+async function notify(em: EntityManager, payload: RealtimePayload): Promise<void> {
+  if (!Object.keys(payload).length) return;
+  await em.getConnection().execute('select pg_notify(?, ?)', [REALTIME_CHANNEL, JSON.stringify(withinLimit(payload))], 'all', em.getTransactionContext());
 }
 
 /**
- * Runs as the last step of a transaction: stores its ticket events and sends one NOTIFY, which
- * PostgreSQL delivers only if the transaction commits. The advisory lock makes events commit in
- * sequence order, so "events after N" never skips one that commits late.
+ * A payload too large for one NOTIFY keeps the newest ids of its longest topics: ids are a
+ * hint, and a topic that must not miss any (ticket events) reloads from its table.
  */
-export async function flushPendingChanges(em: EntityManager, pending: PendingChanges): Promise<number[]> {
-  if (!pending.events.length && !pending.notificationIds.length) return [];
-  const conn = em.getConnection();
-  const ctx = em.getTransactionContext();
-  const sequences: number[] = [];
-  if (pending.events.length) {
-    await conn.execute("select pg_advisory_xact_lock(hashtext('ticket_events'))", [], 'all', ctx);
-    for (const event of pending.events) {
-      const rows = await conn.execute(
-        'insert into ticket_events (ticket_id, kind, previous_status, internal) values (?, ?, ?, ?) returning sequence',
-        [event.ticketId, event.kind, event.previousStatus, event.internal ?? false],
-        'all',
-        ctx,
-      );
-      sequences.push(Number(rows[0].sequence));
-    }
+export function withinLimit(payload: RealtimePayload): RealtimePayload {
+  const lists = Object.entries(payload).map(([topic, ids]) => [topic, [...ids]] as [string, string[]]);
+  let size = JSON.stringify(payload).length;
+  while (size > MAX_PAYLOAD_BYTES) {
+    const longest = lists.reduce((a, b) => (b[1].length > a[1].length ? b : a));
+    size -= JSON.stringify(longest[1].shift()).length + 1;
   }
-  const payload: RealtimePayload = { e: sequences, n: pending.notificationIds.slice(0, 150) };
-  await conn.execute('select pg_notify(?, ?)', [REALTIME_CHANNEL, JSON.stringify(payload)], 'all', ctx);
-  return sequences;
+  return Object.fromEntries(lists);
+}
+
+/** A NOTIFY's payload, or null when it is not ours to read. */
+export function parsePayload(raw: string | undefined): RealtimePayload | null {
+  try {
+    const value: unknown = JSON.parse(raw ?? '');
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
+    const payload: RealtimePayload = {};
+    for (const [topic, ids] of Object.entries(value)) if (Array.isArray(ids)) payload[topic] = ids.map(String);
+    return payload;
+  } catch {
+    return null;
+  }
 }

@@ -2,79 +2,96 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { User } from '../auth/user.entity';
 import type { Viewer } from '../auth/viewer';
 import type { Services } from '../services';
-import { DisputeCategory, ResolutionEffect, ResolutionOutcome, TicketType } from '../tickets/enums';
 import { ResolutionAction } from '../tickets/resolution-action.entity';
+import { Ticket } from '../tickets/ticket.entity';
+import { daysAgo, demoClock } from './backdate';
+import { DEMO_STORIES, type SessionPick, type Story, type Who } from './demo-stories';
 
-/** Completed sessions of a learner, optionally only those billed on an invoice in a given status. */
-async function sessionsOf(em: EntityManager, learnerEmail: string, invoiceStatus: string | 'PACKAGE', limit: number): Promise<string[]> {
-  const billing = invoiceStatus === 'PACKAGE'
+const EMAILS: Record<Who, string> = {
+  parent: 'parent@demo.test', parent2: 'parent2@demo.test', learner: 'learner@demo.test', tutor: 'tutor@demo.test',
+  tutor2: 'tutor2@demo.test', coordinator: 'coordinator@demo.test', admin: 'admin@demo.test',
+};
+
+const SHORT = `s.tutor_joined_at > s.scheduled_start + interval '5 minutes' or s.tutor_left_at < s.scheduled_end - interval '5 minutes'`;
+const ATTENDANCE: Record<NonNullable<SessionPick['attendance']>, string> = {
+  TUTOR_ABSENT: 's.tutor_joined_at is null and sp.joined_at is not null',
+  LEARNER_ABSENT: 's.tutor_joined_at is not null and sp.joined_at is null',
+  SHORT: `s.tutor_joined_at is not null and sp.joined_at is not null and (${SHORT})`,
+  PRESENT: 's.tutor_joined_at is not null and sp.joined_at is not null',
+};
+
+/**
+ * The pick's latest matching session that ended before `before` and that no ticket has yet; a
+ * PRESENT pick takes a full-length lesson when there is one, leaving the short ones to SHORT.
+ */
+async function pickSession(em: EntityManager, pick: SessionPick, before: Date): Promise<string> {
+  const billing = pick.billing === 'PACKAGE'
     ? 'sp.package_id is not null'
-    : `exists (select 1 from invoice_lines l join invoices i on i.id = l.invoice_id where l.session_id = s.id and l.learner_id = u.id and i.status = '${invoiceStatus}')`;
+    : `exists (select 1 from invoice_lines l join invoices i on i.id = l.invoice_id where l.session_id = s.id and l.learner_id = u.id and i.status = '${pick.billing}')`;
   const rows: Array<{ id: string }> = await em.getConnection().execute(
     `select s.id from tutoring_sessions s join session_participants sp on sp.session_id = s.id join users u on u.id = sp.learner_id
-      where u.email = ? and s.status = 'COMPLETED' and s.kind = 'ONE_ON_ONE' and ${billing}
+      where u.email = ? and s.status = 'COMPLETED' and s.kind = ? and s.scheduled_end <= ? and ${billing}
+        and ${ATTENDANCE[pick.attendance ?? 'PRESENT']}
         and not exists (select 1 from ticket_sessions ts where ts.session_id = s.id)
-      order by s.scheduled_start desc limit ?`,
-    [learnerEmail, limit],
+      order by (${SHORT}) = (? = 'SHORT') desc, s.scheduled_start desc limit 1`,
+    [pick.learner, pick.group ? 'GROUP' : 'ONE_ON_ONE', before, pick.attendance ?? 'PRESENT'],
   );
-  return rows.map((r) => r.id);
+  if (!rows.length) throw new Error(`demo seed: no ${pick.billing} ${pick.attendance ?? 'PRESENT'} session of ${pick.learner} before ${before.toISOString()}`);
+  return rows[0].id;
 }
 
-/** Demo tickets in every status, made through the real lifecycle so logs, money and outbox are real. */
-export async function seedDemoTickets(services: Services): Promise<void> {
+/**
+ * The demo tickets (demo-stories.ts), each told through the real ticket service, as the people
+ * involved would have, and moved to the days the story gives (backdate.ts).
+ */
+export async function seedDemoTickets(services: Services, now = new Date()): Promise<void> {
   const em = services.orm.em.fork() as EntityManager;
-  const viewer = async (email: string): Promise<Viewer> => {
+  const { at, finish } = demoClock(em);
+  const viewers = new Map<Who, Viewer & { id: string }>();
+  for (const [who, email] of Object.entries(EMAILS) as Array<[Who, string]>) {
     const user = await em.findOneOrFail(User, { email });
-    return { id: user.id, role: user.role };
-  };
-  const [parent, parent2, learner, tutor2, coordinator, admin] = await Promise.all(
-    ['parent@demo.test', 'parent2@demo.test', 'learner@demo.test', 'tutor2@demo.test', 'coordinator@demo.test', 'admin@demo.test'].map(viewer),
-  );
-  const action = async (label: string) => (await em.findOneOrFail(ResolutionAction, { label })).id;
+    viewers.set(who, { id: user.id, role: user.role });
+  }
+  const as = (who: Who) => viewers.get(who)!;
+  const actionId = async (label: string) => (await em.findOneOrFail(ResolutionAction, { label })).id;
+  const tickets = services.tickets;
 
-  // ONGOING: a no-show on Mia's latest lesson, assigned to the coordinator.
-  const noShow = await services.tickets.report(parent, {
-    sessionIds: await sessionsOf(em, 'mia@demo.test', 'DRAFT', 1), category: DisputeCategory.NO_SHOW, type: TicketType.DISPUTE,
-    title: 'Tutor did not join the lesson', description: 'Mia waited 20 minutes and nobody came.', requestedEffect: ResolutionEffect.FULL_CREDIT,
-  });
-  await services.tickets.assign(coordinator, { ticketId: noShow.id, assigneeId: coordinator.id });
-  await services.tickets.comment(coordinator, { ticketId: noShow.id, body: 'Checking the tutor calendar before calling.', internal: true });
+  // Oldest first, so ticket numbers follow the days.
+  for (const story of [...DEMO_STORIES].sort((a, b) => b.day - a.day)) {
+    const reportedAt = daysAgo(now, story.day);
+    const sessionIds = story.sessions ? [await pickSession(em, story.sessions, reportedAt)] : [];
+    const ticket = await at(reportedAt, null, () => tickets.report(as(story.by), {
+      sessionIds, category: story.category, type: story.type, title: story.title, description: story.description, requestedEffect: story.requestedEffect ?? null,
+    }));
+    await tell(story, ticket.id);
+  }
+  await finish();
+  // ticket_events is the catch-up buffer of live clients (ticketEvents(after:)), not history (the
+  // issue logs are): no client saw the seed's events, so the demo starts with an empty buffer.
+  await em.getConnection().execute('delete from ticket_events');
 
-  // RESOLVED: the tutor grants a partial credit for a short lesson.
-  const short = await services.tickets.report(learner, {
-    sessionIds: await sessionsOf(em, 'learner@demo.test', 'DRAFT', 1), category: DisputeCategory.DURATION, type: TicketType.DISPUTE,
-    title: 'Lesson ended 20 minutes early', description: 'The call dropped and the tutor did not come back.',
-  });
-  await services.tickets.resolve(tutor2, { ticketId: short.id, actionId: await action('Partial credit for the missing time (50%)'), comment: 'Sorry, my connection failed. Half the lesson is credited.' });
-
-  // ESCALATED: the family disagrees with the coordinator.
-  const quality = await services.tickets.report(parent2, {
-    sessionIds: await sessionsOf(em, 'ola@demo.test', 'ISSUED', 2), category: DisputeCategory.QUALITY, type: TicketType.DISPUTE,
-    title: 'Lessons were not prepared', description: 'Two grammar lessons repeated the same worksheet.',
-  });
-  await services.tickets.resolve(coordinator, { ticketId: quality.id, outcome: ResolutionOutcome.IN_FAVOR_OF_EDUCATOR, comment: 'The worksheets were a planned review.' });
-  await services.tickets.escalate(parent2, { ticketId: quality.id, comment: 'A review was never announced to us.' });
-
-  // CLOSED: a billing error credited on an issued invoice, accepted.
-  const billing = await services.tickets.report(parent, {
-    sessionIds: await sessionsOf(em, 'mia@demo.test', 'ISSUED', 1), category: DisputeCategory.BILLING, type: TicketType.DISPUTE,
-    title: 'Billed for a lesson twice', description: 'This lesson appears on two invoices.',
-  });
-  await services.tickets.resolve(coordinator, { ticketId: billing.id, outcome: ResolutionOutcome.IN_FAVOR_OF_PARENT, comment: 'Credited in full; sorry for the error.' });
-  await services.tickets.accept(parent, { ticketId: billing.id, comment: 'Thank you!' });
-
-  // CLOSED by an admin's final decision on a package session.
-  const pkg = await services.tickets.report(parent, {
-    sessionIds: await sessionsOf(em, 'noah@demo.test', 'PACKAGE', 1), category: DisputeCategory.NO_SHOW, type: TicketType.DISPUTE,
-    title: 'Tutor missed the package lesson', description: 'Noah was online; the tutor never came.',
-  });
-  await services.tickets.resolve(coordinator, { ticketId: pkg.id, outcome: ResolutionOutcome.SPLIT, comment: 'Both sides had connection trouble.' });
-  await services.tickets.escalate(parent, { ticketId: pkg.id, comment: 'Our connection was fine.' });
-  await services.tickets.resolve(admin, { ticketId: pkg.id, outcome: ResolutionOutcome.IN_FAVOR_OF_PARENT, comment: 'The logs show the tutor never joined: the package credit is restored.' });
-
-  // ONGOING support question without sessions.
-  await services.tickets.report(learner, {
-    sessionIds: [], category: DisputeCategory.SCHEDULING, type: TicketType.SUPPORT,
-    title: 'How do I move next week\'s lesson?', description: 'I travel next week and need to move Tuesday\'s lesson.',
-  });
+  async function tell(story: Story, ticketId: string) {
+    for (const step of story.then ?? []) {
+      if ('autoClose' in step) {
+        // The product's own timer, at the moment the window it gave runs out.
+        const { autoCloseAt } = await em.fork().findOneOrFail(Ticket, { id: ticketId });
+        await at(autoCloseAt!, ticketId, async () => (await tickets.autoClose(ticketId), { id: ticketId }));
+        continue;
+      }
+      const viewer = as(step.by);
+      const when = daysAgo(now, step.day);
+      if ('resolve' in step) {
+        const { action, ...decision } = step.resolve;
+        await at(when, ticketId, async () => tickets.resolve(viewer, { ticketId, ...decision, actionId: action ? await actionId(action) : null }));
+      } else if ('accept' in step) {
+        await at(when, ticketId, () => tickets.accept(viewer, { ticketId, comment: step.accept }));
+      } else if ('escalate' in step) {
+        await at(when, ticketId, () => tickets.escalate(viewer, { ticketId, comment: step.escalate }));
+      } else if ('assign' in step) {
+        await at(when, ticketId, () => tickets.assign(viewer, { ticketId, assigneeId: step.assign ? as(step.assign).id : null }));
+      } else {
+        await at(when, ticketId, () => tickets.comment(viewer, { ticketId, body: step.comment, internal: step.internal ?? false }));
+      }
+    }
+  }
 }

@@ -15,6 +15,16 @@ const DAY = 86_400_000;
 /** The tutor's share of what a session earns. */
 export const TUTOR_SHARE = 0.6;
 
+/**
+ * Lessons the tutor never joined (plan index and days ago): the attendance records show only the
+ * learner, who waited a while and left. The demo's no-show disputes are about these.
+ */
+const TUTOR_NO_SHOWS = new Set(['0:3', '1:44', '2:22']);
+/** A lesson the learner missed while the tutor waited: a no-show claim the records contradict. */
+const LEARNER_NO_SHOWS = new Set(['3:9']);
+/** Lessons the tutor joined 15 minutes late: the demo's duration disputes are about these. */
+const LATE_TUTOR = new Set(['2:49', '0:39', '1:29', '3:18', '0:6', '2:4']);
+
 /** A small deterministic PRNG so every seed is the same relative to "now". */
 function random(seed: number) {
   return () => {
@@ -69,12 +79,15 @@ export async function seedDemo(em: EntityManager, now = new Date()): Promise<voi
   let counter = 0;
   for (let day = 58; day >= 1; day -= 1) {
     for (const [index, plan] of lessonPlans.entries()) {
-      if ((day + index) % 6 !== 0 && !(plan.group && day % 7 === 3)) continue;
+      // One-on-one lessons every third day, the group class about twice a week.
+      if ((day + index) % (plan.group ? 6 : 3) !== 0 && !(plan.group && day % 7 === 3)) continue;
+      const tutorAbsent = TUTOR_NO_SHOWS.has(`${index}:${day}`);
+      const learnerAbsent = LEARNER_NO_SHOWS.has(`${index}:${day}`);
       counter += 1;
       const start = new Date(now.getTime() - day * DAY);
       start.setUTCHours(14 + index, 0, 0, 0);
       const end = new Date(start.getTime() + (plan.group ? 90 : 60) * MINUTE);
-      const tutorLate = rand() < 0.2 ? Math.round(rand() * 15) : 0;
+      const tutorLate = LATE_TUTOR.has(`${index}:${day}`) ? 15 : rand() < 0.2 ? Math.round(rand() * 15) : 0;
       const endedEarly = rand() < 0.15 ? Math.round(rand() * 20) : 0;
       const session = make(em, TutoringSession, {
         kind: plan.group ? SessionKind.GROUP : SessionKind.ONE_ON_ONE,
@@ -89,9 +102,9 @@ export async function seedDemo(em: EntityManager, now = new Date()): Promise<voi
         lessonId: plan.group ? null : `L-${10_000 + counter}`,
         orderId: `O-${20_000 + counter}`,
         teacherSessionId: `TS-${30_000 + counter}`,
-        endedBy: plan.tutor,
-        tutorJoinedAt: new Date(start.getTime() + tutorLate * MINUTE),
-        tutorLeftAt: new Date(end.getTime() - endedEarly * MINUTE),
+        endedBy: tutorAbsent ? null : plan.tutor,
+        tutorJoinedAt: tutorAbsent ? null : new Date(start.getTime() + tutorLate * MINUTE),
+        tutorLeftAt: tutorAbsent ? null : new Date(end.getTime() - endedEarly * MINUTE),
         educatorNotes: rand() < 0.3 ? 'Good progress; homework set.' : null,
       });
       sessions.push(session);
@@ -101,8 +114,9 @@ export async function seedDemo(em: EntityManager, now = new Date()): Promise<voi
         make(em, SessionParticipant, {
           session,
           learner,
-          joinedAt: new Date(start.getTime() + learnerLate * MINUTE),
-          leftAt: new Date(end.getTime() - endedEarly * MINUTE),
+          joinedAt: learnerAbsent ? null : new Date(start.getTime() + learnerLate * MINUTE),
+          // A learner whose tutor never came gives up after 20 minutes.
+          leftAt: learnerAbsent ? null : new Date(tutorAbsent ? start.getTime() + 20 * MINUTE : end.getTime() - endedEarly * MINUTE),
           package: usesPackage ? plan.pkg : null,
         });
         if (usesPackage) {

@@ -1,7 +1,6 @@
 import { Field, ObjectType } from 'type-graphql';
 import type { Viewer } from '../auth/viewer';
-import type { Config } from '../config';
-import type { TicketAction } from './rules';
+import type { RuleOptions, TicketAction } from './rules';
 import { verdictFor } from './ticket-access';
 import type { Ticket } from './ticket.entity';
 
@@ -29,7 +28,7 @@ export const CAPABILITIES = [
  * The viewer's capabilities on a ticket: an action is allowed when the ticket is visible to them
  * and the lifecycle table (rules.ts) lets them do it now, exactly what the mutation checks.
  */
-export function capabilitiesOf(config: Pick<Config, 'coordinatorsDecideEscalations'>, viewer: Viewer | null, ticket: Ticket, visible: boolean): TicketCapabilities {
+export function capabilitiesOf(config: RuleOptions, viewer: Viewer | null, ticket: Ticket, visible: boolean): TicketCapabilities {
   const can = new TicketCapabilities();
   for (const action of CAPABILITIES) can[action] = !!viewer && visible && verdictFor(config, viewer, ticket, action).ok;
   return can;

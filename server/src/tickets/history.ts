@@ -3,6 +3,7 @@ import { User } from '../auth/user.entity';
 import type { Viewer } from '../auth/viewer';
 import type { Tx } from '../db/transaction';
 import { TicketEventKind, type TicketStatus } from './enums';
+import { recordTicketEvent } from './event-log';
 import { IssueLog } from './issue-log.entity';
 import type { Ticket } from './ticket.entity';
 
@@ -42,7 +43,7 @@ export function recordChange(tx: Tx, ticket: Ticket, change: Change): void {
       createdAt: now,
     }),
   );
-  tx.recordEvent({
+  recordTicketEvent(tx, {
     ticketId: ticket.id,
     kind: change.to && change.kind !== TicketEventKind.CREATED ? TicketEventKind.STATUS_CHANGED : change.kind,
     previousStatus: change.kind === TicketEventKind.CREATED ? null : from,

@@ -1,44 +1,26 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { ParentLink } from '../auth/user.entity';
-import { Role } from '../auth/roles';
 import type { Viewer } from '../auth/viewer';
-import type { Config } from '../config';
 import { DomainError, conflict, notFound } from '../errors';
 import type { TicketStatus } from './enums';
 import { type Actor, type RuleOptions, type TicketAction, type Verdict, decide } from './rules';
 import { Ticket } from './ticket.entity';
+import { canSeeTicket } from './visibility';
 
-/** Whether a viewer may see a ticket at all (everyone else gets NOT_FOUND). */
-export async function canSeeTicket(em: EntityManager, viewer: Viewer, ticket: Ticket): Promise<boolean> {
-  switch (viewer.role) {
-    case Role.COORDINATOR:
-    case Role.ADMIN:
-      return true;
-    case Role.TUTOR:
-      return ticket.tutor?.id === viewer.id;
-    case Role.LEARNER:
-      return ticket.reporter.id === viewer.id;
-    case Role.PARENT:
-      return ticket.reporter.id === viewer.id || (await em.count(ParentLink, { parent: viewer.id, child: ticket.reporter.id })) > 0;
-  }
-}
+/** Whether a viewer may see a ticket at all (everyone else gets NOT_FOUND); defined in ./visibility. */
+export { canSeeTicket };
 
 export function actorFor(viewer: Viewer | null, ticket: Ticket): Actor {
   if (!viewer) return { role: 'SYSTEM', isReporter: false, isTutor: false };
   return { role: viewer.role, isReporter: ticket.reporter.id === viewer.id, isTutor: ticket.tutor?.id === viewer.id };
 }
 
-export const ruleOptions = (config: Pick<Config, 'coordinatorsDecideEscalations'>): RuleOptions => ({
-  coordinatorsDecideEscalations: config.coordinatorsDecideEscalations,
-});
-
 /**
  * The lifecycle verdict for this viewer (null: the timers) on a ticket they can see. The one
  * check behind both the mutations (ticketFor) and Ticket.viewerCan.
  */
-export function verdictFor(config: Pick<Config, 'coordinatorsDecideEscalations'>, viewer: Viewer | null, ticket: Ticket, action: TicketAction): Verdict {
-  return decide(ticket.status, action, actorFor(viewer, ticket), ruleOptions(config));
+export function verdictFor(config: RuleOptions, viewer: Viewer | null, ticket: Ticket, action: TicketAction): Verdict {
+  return decide(ticket.status, action, actorFor(viewer, ticket), config);
 }
 
 /**
@@ -49,7 +31,7 @@ export function verdictFor(config: Pick<Config, 'coordinatorsDecideEscalations'>
  */
 export async function ticketFor(
   em: EntityManager,
-  config: Pick<Config, 'coordinatorsDecideEscalations'>,
+  config: RuleOptions,
   viewer: Viewer | null,
   ticketId: string,
   action: TicketAction,
@@ -68,5 +50,5 @@ export async function ticketFor(
 
 /** ticketFor with the row lock: the start of every change to a ticket. */
 export const lockTicketFor = (
-  em: EntityManager, config: Pick<Config, 'coordinatorsDecideEscalations'>, viewer: Viewer | null, ticketId: string, action: TicketAction, expectedVersion?: number | null,
+  em: EntityManager, config: RuleOptions, viewer: Viewer | null, ticketId: string, action: TicketAction, expectedVersion?: number | null,
 ) => ticketFor(em, config, viewer, ticketId, action, { expectedVersion, lock: true });

@@ -1,8 +1,10 @@
 import { Field, ID, InputType } from 'type-graphql';
-import { SlaState, type SlaTimes, slaFilter } from '../desk/sla';
+import { SlaState } from '../desk/sla';
+import { parseId } from '../graphql/ids';
 import { DisputeCategory, TicketStatus, TicketType } from './enums';
+import type { TicketFilterSpec } from './ticket-filter';
 
-@InputType()
+@InputType({ description: 'Every field given must match. The same filter selects `tickets` and `ticketChanged` (see TicketEvent.matchesFilter).' })
 export class TicketFilter {
   @Field(() => [TicketStatus], { nullable: true })
   status?: TicketStatus[];
@@ -22,42 +24,33 @@ export class TicketFilter {
   @Field(() => ID, { nullable: true })
   reporterId?: string;
 
-  /** Words found in the title or description (case-insensitive). */
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Found, case-insensitively, in the title, the description or the number (e.g. "T-000123")' })
   search?: string;
 
-  /** Created at or after. */
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'Created at or after' })
   from?: Date;
 
-  /** Created before. */
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'Created before' })
   to?: Date;
 
-  /** In one of these SLA states now (desk/sla.ts). */
-  @Field(() => [SlaState], { nullable: true })
+  @Field(() => [SlaState], { nullable: true, description: 'In one of these SLA states now' })
   sla?: SlaState[];
 }
 
-/** The same filter applied in memory, for live events. */
-export function matchesTicketFilter(
-  ticket: { status: TicketStatus; type: TicketType; category?: DisputeCategory | null; tutor?: { id: string } | null;
-    assignee?: { id: string } | null; reporter: { id: string }; title: string; description: string; createdAt: Date } & SlaTimes,
-  filter: TicketFilter | null | undefined,
-): boolean {
-  if (!filter) return true;
-  if (filter.status?.length && !filter.status.includes(ticket.status)) return false;
-  if (filter.type && filter.type !== ticket.type) return false;
-  if (filter.category && filter.category !== ticket.category) return false;
-  if (filter.tutorId && filter.tutorId !== ticket.tutor?.id) return false;
-  if (filter.assigneeId && filter.assigneeId !== ticket.assignee?.id) return false;
-  if (filter.reporterId && filter.reporterId !== ticket.reporter.id) return false;
-  if (filter.from && ticket.createdAt < filter.from) return false;
-  if (filter.to && ticket.createdAt >= filter.to) return false;
-  if (!slaFilter.matches(ticket, filter.sla)) return false;
-  if (filter.search) {
-    const needle = filter.search.trim().toLowerCase();
-    if (needle && !`${ticket.title}\n${ticket.description}`.toLowerCase().includes(needle)) return false;
-  }
-  return true;
+/** The argument checked once (a malformed id is BAD_USER_INPUT naming it; ids lower-cased as stored). */
+export function toTicketFilterSpec(filter: TicketFilter | null | undefined): TicketFilterSpec | null {
+  if (!filter) return null;
+  const id = (value: string | null | undefined, field: string) => (value ? parseId(value, field) : undefined);
+  return {
+    status: filter.status ?? undefined,
+    type: filter.type ?? undefined,
+    category: filter.category ?? undefined,
+    tutorId: id(filter.tutorId, 'tutorId'),
+    assigneeId: id(filter.assigneeId, 'assigneeId'),
+    reporterId: id(filter.reporterId, 'reporterId'),
+    search: filter.search?.trim() || undefined,
+    from: filter.from ?? undefined,
+    to: filter.to ?? undefined,
+    sla: filter.sla?.length ? filter.sla : undefined,
+  };
 }

@@ -10,7 +10,7 @@ import type { ResolveRequest } from './resolution';
 import { ResolutionPreview } from './resolution-preview';
 import { ResolutionAction } from './resolution-action.entity';
 import { createResolutionAction, listResolutionActions, updateResolutionAction } from './resolution-actions.service';
-import { TicketFilter } from './ticket-filter.input';
+import { TicketFilter, toTicketFilterSpec } from './ticket-filter.input';
 import { ReportIssueInput, ResolutionActionInput, ResolveTicketInput } from './ticket.inputs';
 import { Ticket } from './ticket.entity';
 import { getVisibleTicket, listTickets } from './tickets.query';
@@ -32,7 +32,7 @@ export class TicketsResolver {
     @Arg('first', () => Int, { nullable: true }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
   ) {
-    return listTickets(ctx.em, requireViewer(ctx), filter, first, after);
+    return listTickets(ctx.em, requireViewer(ctx), toTicketFilterSpec(filter), first, after);
   }
 
   @Query(() => Ticket, { nullable: true })
@@ -60,7 +60,10 @@ export class TicketsResolver {
     return ctx.services.tickets.resolve(requireViewer(ctx), resolveRequest(input));
   }
 
-  @Query(() => ResolutionPreview, { description: 'What resolveTicket with this input would move, computed by the same code, writing nothing; errors exactly as resolveTicket gives them.' })
+  @Query(() => ResolutionPreview, {
+    description: 'What resolveTicket with this input would move, computed by the same code, writing nothing. Errors exactly as resolveTicket gives them, '
+      + 'in its order: NOT_FOUND, CONFLICT, FORBIDDEN, BAD_USER_INPUT (the comment last, so a form can preview before it is written by sending a placeholder).',
+  })
   previewResolution(@Ctx() ctx: Context, @Arg('input', () => ResolveTicketInput) input: ResolveTicketInput) {
     return ctx.services.tickets.preview(requireViewer(ctx), resolveRequest(input));
   }

@@ -1,47 +1,91 @@
-import { Role } from '../auth/roles';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Role, isStaff } from '../auth/roles';
+import { ParentLink } from '../auth/user.entity';
 import type { Viewer } from '../auth/viewer';
 
-/**
- * SQL limiting tickets (aliased `alias`) to those the viewer may see: staff all; a tutor the
- * tickets on their sessions; a parent their own and their children's; a learner their own.
- * Null means no limit.
- */
-export function ticketVisibilitySql(viewer: Viewer, alias: string): { sql: string; params: unknown[] } | null {
-  switch (viewer.role) {
-    case Role.TUTOR:
-      return { sql: `${alias}.tutor_id = ?`, params: [viewer.id] };
-    case Role.PARENT:
-      return {
-        sql: `(${alias}.reporter_id = ? or ${alias}.reporter_id in (select pl.child_id from parent_links pl where pl.parent_id = ?))`,
-        params: [viewer.id, viewer.id],
-      };
-    case Role.LEARNER:
-      return { sql: `${alias}.reporter_id = ?`, params: [viewer.id] };
-    default:
-      return null;
-  }
+/** A ticket is visible when one of the viewer's clauses holds: its `person` is the viewer, or a child of the viewer. */
+interface Clause {
+  person: 'reporter' | 'tutor';
+  is: 'viewer' | 'child of viewer';
 }
 
-/** Whether the viewer may see internal (staff-only) comments and events. */
-export const seesInternal = (viewer: Viewer) => viewer.role === Role.COORDINATOR || viewer.role === Role.ADMIN;
+/**
+ * Who sees which tickets: the one definition. Staff see every ticket; a tutor the tickets on
+ * their sessions; a parent their own and their children's; a learner their own. The SQL
+ * condition (lists, by id, ticketEvents) and the in-memory predicate (live fan-out, mutation
+ * guard) below are both built from it; tests/integration/visibility-parity.test.ts compares them.
+ */
+const TICKET_VISIBILITY: Record<Exclude<Role, Role.COORDINATOR | Role.ADMIN>, readonly Clause[]> = {
+  [Role.TUTOR]: [{ person: 'tutor', is: 'viewer' }],
+  [Role.PARENT]: [{ person: 'reporter', is: 'viewer' }, { person: 'reporter', is: 'child of viewer' }],
+  [Role.LEARNER]: [{ person: 'reporter', is: 'viewer' }],
+};
+
+/** The viewer's clauses, or null when the viewer sees every ticket. */
+const clausesFor = (viewer: Viewer): readonly Clause[] | null =>
+  isStaff(viewer.role) ? null : TICKET_VISIBILITY[viewer.role as keyof typeof TICKET_VISIBILITY];
+
+const COLUMN: Record<Clause['person'], string> = { reporter: 'reporter_id', tutor: 'tutor_id' };
+
+export interface SqlCondition {
+  sql: string;
+  params: unknown[];
+}
+
+/** SQL limiting tickets (aliased `alias`) to those the viewer may see; null means no limit. */
+export function ticketVisibilitySql(viewer: Viewer, alias: string): SqlCondition | null {
+  const clauses = clausesFor(viewer);
+  if (!clauses) return null;
+  const parts = clauses.map((clause) =>
+    clause.is === 'viewer'
+      ? `${alias}.${COLUMN[clause.person]} = ?`
+      : `${alias}.${COLUMN[clause.person]} in (select pl.child_id from parent_links pl where pl.parent_id = ?)`,
+  );
+  return { sql: parts.length === 1 ? parts[0] : `(${parts.join(' or ')})`, params: clauses.map(() => viewer.id) };
+}
+
+/** What the predicate reads of a ticket. */
+export interface TicketPeople {
+  reporter: { id: string };
+  tutor?: { id: string } | null;
+}
 
 /**
- * The rule of ticketVisibilitySql in memory, for live events (keep the two in step; a test compares
- * them). `childIds` are the viewer's children when the viewer is a parent.
+ * The same rule in memory. `childIds` are the viewer's children; they are needed only when
+ * `needsChildren(viewer)`.
  */
-export function ticketVisibleTo(
-  viewer: Viewer,
-  ticket: { reporter: { id: string }; tutor?: { id: string } | null },
-  childIds: ReadonlySet<string> = new Set(),
-): boolean {
-  switch (viewer.role) {
-    case Role.TUTOR:
-      return ticket.tutor?.id === viewer.id;
-    case Role.PARENT:
-      return ticket.reporter.id === viewer.id || childIds.has(ticket.reporter.id);
-    case Role.LEARNER:
-      return ticket.reporter.id === viewer.id;
-    default:
-      return true;
-  }
+export function ticketVisibleTo(viewer: Viewer, ticket: TicketPeople, childIds: ReadonlySet<string> = NO_CHILDREN): boolean {
+  const clauses = clausesFor(viewer);
+  if (!clauses) return true;
+  return clauses.some((clause) => {
+    const personId = ticket[clause.person]?.id;
+    if (!personId) return false;
+    return clause.is === 'viewer' ? personId === viewer.id : childIds.has(personId);
+  });
 }
+
+/** Whether the in-memory rule needs the viewer's children. */
+export const needsChildren = (viewer: Viewer): boolean => !!clausesFor(viewer)?.some((clause) => clause.is === 'child of viewer');
+
+/** Whether a viewer may see a ticket at all (everyone else gets NOT_FOUND); one query for a parent. */
+export async function canSeeTicket(em: EntityManager, viewer: Viewer, ticket: TicketPeople): Promise<boolean> {
+  if (ticketVisibleTo(viewer, ticket)) return true;
+  if (!needsChildren(viewer)) return false;
+  const links = await em.find(ParentLink, { parent: viewer.id });
+  return ticketVisibleTo(viewer, ticket, new Set(links.map((link) => link.child.id)));
+}
+
+/**
+ * Internal comments and their events: staff only. `internalVisibilitySql` limits rows (aliased
+ * `alias`, with an `internal` column) to those the viewer may see; null means no limit.
+ */
+export const seesInternal = (viewer: Viewer): boolean => isStaff(viewer.role);
+
+export function internalVisibilitySql(viewer: Viewer, alias: string): SqlCondition | null {
+  return seesInternal(viewer) ? null : { sql: `not ${alias}.internal`, params: [] };
+}
+
+/** The same rule in memory, for one event or log entry. */
+export const internalVisibleTo = (viewer: Viewer, row: { internal: boolean }): boolean => !row.internal || seesInternal(viewer);
+
+const NO_CHILDREN: ReadonlySet<string> = new Set();

@@ -134,14 +134,19 @@ export type TicketEventKind =
   | 'STATUS_CHANGED'
   | 'UPDATED';
 
+/** Every field given must match. The same filter selects `tickets` and `ticketChanged` (see TicketEvent.matchesFilter). */
 export type TicketFilter = {
   assigneeId?: string | number | null | undefined;
   category?: DisputeCategory | null | undefined;
+  /** Created at or after */
   from?: string | null | undefined;
   reporterId?: string | number | null | undefined;
+  /** Found, case-insensitively, in the title, the description or the number (e.g. "T-000123") */
   search?: string | null | undefined;
+  /** In one of these SLA states now */
   sla?: Array<SlaState> | null | undefined;
   status?: Array<TicketStatus> | null | undefined;
+  /** Created before */
   to?: string | null | undefined;
   tutorId?: string | number | null | undefined;
   type?: TicketType | null | undefined;
@@ -351,13 +356,16 @@ export type TicketChangedSubscriptionVariables = Exact<{
 
 export type TicketChangedSubscription = { ticketChanged: { kind: TicketEventKind, sequence: number, previousStatus: TicketStatus | null, ticket: { id: string, number: string, type: TicketType, category: DisputeCategory | null, status: TicketStatus, title: string, description: string, requestedEffect: ResolutionEffect | null, createdAt: string, updatedAt: string, version: number, slaState: SlaState, firstResponseDueAt: string | null, firstRespondedAt: string | null, resolutionDueAt: string | null, reporter: { id: string, name: string }, tutor: { id: string, name: string } | null, assignee: { id: string, name: string } | null, viewers: Array<{ state: PresenceState, user: { id: string, name: string } }> } } };
 
-export type TicketEventsQueryVariables = Exact<{
-  after: number;
-  first?: number | null | undefined;
+export type BoardTicketChangedSubscriptionVariables = Exact<{
+  filter?: TicketFilter | null | undefined;
 }>;
 
 
-export type TicketEventsQuery = { ticketEvents: Array<{ kind: TicketEventKind, sequence: number, previousStatus: TicketStatus | null, ticket: { id: string, number: string, type: TicketType, category: DisputeCategory | null, status: TicketStatus, title: string, description: string, requestedEffect: ResolutionEffect | null, createdAt: string, updatedAt: string, version: number, slaState: SlaState, firstResponseDueAt: string | null, firstRespondedAt: string | null, resolutionDueAt: string | null, reporter: { id: string, name: string }, tutor: { id: string, name: string } | null, assignee: { id: string, name: string } | null, viewers: Array<{ state: PresenceState, user: { id: string, name: string } }> } }> };
+export type BoardTicketChangedSubscription = { ticketChanged: { kind: TicketEventKind, sequence: number, previousStatus: TicketStatus | null, matchesFilter: boolean, ticket: { id: string, number: string, type: TicketType, category: DisputeCategory | null, status: TicketStatus, title: string, description: string, requestedEffect: ResolutionEffect | null, createdAt: string, updatedAt: string, version: number, slaState: SlaState, firstResponseDueAt: string | null, firstRespondedAt: string | null, resolutionDueAt: string | null, reporter: { id: string, name: string }, tutor: { id: string, name: string } | null, assignee: { id: string, name: string } | null, viewers: Array<{ state: PresenceState, user: { id: string, name: string } }> } } };
+
+export type ViewerCanFieldsFragment = { viewerCan: { resolve: boolean, accept: boolean, escalate: boolean, assign: boolean, comment: boolean, commentInternal: boolean } };
+
+export type TicketRowFieldsFragment = { id: string, number: string, type: TicketType, category: DisputeCategory | null, status: TicketStatus, title: string, description: string, requestedEffect: ResolutionEffect | null, createdAt: string, updatedAt: string, version: number, slaState: SlaState, firstResponseDueAt: string | null, firstRespondedAt: string | null, resolutionDueAt: string | null, learners: Array<{ id: string, name: string }>, sessions: Array<{ id: string, language: string, status: SessionStatus, scheduledStart: string, scheduledEnd: string, learners: Array<{ id: string, name: string }> }>, reporter: { id: string, name: string }, tutor: { id: string, name: string } | null, assignee: { id: string, name: string } | null, viewers: Array<{ state: PresenceState, user: { id: string, name: string } }>, viewerCan: { resolve: boolean, accept: boolean, escalate: boolean, assign: boolean, comment: boolean, commentInternal: boolean } };
 
 export type TicketListQueryVariables = Exact<{
   filter?: TicketFilter | null | undefined;
@@ -366,14 +374,23 @@ export type TicketListQueryVariables = Exact<{
 }>;
 
 
-export type TicketListQuery = { tickets: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, number: string, type: TicketType, category: DisputeCategory | null, status: TicketStatus, title: string, description: string, requestedEffect: ResolutionEffect | null, createdAt: string, updatedAt: string, version: number, slaState: SlaState, firstResponseDueAt: string | null, firstRespondedAt: string | null, resolutionDueAt: string | null, learners: Array<{ id: string, name: string }>, sessions: Array<{ id: string, language: string, status: SessionStatus, scheduledStart: string, scheduledEnd: string, learners: Array<{ id: string, name: string }> }>, reporter: { id: string, name: string }, tutor: { id: string, name: string } | null, assignee: { id: string, name: string } | null, viewers: Array<{ state: PresenceState, user: { id: string, name: string } }> } }> } };
+export type TicketListQuery = { tickets: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, number: string, type: TicketType, category: DisputeCategory | null, status: TicketStatus, title: string, description: string, requestedEffect: ResolutionEffect | null, createdAt: string, updatedAt: string, version: number, slaState: SlaState, firstResponseDueAt: string | null, firstRespondedAt: string | null, resolutionDueAt: string | null, learners: Array<{ id: string, name: string }>, sessions: Array<{ id: string, language: string, status: SessionStatus, scheduledStart: string, scheduledEnd: string, learners: Array<{ id: string, name: string }> }>, reporter: { id: string, name: string }, tutor: { id: string, name: string } | null, assignee: { id: string, name: string } | null, viewers: Array<{ state: PresenceState, user: { id: string, name: string } }>, viewerCan: { resolve: boolean, accept: boolean, escalate: boolean, assign: boolean, comment: boolean, commentInternal: boolean } } }> } };
+
+export type TicketRowQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type TicketRowQuery = { ticket: { id: string, number: string, type: TicketType, category: DisputeCategory | null, status: TicketStatus, title: string, description: string, requestedEffect: ResolutionEffect | null, createdAt: string, updatedAt: string, version: number, slaState: SlaState, firstResponseDueAt: string | null, firstRespondedAt: string | null, resolutionDueAt: string | null, learners: Array<{ id: string, name: string }>, sessions: Array<{ id: string, language: string, status: SessionStatus, scheduledStart: string, scheduledEnd: string, learners: Array<{ id: string, name: string }> }>, reporter: { id: string, name: string }, tutor: { id: string, name: string } | null, assignee: { id: string, name: string } | null, viewers: Array<{ state: PresenceState, user: { id: string, name: string } }>, viewerCan: { resolve: boolean, accept: boolean, escalate: boolean, assign: boolean, comment: boolean, commentInternal: boolean } } | null };
+
+export type TicketDetailFieldsFragment = { id: string, number: string, type: TicketType, category: DisputeCategory | null, status: TicketStatus, title: string, description: string, requestedEffect: ResolutionEffect | null, createdAt: string, updatedAt: string, version: number, firstResponseDueAt: string | null, resolutionDueAt: string | null, autoCloseAt: string | null, overdue: boolean, reporter: { id: string, name: string, email: string, role: Role }, learners: Array<{ id: string, name: string }>, evidence: Array<{ sessionId: string, scheduledMinutes: number, actualMinutes: number | null, tutorLateMinutes: number | null, learnerLateMinutes: number | null, missingMinutes: number | null, endedByName: string | null, suggestedCredit: { amountMinor: number, currency: string } | null }>, tutor: { id: string, name: string, email: string } | null, assignee: { id: string, name: string } | null, sessions: Array<{ id: string, kind: SessionKind, status: SessionStatus, language: string, subject: string, scheduledStart: string, scheduledEnd: string, lessonId: string | null, orderId: string | null, teacherSessionId: string | null, price: { amountMinor: number, currency: string }, tutor: { id: string, name: string }, learners: Array<{ id: string, name: string }>, invoiceLines: Array<{ id: string, description: string, voided: boolean, amount: { amountMinor: number, currency: string }, credited: { amountMinor: number, currency: string }, invoice: { id: string, number: string, status: InvoiceStatus } }>, endedBy: { id: string, name: string, role: Role } | null, attendance: Array<{ joinedAt: string | null, leftAt: string | null, user: { id: string, name: string, role: Role } }> }>, logs: Array<{ id: string, action: string, comment: string | null, internal: boolean, fromStatus: TicketStatus | null, toStatus: TicketStatus | null, createdAt: string, actor: { id: string, name: string, role: Role } | null }>, resolution: { outcome: ResolutionOutcome | null, comment: string, resolvedAt: string, resolvedBy: { id: string, name: string }, credited: { amountMinor: number, currency: string } | null, action: { id: string, label: string, effect: ResolutionEffect, creditPercent: number | null } | null } | null, creditNotes: Array<{ id: string, number: string, createdAt: string, amount: { amountMinor: number, currency: string }, invoice: { id: string, number: string, status: InvoiceStatus, lines: Array<{ id: string, description: string, voided: boolean, amount: { amountMinor: number, currency: string }, credited: { amountMinor: number, currency: string }, session: { id: string } | null }> } }>, viewerCan: { resolve: boolean, accept: boolean, escalate: boolean, assign: boolean, comment: boolean, commentInternal: boolean } };
 
 export type TicketDetailQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type TicketDetailQuery = { ticket: { id: string, number: string, type: TicketType, category: DisputeCategory | null, status: TicketStatus, title: string, description: string, requestedEffect: ResolutionEffect | null, createdAt: string, updatedAt: string, version: number, firstResponseDueAt: string | null, resolutionDueAt: string | null, autoCloseAt: string | null, overdue: boolean, reporter: { id: string, name: string, email: string, role: Role }, learners: Array<{ id: string, name: string }>, evidence: Array<{ sessionId: string, scheduledMinutes: number, actualMinutes: number | null, tutorLateMinutes: number | null, learnerLateMinutes: number | null, missingMinutes: number | null, endedByName: string | null, suggestedCredit: { amountMinor: number, currency: string } | null }>, tutor: { id: string, name: string, email: string } | null, assignee: { id: string, name: string } | null, sessions: Array<{ id: string, kind: SessionKind, status: SessionStatus, language: string, subject: string, scheduledStart: string, scheduledEnd: string, lessonId: string | null, orderId: string | null, teacherSessionId: string | null, price: { amountMinor: number, currency: string }, tutor: { id: string, name: string }, learners: Array<{ id: string, name: string }>, invoiceLines: Array<{ id: string, description: string, voided: boolean, amount: { amountMinor: number, currency: string }, credited: { amountMinor: number, currency: string }, invoice: { id: string, number: string, status: InvoiceStatus } }>, endedBy: { id: string, name: string, role: Role } | null, attendance: Array<{ joinedAt: string | null, leftAt: string | null, user: { id: string, name: string, role: Role } }> }>, logs: Array<{ id: string, action: string, comment: string | null, internal: boolean, fromStatus: TicketStatus | null, toStatus: TicketStatus | null, createdAt: string, actor: { id: string, name: string, role: Role } | null }>, resolution: { outcome: ResolutionOutcome | null, comment: string, resolvedAt: string, resolvedBy: { id: string, name: string }, credited: { amountMinor: number, currency: string } | null, action: { id: string, label: string, effect: ResolutionEffect, creditPercent: number | null } | null } | null, creditNotes: Array<{ id: string, number: string, createdAt: string, amount: { amountMinor: number, currency: string }, invoice: { id: string, number: string, status: InvoiceStatus, lines: Array<{ id: string, description: string, voided: boolean, amount: { amountMinor: number, currency: string }, credited: { amountMinor: number, currency: string }, session: { id: string } | null }> } }> } | null };
+export type TicketDetailQuery = { ticket: { id: string, number: string, type: TicketType, category: DisputeCategory | null, status: TicketStatus, title: string, description: string, requestedEffect: ResolutionEffect | null, createdAt: string, updatedAt: string, version: number, firstResponseDueAt: string | null, resolutionDueAt: string | null, autoCloseAt: string | null, overdue: boolean, reporter: { id: string, name: string, email: string, role: Role }, learners: Array<{ id: string, name: string }>, evidence: Array<{ sessionId: string, scheduledMinutes: number, actualMinutes: number | null, tutorLateMinutes: number | null, learnerLateMinutes: number | null, missingMinutes: number | null, endedByName: string | null, suggestedCredit: { amountMinor: number, currency: string } | null }>, tutor: { id: string, name: string, email: string } | null, assignee: { id: string, name: string } | null, sessions: Array<{ id: string, kind: SessionKind, status: SessionStatus, language: string, subject: string, scheduledStart: string, scheduledEnd: string, lessonId: string | null, orderId: string | null, teacherSessionId: string | null, price: { amountMinor: number, currency: string }, tutor: { id: string, name: string }, learners: Array<{ id: string, name: string }>, invoiceLines: Array<{ id: string, description: string, voided: boolean, amount: { amountMinor: number, currency: string }, credited: { amountMinor: number, currency: string }, invoice: { id: string, number: string, status: InvoiceStatus } }>, endedBy: { id: string, name: string, role: Role } | null, attendance: Array<{ joinedAt: string | null, leftAt: string | null, user: { id: string, name: string, role: Role } }> }>, logs: Array<{ id: string, action: string, comment: string | null, internal: boolean, fromStatus: TicketStatus | null, toStatus: TicketStatus | null, createdAt: string, actor: { id: string, name: string, role: Role } | null }>, resolution: { outcome: ResolutionOutcome | null, comment: string, resolvedAt: string, resolvedBy: { id: string, name: string }, credited: { amountMinor: number, currency: string } | null, action: { id: string, label: string, effect: ResolutionEffect, creditPercent: number | null } | null } | null, creditNotes: Array<{ id: string, number: string, createdAt: string, amount: { amountMinor: number, currency: string }, invoice: { id: string, number: string, status: InvoiceStatus, lines: Array<{ id: string, description: string, voided: boolean, amount: { amountMinor: number, currency: string }, credited: { amountMinor: number, currency: string }, session: { id: string } | null }> } }>, viewerCan: { resolve: boolean, accept: boolean, escalate: boolean, assign: boolean, comment: boolean, commentInternal: boolean } } | null };
 
 export type ResolutionActionsQueryVariables = Exact<{
   category?: DisputeCategory | null | undefined;
@@ -388,6 +405,13 @@ export type ResolveTicketMutationVariables = Exact<{
 
 
 export type ResolveTicketMutation = { resolveTicket: { id: string, status: TicketStatus, version: number } };
+
+export type PreviewResolutionQueryVariables = Exact<{
+  input: ResolveTicketInput;
+}>;
+
+
+export type PreviewResolutionQuery = { previewResolution: { packageCreditsRestored: number, creditNotes: number, credit: { amountMinor: number, currency: string }, charge: { amountMinor: number, currency: string }, lines: Array<{ credit: { amountMinor: number, currency: string }, line: { id: string, description: string, invoice: { id: string, number: string, status: InvoiceStatus } } }> } };
 
 export type AcceptResolutionMutationVariables = Exact<{
   ticketId: string | number;
@@ -514,6 +538,264 @@ export const BoardTicketFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"BoardTicketFields"}) as unknown as TypedDocumentString<BoardTicketFieldsFragment, unknown>;
+export const ViewerCanFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ViewerCanFields on Ticket {
+  viewerCan {
+    resolve
+    accept
+    escalate
+    assign
+    comment
+    commentInternal
+  }
+}
+    `, {"fragmentName":"ViewerCanFields"}) as unknown as TypedDocumentString<ViewerCanFieldsFragment, unknown>;
+export const TicketRowFieldsFragmentDoc = new TypedDocumentString(`
+    fragment TicketRowFields on Ticket {
+  ...BoardTicketFields
+  ...ViewerCanFields
+  learners {
+    id
+    name
+  }
+  sessions {
+    id
+    language
+    status
+    scheduledStart
+    scheduledEnd
+    learners {
+      id
+      name
+    }
+  }
+}
+    fragment BoardTicketFields on Ticket {
+  id
+  number
+  type
+  category
+  status
+  title
+  description
+  requestedEffect
+  createdAt
+  updatedAt
+  version
+  reporter {
+    id
+    name
+  }
+  tutor {
+    id
+    name
+  }
+  assignee {
+    id
+    name
+  }
+  slaState
+  firstResponseDueAt
+  firstRespondedAt
+  resolutionDueAt
+  viewers {
+    state
+    user {
+      id
+      name
+    }
+  }
+}
+fragment ViewerCanFields on Ticket {
+  viewerCan {
+    resolve
+    accept
+    escalate
+    assign
+    comment
+    commentInternal
+  }
+}`, {"fragmentName":"TicketRowFields"}) as unknown as TypedDocumentString<TicketRowFieldsFragment, unknown>;
+export const TicketDetailFieldsFragmentDoc = new TypedDocumentString(`
+    fragment TicketDetailFields on Ticket {
+  id
+  number
+  type
+  category
+  status
+  title
+  description
+  requestedEffect
+  createdAt
+  updatedAt
+  version
+  firstResponseDueAt
+  resolutionDueAt
+  autoCloseAt
+  overdue
+  reporter {
+    id
+    name
+    email
+    role
+  }
+  learners {
+    id
+    name
+  }
+  evidence {
+    sessionId
+    scheduledMinutes
+    actualMinutes
+    tutorLateMinutes
+    learnerLateMinutes
+    missingMinutes
+    endedByName
+    suggestedCredit {
+      amountMinor
+      currency
+    }
+  }
+  tutor {
+    id
+    name
+    email
+  }
+  assignee {
+    id
+    name
+  }
+  sessions {
+    id
+    kind
+    status
+    language
+    subject
+    scheduledStart
+    scheduledEnd
+    lessonId
+    orderId
+    teacherSessionId
+    price {
+      amountMinor
+      currency
+    }
+    tutor {
+      id
+      name
+    }
+    learners {
+      id
+      name
+    }
+    invoiceLines {
+      id
+      description
+      voided
+      amount {
+        amountMinor
+        currency
+      }
+      credited {
+        amountMinor
+        currency
+      }
+      invoice {
+        id
+        number
+        status
+      }
+    }
+    endedBy {
+      id
+      name
+      role
+    }
+    attendance {
+      user {
+        id
+        name
+        role
+      }
+      joinedAt
+      leftAt
+    }
+  }
+  logs {
+    id
+    action
+    comment
+    internal
+    actor {
+      id
+      name
+      role
+    }
+    fromStatus
+    toStatus
+    createdAt
+  }
+  resolution {
+    outcome
+    comment
+    resolvedAt
+    resolvedBy {
+      id
+      name
+    }
+    credited {
+      amountMinor
+      currency
+    }
+    action {
+      id
+      label
+      effect
+      creditPercent
+    }
+  }
+  creditNotes {
+    id
+    number
+    createdAt
+    amount {
+      amountMinor
+      currency
+    }
+    invoice {
+      id
+      number
+      status
+      lines {
+        id
+        description
+        voided
+        amount {
+          amountMinor
+          currency
+        }
+        credited {
+          amountMinor
+          currency
+        }
+        session {
+          id
+        }
+      }
+    }
+  }
+  ...ViewerCanFields
+}
+    fragment ViewerCanFields on Ticket {
+  viewerCan {
+    resolve
+    accept
+    escalate
+    assign
+    comment
+    commentInternal
+  }
+}`, {"fragmentName":"TicketDetailFields"}) as unknown as TypedDocumentString<TicketDetailFieldsFragment, unknown>;
 export const LoginDocument = new TypedDocumentString(`
     mutation Login($email: String!, $password: String!) {
   login(email: $email, password: $password) {
@@ -1058,12 +1340,13 @@ export const TicketChangedDocument = new TypedDocumentString(`
     }
   }
 }`) as unknown as TypedDocumentString<TicketChangedSubscription, TicketChangedSubscriptionVariables>;
-export const TicketEventsDocument = new TypedDocumentString(`
-    query TicketEvents($after: Int!, $first: Int) {
-  ticketEvents(after: $after, first: $first) {
+export const BoardTicketChangedDocument = new TypedDocumentString(`
+    subscription BoardTicketChanged($filter: TicketFilter) {
+  ticketChanged(filter: $filter) {
     kind
     sequence
     previousStatus
+    matchesFilter
     ticket {
       ...BoardTicketFields
     }
@@ -1104,7 +1387,7 @@ export const TicketEventsDocument = new TypedDocumentString(`
       name
     }
   }
-}`) as unknown as TypedDocumentString<TicketEventsQuery, TicketEventsQueryVariables>;
+}`) as unknown as TypedDocumentString<BoardTicketChangedSubscription, BoardTicketChangedSubscriptionVariables>;
 export const TicketListDocument = new TypedDocumentString(`
     query TicketList($filter: TicketFilter, $first: Int, $after: String) {
   tickets(filter: $filter, first: $first, after: $after) {
@@ -1115,22 +1398,7 @@ export const TicketListDocument = new TypedDocumentString(`
     }
     edges {
       node {
-        ...BoardTicketFields
-        learners {
-          id
-          name
-        }
-        sessions {
-          id
-          language
-          status
-          scheduledStart
-          scheduledEnd
-          learners {
-            id
-            name
-          }
-        }
+        ...TicketRowFields
       }
     }
   }
@@ -1170,81 +1438,273 @@ export const TicketListDocument = new TypedDocumentString(`
       name
     }
   }
+}
+fragment ViewerCanFields on Ticket {
+  viewerCan {
+    resolve
+    accept
+    escalate
+    assign
+    comment
+    commentInternal
+  }
+}
+fragment TicketRowFields on Ticket {
+  ...BoardTicketFields
+  ...ViewerCanFields
+  learners {
+    id
+    name
+  }
+  sessions {
+    id
+    language
+    status
+    scheduledStart
+    scheduledEnd
+    learners {
+      id
+      name
+    }
+  }
 }`) as unknown as TypedDocumentString<TicketListQuery, TicketListQueryVariables>;
+export const TicketRowDocument = new TypedDocumentString(`
+    query TicketRow($id: ID!) {
+  ticket(id: $id) {
+    ...TicketRowFields
+  }
+}
+    fragment BoardTicketFields on Ticket {
+  id
+  number
+  type
+  category
+  status
+  title
+  description
+  requestedEffect
+  createdAt
+  updatedAt
+  version
+  reporter {
+    id
+    name
+  }
+  tutor {
+    id
+    name
+  }
+  assignee {
+    id
+    name
+  }
+  slaState
+  firstResponseDueAt
+  firstRespondedAt
+  resolutionDueAt
+  viewers {
+    state
+    user {
+      id
+      name
+    }
+  }
+}
+fragment ViewerCanFields on Ticket {
+  viewerCan {
+    resolve
+    accept
+    escalate
+    assign
+    comment
+    commentInternal
+  }
+}
+fragment TicketRowFields on Ticket {
+  ...BoardTicketFields
+  ...ViewerCanFields
+  learners {
+    id
+    name
+  }
+  sessions {
+    id
+    language
+    status
+    scheduledStart
+    scheduledEnd
+    learners {
+      id
+      name
+    }
+  }
+}`) as unknown as TypedDocumentString<TicketRowQuery, TicketRowQueryVariables>;
 export const TicketDetailDocument = new TypedDocumentString(`
     query TicketDetail($id: ID!) {
   ticket(id: $id) {
+    ...TicketDetailFields
+  }
+}
+    fragment ViewerCanFields on Ticket {
+  viewerCan {
+    resolve
+    accept
+    escalate
+    assign
+    comment
+    commentInternal
+  }
+}
+fragment TicketDetailFields on Ticket {
+  id
+  number
+  type
+  category
+  status
+  title
+  description
+  requestedEffect
+  createdAt
+  updatedAt
+  version
+  firstResponseDueAt
+  resolutionDueAt
+  autoCloseAt
+  overdue
+  reporter {
     id
-    number
-    type
-    category
+    name
+    email
+    role
+  }
+  learners {
+    id
+    name
+  }
+  evidence {
+    sessionId
+    scheduledMinutes
+    actualMinutes
+    tutorLateMinutes
+    learnerLateMinutes
+    missingMinutes
+    endedByName
+    suggestedCredit {
+      amountMinor
+      currency
+    }
+  }
+  tutor {
+    id
+    name
+    email
+  }
+  assignee {
+    id
+    name
+  }
+  sessions {
+    id
+    kind
     status
-    title
-    description
-    requestedEffect
-    createdAt
-    updatedAt
-    version
-    firstResponseDueAt
-    resolutionDueAt
-    autoCloseAt
-    overdue
-    reporter {
+    language
+    subject
+    scheduledStart
+    scheduledEnd
+    lessonId
+    orderId
+    teacherSessionId
+    price {
+      amountMinor
+      currency
+    }
+    tutor {
       id
       name
-      email
-      role
     }
     learners {
       id
       name
     }
-    evidence {
-      sessionId
-      scheduledMinutes
-      actualMinutes
-      tutorLateMinutes
-      learnerLateMinutes
-      missingMinutes
-      endedByName
-      suggestedCredit {
+    invoiceLines {
+      id
+      description
+      voided
+      amount {
         amountMinor
         currency
       }
+      credited {
+        amountMinor
+        currency
+      }
+      invoice {
+        id
+        number
+        status
+      }
     }
-    tutor {
+    endedBy {
       id
       name
-      email
+      role
     }
-    assignee {
+    attendance {
+      user {
+        id
+        name
+        role
+      }
+      joinedAt
+      leftAt
+    }
+  }
+  logs {
+    id
+    action
+    comment
+    internal
+    actor {
+      id
+      name
+      role
+    }
+    fromStatus
+    toStatus
+    createdAt
+  }
+  resolution {
+    outcome
+    comment
+    resolvedAt
+    resolvedBy {
       id
       name
     }
-    sessions {
+    credited {
+      amountMinor
+      currency
+    }
+    action {
       id
-      kind
+      label
+      effect
+      creditPercent
+    }
+  }
+  creditNotes {
+    id
+    number
+    createdAt
+    amount {
+      amountMinor
+      currency
+    }
+    invoice {
+      id
+      number
       status
-      language
-      subject
-      scheduledStart
-      scheduledEnd
-      lessonId
-      orderId
-      teacherSessionId
-      price {
-        amountMinor
-        currency
-      }
-      tutor {
-        id
-        name
-      }
-      learners {
-        id
-        name
-      }
-      invoiceLines {
+      lines {
         id
         description
         voided
@@ -1256,93 +1716,14 @@ export const TicketDetailDocument = new TypedDocumentString(`
           amountMinor
           currency
         }
-        invoice {
+        session {
           id
-          number
-          status
-        }
-      }
-      endedBy {
-        id
-        name
-        role
-      }
-      attendance {
-        user {
-          id
-          name
-          role
-        }
-        joinedAt
-        leftAt
-      }
-    }
-    logs {
-      id
-      action
-      comment
-      internal
-      actor {
-        id
-        name
-        role
-      }
-      fromStatus
-      toStatus
-      createdAt
-    }
-    resolution {
-      outcome
-      comment
-      resolvedAt
-      resolvedBy {
-        id
-        name
-      }
-      credited {
-        amountMinor
-        currency
-      }
-      action {
-        id
-        label
-        effect
-        creditPercent
-      }
-    }
-    creditNotes {
-      id
-      number
-      createdAt
-      amount {
-        amountMinor
-        currency
-      }
-      invoice {
-        id
-        number
-        status
-        lines {
-          id
-          description
-          voided
-          amount {
-            amountMinor
-            currency
-          }
-          credited {
-            amountMinor
-            currency
-          }
-          session {
-            id
-          }
         }
       }
     }
   }
-}
-    `) as unknown as TypedDocumentString<TicketDetailQuery, TicketDetailQueryVariables>;
+  ...ViewerCanFields
+}`) as unknown as TypedDocumentString<TicketDetailQuery, TicketDetailQueryVariables>;
 export const ResolutionActionsDocument = new TypedDocumentString(`
     query ResolutionActions($category: DisputeCategory) {
   resolutionActions(category: $category) {
@@ -1364,6 +1745,37 @@ export const ResolveTicketDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ResolveTicketMutation, ResolveTicketMutationVariables>;
+export const PreviewResolutionDocument = new TypedDocumentString(`
+    query PreviewResolution($input: ResolveTicketInput!) {
+  previewResolution(input: $input) {
+    credit {
+      amountMinor
+      currency
+    }
+    charge {
+      amountMinor
+      currency
+    }
+    packageCreditsRestored
+    creditNotes
+    lines {
+      credit {
+        amountMinor
+        currency
+      }
+      line {
+        id
+        description
+        invoice {
+          id
+          number
+          status
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PreviewResolutionQuery, PreviewResolutionQueryVariables>;
 export const AcceptResolutionDocument = new TypedDocumentString(`
     mutation AcceptResolution($ticketId: ID!, $comment: String) {
   acceptResolution(ticketId: $ticketId, comment: $comment) {

@@ -1,9 +1,10 @@
 import { A } from '@solidjs/router';
-import { createResource, For, onCleanup } from 'solid-js';
+import { createResource, For, onCleanup, Show } from 'solid-js';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { TicketChangedSubscription, TicketListQuery } from '../../graphql/tickets';
 import { onReconnect, query, subscribe } from '../../lib/client';
-import { formatDateTime, humanize } from '../../lib/format';
+import { formatDateTime } from '../../lib/format';
+import { CATEGORY_LABELS, TYPE_LABELS } from '../../lib/labels';
 
 /** Escalated tickets waiting for a final decision, oldest wait first. */
 export default function EscalatedPage() {
@@ -29,18 +30,23 @@ export default function EscalatedPage() {
       <div class="table-wrap">
         <table class="table responsive">
           <thead>
-            <tr><th scope="col">Ticket</th><th scope="col">Category</th><th scope="col">Reporter</th><th scope="col">Tutor</th><th scope="col">Reported</th><th scope="col">Assignee</th></tr>
+            <tr><th scope="col">Ticket</th><th scope="col">Category</th><th scope="col">Reporter</th><th scope="col">Tutor</th><th scope="col">Reported</th><th scope="col">Assignee</th><th scope="col">Final decision</th></tr>
           </thead>
           <tbody>
-            <For each={tickets.latest ?? []} fallback={<tr><td colspan="6" class="muted">{tickets.loading ? 'Loading…' : 'Nothing escalated. Good.'}</td></tr>}>
+            <For each={tickets.latest ?? []} fallback={<tr><td colspan="7" class="muted">{tickets.loading ? 'Loading…' : 'Nothing escalated. Good.'}</td></tr>}>
               {(t) => (
                 <tr>
                   <th scope="row" data-label="Ticket"><A href={`/tickets/${t.id}`}><span class="ticket-number">{t.number}</span> {t.title}</A></th>
-                  <td data-label="Category">{humanize(t.category ?? t.type)}</td>
+                  <td data-label="Category">{t.category ? CATEGORY_LABELS[t.category] : TYPE_LABELS[t.type]}</td>
                   <td data-label="Reporter">{t.reporter.name}</td>
                   <td data-label="Tutor">{t.tutor?.name ?? '–'}</td>
                   <td data-label="Reported">{formatDateTime(t.createdAt)}</td>
                   <td data-label="Assignee">{t.assignee?.name ?? 'Unassigned'}</td>
+                  <td data-label="Final decision">
+                    <Show when={t.viewerCan.resolve} fallback={<span class="muted">By an admin</span>}>
+                      <A href={`/tickets/${t.id}`} class="button primary" aria-label={`Decide ${t.number}`}>Decide</A>
+                    </Show>
+                  </td>
                 </tr>
               )}
             </For>

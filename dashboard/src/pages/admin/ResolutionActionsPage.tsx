@@ -4,8 +4,7 @@ import { AllResolutionActionsQuery, CreateResolutionActionMutation, UpdateResolu
 import type { AllResolutionActionsQuery as ActionsResult } from '../../graphql/generated/graphql';
 import { mutate, query } from '../../lib/client';
 import { errorText } from '../../lib/errors';
-import { humanize } from '../../lib/format';
-import { CATEGORIES, CATEGORY_LABELS, EFFECTS } from '../../lib/labels';
+import { CATEGORIES, CATEGORY_LABELS, EFFECT_LABELS, EFFECTS, enumValue } from '../../lib/labels';
 
 type Action = ActionsResult['resolutionActions'][number];
 interface Draft {
@@ -19,8 +18,8 @@ const blank = (): Draft => ({ label: '', category: '', effect: 'NONE', creditPer
 const toDraft = (a: Action): Draft => ({ label: a.label, category: a.category ?? '', effect: a.effect, creditPercent: a.creditPercent?.toString() ?? '', active: a.active });
 const toInput = (d: Draft) => ({
   label: d.label.trim(),
-  category: (d.category || null) as never,
-  effect: d.effect as never,
+  category: enumValue(CATEGORIES, d.category),
+  effect: enumValue(EFFECTS, d.effect) ?? 'NONE',
   creditPercent: d.effect === 'PARTIAL_CREDIT' && d.creditPercent ? Number(d.creditPercent) : null,
   active: d.active,
 });
@@ -60,7 +59,7 @@ function ActionForm(props: { initial: Draft; submitLabel: string; onSubmit: (d: 
       <label>
         Effect
         <select value={draft().effect} onChange={(e) => set({ effect: e.currentTarget.value })}>
-          <For each={EFFECTS}>{(effect) => <option value={effect}>{humanize(effect)}</option>}</For>
+          <For each={EFFECTS}>{(effect) => <option value={effect}>{EFFECT_LABELS[effect]}</option>}</For>
         </select>
       </label>
       <Show when={draft().effect === 'PARTIAL_CREDIT'}>
@@ -131,7 +130,7 @@ export default function ResolutionActionsPage() {
                     <tr classList={{ inactive: !a.active }}>
                       <th scope="row" data-label="Label">{a.label}</th>
                       <td data-label="Category">{a.category ? CATEGORY_LABELS[a.category] : 'Every category'}</td>
-                      <td data-label="Effect">{humanize(a.effect)}{a.creditPercent ? ` ${a.creditPercent}%` : ''}</td>
+                      <td data-label="Effect">{EFFECT_LABELS[a.effect]}{a.creditPercent ? ` ${a.creditPercent}%` : ''}</td>
                       <td data-label="State">{a.active ? 'Active' : 'Deactivated'}</td>
                       <td><div class="row-actions">
                         <button type="button" onClick={() => setEditing(a.id)} aria-label={`Edit ${a.label}`}>Edit</button>

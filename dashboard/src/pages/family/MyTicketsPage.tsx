@@ -1,13 +1,13 @@
 import { A } from '@solidjs/router';
 import { createResource, For, onCleanup, Show } from 'solid-js';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { ReporterActions } from '../../components/ReporterActions';
 import { StatusBadge } from '../../components/StatusBadge';
+import { hasTicketActions, TicketActions } from '../../components/TicketActions';
 import { TicketChangedSubscription, TicketListQuery } from '../../graphql/tickets';
 import { onReconnect, query, subscribe } from '../../lib/client';
 import { formatDateTime } from '../../lib/format';
 
-/** The family's tickets; a resolved one can be accepted or escalated right here. */
+/** The family's tickets; what the server allows (accept, escalate) can be done right here. */
 export default function MyTicketsPage() {
   const [tickets, { refetch }] = createResource(() => query(TicketListQuery, { filter: null, first: 100 }).then((d) => d.tickets.edges.map((e) => e.node)));
   const stop = subscribe(TicketChangedSubscription, { filter: null }, () => void refetch());
@@ -33,8 +33,8 @@ export default function MyTicketsPage() {
               <p class="muted small">
                 Reported {formatDateTime(t.createdAt)}{t.tutor ? ` · tutor ${t.tutor.name}` : ''} · {t.sessions.length} session{t.sessions.length === 1 ? '' : 's'}
               </p>
-              <Show when={t.status === 'RESOLVED'}>
-                <ReporterActions ticketId={t.id} onDone={() => void refetch()} />
+              <Show when={hasTicketActions(t)}>
+                <TicketActions ticket={t} onDone={() => void refetch()} />
               </Show>
             </li>
           )}

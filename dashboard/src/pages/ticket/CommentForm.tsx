@@ -3,8 +3,8 @@ import { AddCommentMutation } from '../../graphql/tickets';
 import { mutate } from '../../lib/client';
 import { errorText } from '../../lib/errors';
 
-/** A comment on the ticket; staff may keep it internal (never shown to the family or tutor). */
-export function CommentForm(props: { ticketId: string; staff: boolean; onDone: () => void }) {
+/** A comment on the ticket; kept internal (never shown to the family or tutor) when the server allows it. */
+export function CommentForm(props: { ticketId: string; canInternal: boolean; onDone: () => void }) {
   const [body, setBody] = createSignal('');
   const [internal, setInternal] = createSignal(false);
   const [error, setError] = createSignal('');
@@ -15,7 +15,7 @@ export function CommentForm(props: { ticketId: string; staff: boolean; onDone: (
     setBusy(true);
     setError('');
     try {
-      await mutate(AddCommentMutation, { ticketId: props.ticketId, body: body().trim(), internal: props.staff ? internal() : null });
+      await mutate(AddCommentMutation, { ticketId: props.ticketId, body: body().trim(), internal: props.canInternal ? internal() : null });
       setBody('');
       props.onDone();
     } catch (e) {
@@ -31,7 +31,7 @@ export function CommentForm(props: { ticketId: string; staff: boolean; onDone: (
         <textarea rows="3" value={body()} onInput={(e) => setBody(e.currentTarget.value)} />
       </label>
       <div class="form-actions">
-        <Show when={props.staff}>
+        <Show when={props.canInternal}>
           <label class="checkbox switch">
             <input type="checkbox" role="switch" checked={internal()} onChange={(e) => setInternal(e.currentTarget.checked)} />
             Internal (staff only)

@@ -1,8 +1,8 @@
 import { Show } from 'solid-js';
 import { StatusBadge } from '../../components/StatusBadge';
 import { formatDateTime, humanize, money } from '../../lib/format';
-import { CATEGORY_LABELS } from '../../lib/labels';
-import type { TicketDetail } from './types';
+import { CATEGORY_LABELS, EFFECT_LABELS, OUTCOME_LABELS, TYPE_LABELS } from '../../lib/labels';
+import type { TicketDetailFieldsFragment as TicketDetail } from '../../graphql/generated/graphql';
 
 /** The issue as reported, plus the reporter's latest answer to a resolution. */
 export function IssueDetail(props: { ticket: TicketDetail }) {
@@ -21,10 +21,10 @@ export function IssueDetail(props: { ticket: TicketDetail }) {
           <p class="prewrap">{t().description}</p>
         </dd>
         <dt>Type</dt>
-        <dd>{humanize(t().type)}{t().category ? ` · ${CATEGORY_LABELS[t().category!] ?? humanize(t().category)}` : ''}</dd>
+        <dd>{TYPE_LABELS[t().type]}{t().category ? ` · ${CATEGORY_LABELS[t().category!]}` : ''}</dd>
         <Show when={t().requestedEffect}>
           <dt>Asked for</dt>
-          <dd>{humanize(t().requestedEffect)}</dd>
+          <dd>{EFFECT_LABELS[t().requestedEffect!]}</dd>
         </Show>
         <dt>Reporter</dt>
         <dd>{t().reporter.name} <span class="muted">({t().reporter.role.toLowerCase()}, {t().reporter.email})</span></dd>
@@ -47,7 +47,7 @@ export function IssueDetail(props: { ticket: TicketDetail }) {
             <>
               <dt>Resolution</dt>
               <dd>
-                {r().outcome ? humanize(r().outcome) : r().action?.label}
+                {r().outcome ? OUTCOME_LABELS[r().outcome!] : r().action?.label}
                 {r().credited?.amountMinor ? ` · credited ${money(r().credited)}` : ''}
                 <span class="muted"> by {r().resolvedBy.name}, {formatDateTime(r().resolvedAt)}</span>
                 <p class="prewrap">{r().comment}</p>

@@ -1,6 +1,6 @@
 import { For, Show } from 'solid-js';
 import { formatDateTime, humanize } from '../../lib/format';
-import type { TicketDetail } from './types';
+import type { TicketDetailFieldsFragment as TicketDetail } from '../../graphql/generated/graphql';
 
 /** Every step of the ticket, oldest first, as the immutable issue log records it. */
 export function IssueLogTimeline(props: { logs: TicketDetail['logs'] }) {

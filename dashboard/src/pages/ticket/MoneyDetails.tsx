@@ -1,6 +1,6 @@
 import { For, Show } from 'solid-js';
 import { formatDate, money } from '../../lib/format';
-import type { TicketDetail } from './types';
+import type { TicketDetailFieldsFragment as TicketDetail } from '../../graphql/generated/graphql';
 
 /** Credit notes this ticket produced, with the invoice lines that bill its sessions. */
 export function MoneyDetails(props: { ticket: TicketDetail }) {

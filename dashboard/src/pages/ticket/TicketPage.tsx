@@ -1,11 +1,11 @@
 import { A, useParams } from '@solidjs/router';
 import { createResource, onCleanup, Show } from 'solid-js';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { ReporterActions } from '../../components/ReporterActions';
 import { ResolveForm } from '../../components/ResolveForm';
 import { StatusBadge } from '../../components/StatusBadge';
+import { hasTicketActions, TicketActions } from '../../components/TicketActions';
 import { TicketChangedSubscription, TicketDetailQuery } from '../../graphql/tickets';
-import { isStaff, viewer } from '../../lib/auth';
+import { homeFor, isStaff, viewer } from '../../lib/auth';
 import { onReconnect, query, subscribe } from '../../lib/client';
 import { PresenceBar } from '../desk/PresenceBar';
 import { CommentForm } from './CommentForm';
@@ -13,9 +13,11 @@ import { IssueDetail } from './IssueDetail';
 import { IssueLogTimeline } from './IssueLogTimeline';
 import { MoneyDetails } from './MoneyDetails';
 import { SessionDetails } from './SessionDetails';
-import { StaffActions } from './StaffActions';
 
-/** One ticket: what was reported, its history, the sessions and money, and what can be done now. */
+/**
+ * One ticket: what was reported, its history, the sessions and money, and what can be done now.
+ * What can be done is the server's `viewerCan`, asked again after every change.
+ */
 export default function TicketPage() {
   const params = useParams<{ id: string }>();
   const [ticket, { refetch }] = createResource(() => params.id, (id) => query(TicketDetailQuery, { id }).then((d) => d.ticket));
@@ -28,17 +30,11 @@ export default function TicketPage() {
     stop();
     stopReconnect();
   });
-
-  const role = () => viewer()?.role;
-  const staff = () => isStaff(role());
-  const isTutor = () => role() === 'TUTOR';
-  const isReporter = (t: { reporter: { id: string } }) => t.reporter.id === viewer()?.id;
-  const canResolve = (status: string) => (staff() && (status === 'ONGOING' || status === 'ESCALATED')) || (isTutor() && status === 'ONGOING');
-  const back = () => (staff() ? '/board' : isTutor() ? '/reported-issues' : '/my-tickets');
+  const done = () => void refetch();
 
   return (
     <div class="ticket-page">
-      <A href={back()} class="back-link">← Back</A>
+      <A href={homeFor(viewer()?.role ?? 'LEARNER')} class="back-link">← Back</A>
       <ErrorNotice error={ticket.error} retry={refetch} />
       <Show when={ticket.state === 'ready' && !ticket()}>
         <p class="notice">This ticket does not exist, or you cannot see it.</p>
@@ -52,7 +48,7 @@ export default function TicketPage() {
               </h1>
               <StatusBadge status={t().status} />
             </div>
-            <Show when={staff()}><PresenceBar ticketId={t().id} /></Show>
+            <Show when={isStaff(viewer()?.role)}><PresenceBar ticketId={t().id} /></Show>
             <div class="detail-grid">
               <div class="detail-main">
                 <IssueDetail ticket={t()} />
@@ -61,28 +57,23 @@ export default function TicketPage() {
                 <IssueLogTimeline logs={t().logs} />
               </div>
               <aside class="detail-side" aria-label="Actions">
-                <Show when={canResolve(t().status)}>
+                <Show when={t().viewerCan.resolve}>
                   <section class="card" aria-labelledby="resolve-title">
                     <h2 id="resolve-title">{t().status === 'ESCALATED' ? 'Final decision' : 'Resolve'}</h2>
-                    <ResolveForm ticket={t()} staff={staff()} onDone={() => void refetch()} />
+                    {/* Which fields the form has: staff decide by outcome, tutors by action. */}
+                    <ResolveForm ticket={t()} chooseOutcome={isStaff(viewer()?.role)} onDone={done} />
                   </section>
                 </Show>
-                <Show when={t().status === 'RESOLVED' && isReporter(t())}>
-                  <section class="card" aria-labelledby="answer-title">
-                    <h2 id="answer-title">Your answer</h2>
-                    <ReporterActions ticketId={t().id} onDone={() => void refetch()} />
+                <Show when={hasTicketActions(t())}>
+                  <section class="card" aria-labelledby="actions-title">
+                    <h2 id="actions-title">Actions</h2>
+                    <TicketActions ticket={t()} onDone={done} />
                   </section>
                 </Show>
-                <Show when={staff() || isTutor()}>
-                  <section class="card" aria-labelledby="manage-title">
-                    <h2 id="manage-title">Manage</h2>
-                    <StaffActions ticket={t()} staff={staff()} onDone={() => void refetch()} />
-                  </section>
-                </Show>
-                <Show when={t().status !== 'CLOSED'}>
+                <Show when={t().viewerCan.comment}>
                   <section class="card" aria-labelledby="comment-title">
                     <h2 id="comment-title">Comments</h2>
-                    <CommentForm ticketId={t().id} staff={staff()} onDone={() => void refetch()} />
+                    <CommentForm ticketId={t().id} canInternal={t().viewerCan.commentInternal} onDone={done} />
                   </section>
                 </Show>
               </aside>

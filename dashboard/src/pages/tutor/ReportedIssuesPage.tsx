@@ -1,19 +1,16 @@
 import { A } from '@solidjs/router';
 import { createSignal, For, onCleanup, onMount, Show } from 'solid-js';
 import { compareBoardOrder } from '../../board/order';
-import type { TicketStatus } from '../../board/types';
 import { Dialog } from '../../components/Dialog';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { ResolveForm } from '../../components/ResolveForm';
 import { StatusBadge } from '../../components/StatusBadge';
-import type { TicketListQuery as TicketListResult } from '../../graphql/generated/graphql';
-import { TicketChangedSubscription, TicketDetailQuery, TicketListQuery } from '../../graphql/tickets';
+import type { TicketDetailFieldsFragment, TicketRowFieldsFragment as Row } from '../../graphql/generated/graphql';
+import { TicketChangedSubscription, TicketDetailQuery, TicketListQuery, TicketRowQuery } from '../../graphql/tickets';
+import { isStaff, viewer } from '../../lib/auth';
 import { onReconnect, query, subscribe } from '../../lib/client';
 import { formatDateTime, humanize } from '../../lib/format';
 import { createPagedList } from '../../lib/paged-list';
-import type { TicketDetail } from '../ticket/types';
-
-type Row = TicketListResult['tickets']['edges'][number]['node'] & { status: TicketStatus };
 const PAGE = 50;
 
 /** The tutor's Reported Issues: ongoing first, then resolved, escalated, closed. */
@@ -21,23 +18,17 @@ export default function ReportedIssuesPage() {
   const { items: rows, setItems: setRows, total, hasMore, loading, error, setError, load, loadMore } = createPagedList<Row>(
     async (after) => {
       const { tickets } = await query(TicketListQuery, { filter: null, first: PAGE, after });
-      return { nodes: tickets.edges.map((e) => e.node as Row), endCursor: tickets.pageInfo.endCursor ?? null, hasNextPage: tickets.pageInfo.hasNextPage, totalCount: tickets.totalCount };
+      return { nodes: tickets.edges.map((e) => e.node), endCursor: tickets.pageInfo.endCursor ?? null, hasNextPage: tickets.pageInfo.hasNextPage, totalCount: tickets.totalCount };
     },
     // A live change may have moved a row onto an earlier page: keep each ticket once, in board order.
     (current, page) => [...current, ...page.filter((r) => !current.some((c) => c.id === r.id))].sort(compareBoardOrder),
   );
-  const [resolving, setResolving] = createSignal<TicketDetail | null>(null);
+  const [resolving, setResolving] = createSignal<TicketDetailFieldsFragment | null>(null);
   const [announcement, setAnnouncement] = createSignal('');
 
   onMount(() => {
     void load(null);
-    const stop = subscribe(TicketChangedSubscription, { filter: null }, (data) => {
-      const changed = data.ticketChanged.ticket;
-      const known = rows().some((r) => r.id === changed.id);
-      if (!known) return void load(null); // a new ticket needs its session columns
-      setRows((list) => list.map((r) => (r.id === changed.id ? { ...r, ...changed, status: changed.status as TicketStatus } : r)).sort(compareBoardOrder));
-      setAnnouncement(`${changed.number} is now ${humanize(changed.status)}`);
-    });
+    const stop = subscribe(TicketChangedSubscription, { filter: null }, (data) => void refresh(data.ticketChanged.ticket.id));
     const stopReconnect = onReconnect(() => void load(null));
     onCleanup(() => {
       stop();
@@ -53,11 +44,22 @@ export default function ReportedIssuesPage() {
       setError(e);
     }
   };
+  /** A changed or new ticket: its row as the server now has it (status, what the tutor may do). */
+  const refresh = async (id: string) => {
+    try {
+      const { ticket } = await query(TicketRowQuery, { id });
+      setRows((list) => {
+        const others = list.filter((r) => r.id !== id);
+        return (ticket ? [...others, ticket] : others).sort(compareBoardOrder);
+      });
+      if (ticket) setAnnouncement(`${ticket.number} is now ${humanize(ticket.status)}`);
+    } catch (e) {
+      setError(e);
+    }
+  };
   const resolved = (id: string) => {
-    // The page shows the new status at once; the live event confirms it.
-    setRows((list) => list.map((r) => (r.id === id ? { ...r, status: 'RESOLVED' as const } : r)).sort(compareBoardOrder));
-    setAnnouncement('Ticket resolved');
     setResolving(null);
+    void refresh(id);
   };
 
   // The ticket's own learners: in a group class, only the reporter's child is concerned.
@@ -98,7 +100,7 @@ export default function ReportedIssuesPage() {
                   <td data-label="Issue status"><StatusBadge status={row.status} /></td>
                   <td><div class="row-actions">
                     <A href={`/tickets/${row.id}`} class="button" aria-label={`View detail of ${row.number}`}>View Detail</A>
-                    <Show when={row.status === 'ONGOING'}>
+                    <Show when={row.viewerCan.resolve}>
                       <button type="button" class="primary" aria-label={`Resolve ${row.number}`} onClick={() => void openResolve(row.id)}>Resolve</button>
                     </Show>
                   </div></td>
@@ -115,7 +117,7 @@ export default function ReportedIssuesPage() {
         {(ticket) => (
           <Dialog title={`Resolve ${ticket().number}`} onClose={() => setResolving(null)}>
             <p><strong>{ticket().title}</strong></p>
-            <ResolveForm ticket={ticket()} staff={false} onDone={() => resolved(ticket().id)} onCancel={() => setResolving(null)} />
+            <ResolveForm ticket={ticket()} chooseOutcome={isStaff(viewer()?.role)} onDone={() => resolved(ticket().id)} onCancel={() => setResolving(null)} />
           </Dialog>
         )}
       </Show>

@@ -1,6 +1,8 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import { REALTIME_CHANNEL, type RealtimePayload } from '../../realtime/publish';
+import { type Tx, inTransaction } from '../../db/transaction';
 import { EventStream } from '../../realtime/event-stream';
+import type { TopicFeed } from '../../realtime/hub';
+import { publish } from '../../realtime/publish';
 import { PresenceEvent, PresenceState } from './presence.types';
 
 interface Subscriber {
@@ -15,6 +17,9 @@ interface PresenceRow {
   since: Date;
 }
 
+/** The realtime topic presence changes are published on. */
+export const PRESENCE_TOPIC = 'presence';
+
 /** "ticketId:userId", what a NOTIFY names (ids only). */
 const keyOf = (ticketId: string, userId: string) => `${ticketId}:${userId}`;
 
@@ -24,7 +29,7 @@ const keyOf = (ticketId: string, userId: string) => `${ticketId}:${userId}`;
  * every instance reads the rows and tells its own subscribers. Every instance also sweeps expired
  * rows, so a viewer whose process was killed leaves within the TTL plus one sweep.
  */
-export class PresenceHub {
+export class PresenceHub implements TopicFeed {
   private readonly subscribers = new Set<Subscriber>();
   private sweeper: NodeJS.Timeout | null = null;
   private sweeping: Promise<unknown> = Promise.resolve();
@@ -47,8 +52,23 @@ export class PresenceHub {
     if (this.sweeper) clearInterval(this.sweeper);
     this.sweeper = null;
     await this.sweeping;
+  }
+
+  get subscriberCount(): number {
+    return this.subscribers.size;
+  }
+
+  /** Ends every subscription (the server is stopping). */
+  close(): void {
     for (const { stream } of [...this.subscribers]) void stream.return();
   }
+
+  published(keys: readonly string[]): Promise<void> {
+    return this.changed(keys);
+  }
+
+  /** Presence is only ever "now": what was missed while disconnected is read again by the next viewers query. */
+  async reconnected(): Promise<void> {}
 
   subscribe(ticketId: string | null): EventStream<PresenceEvent> {
     const subscriber: Subscriber = { ticketId, stream: undefined as never };
@@ -59,10 +79,9 @@ export class PresenceHub {
 
   /** Records a heartbeat or a change; announces it when the state changed (a heartbeat alone does not). */
   async set(ticketId: string, userId: string, state: PresenceState): Promise<void> {
-    const em = this.em();
-    const conn = em.getConnection();
-    await em.transactional(async (tx) => {
-      const ctx = tx.getTransactionContext();
+    await inTransaction(this.em(), async (tx) => {
+      const conn = tx.em.getConnection();
+      const ctx = tx.em.getTransactionContext();
       let changed: boolean;
       if (state === PresenceState.LEFT) {
         changed = (await conn.execute('delete from ticket_presence where ticket_id = ? and user_id = ? returning 1', [ticketId, userId], 'all', ctx)).length > 0;
@@ -79,7 +98,7 @@ export class PresenceHub {
         );
         changed = row.inserted || row.previous !== state;
       }
-      if (changed) await this.announce(tx as EntityManager, [keyOf(ticketId, userId)]);
+      if (changed) publish(tx, PRESENCE_TOPIC, [keyOf(ticketId, userId)]);
     });
   }
 
@@ -113,22 +132,13 @@ export class PresenceHub {
 
   /** Deletes presences past their TTL (whoever's instance died) and announces them as LEFT. */
   async sweepExpired(): Promise<number> {
-    const em = this.em();
-    return em.transactional(async (tx) => {
-      const gone: Array<{ ticket_id: string; user_id: string }> = await tx.getConnection().execute(
-        'delete from ticket_presence where expires_at <= now() returning ticket_id, user_id', [], 'all', tx.getTransactionContext(),
+    return inTransaction(this.em(), async (tx: Tx) => {
+      const gone: Array<{ ticket_id: string; user_id: string }> = await tx.em.getConnection().execute(
+        'delete from ticket_presence where expires_at <= now() returning ticket_id, user_id', [], 'all', tx.em.getTransactionContext(),
       );
-      if (gone.length) await this.announce(tx as EntityManager, gone.map((g) => keyOf(g.ticket_id, g.user_id)));
+      publish(tx, PRESENCE_TOPIC, gone.map((g) => keyOf(g.ticket_id, g.user_id)));
       return gone.length;
     });
-  }
-
-  /** Sent on commit; ids only, in batches far below NOTIFY's 8000 bytes. */
-  private async announce(tx: EntityManager, keys: string[]): Promise<void> {
-    for (let i = 0; i < keys.length; i += 80) {
-      const payload: RealtimePayload = { e: [], n: [], p: keys.slice(i, i + 80) };
-      await tx.getConnection().execute('select pg_notify(?, ?)', [REALTIME_CHANNEL, JSON.stringify(payload)], 'all', tx.getTransactionContext());
-    }
   }
 
   private em(): EntityManager {

@@ -7,7 +7,7 @@ import { viewerIsStaff } from '../../auth/viewer';
 import { requireViewer } from '../../graphql/auth-guard';
 import type { Context } from '../../graphql/context';
 import { parseId } from '../../graphql/ids';
-import { renewForEvent } from '../../realtime/live-context';
+import { renewForEvent } from '../../http/live-context';
 import { Ticket } from '../../tickets/ticket.entity';
 import { getVisibleTicket } from '../../tickets/tickets.query';
 import { Presence, PresenceEvent, PresenceState } from './presence.types';

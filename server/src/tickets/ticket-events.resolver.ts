@@ -1,38 +1,28 @@
 import { Arg, Ctx, Int, Query, Resolver, Root, Subscription } from 'type-graphql';
 import type { SubscribeResolverData } from 'type-graphql';
+import { badInput } from '../errors';
 import { requireViewer } from '../graphql/auth-guard';
 import type { Context } from '../graphql/context';
-import { badInput } from '../errors';
-import { parseId } from '../graphql/ids';
-import { Notification } from '../notifications/notification.entity';
-import { TicketFilter } from '../tickets/ticket-filter.input';
+import { renewForEvent } from '../http/live-context';
 import { loadVisibleEventsAfter } from './event-log';
-import { renewForEvent } from './live-context';
 import { TicketEvent } from './ticket-event.type';
+import { TicketFilter, toTicketFilterSpec } from './ticket-filter.input';
 
 export const DEFAULT_EVENTS_PAGE = 100;
 export const MAX_EVENTS_PAGE = 500;
 
 type SubscribeData = SubscribeResolverData<unknown, { filter?: TicketFilter | null }, Context>;
 
-/** Ids in the filter checked and lower-cased, as stored, so the in-memory match compares like with like. */
-function normalizeFilter(filter: TicketFilter | null | undefined): TicketFilter | null {
-  if (!filter) return null;
-  return {
-    ...filter,
-    tutorId: filter.tutorId ? parseId(filter.tutorId, 'tutorId') : undefined,
-    assigneeId: filter.assigneeId ? parseId(filter.assigneeId, 'assigneeId') : undefined,
-    reporterId: filter.reporterId ? parseId(filter.reporterId, 'reporterId') : undefined,
-  };
-}
-
+/** Ticket changes: live (`ticketChanged`) and, for a client that reconnects, from the log (`ticketEvents`). */
 @Resolver()
-export class RealtimeResolver {
+export class TicketEventsResolver {
   @Subscription(() => TicketEvent, {
-    description: 'Every change to a ticket the subscriber may see: created, status change, assignment, comment, update.',
+    description:
+      'Every change to a ticket the subscriber may see: created, status change, assignment, comment, update. ' +
+      'With a filter, each event says whether its ticket matches it (matchesFilter).',
     subscribe: ({ args, context }: SubscribeData) => {
       const viewer = requireViewer(context);
-      return context.services.realtime.hub.subscribeTicketEvents(viewer, normalizeFilter(args.filter));
+      return context.services.ticketFeed.subscribe(viewer, toTicketFilterSpec(args.filter));
     },
   })
   ticketChanged(
@@ -42,15 +32,6 @@ export class RealtimeResolver {
   ): TicketEvent {
     renewForEvent(ctx);
     return event;
-  }
-
-  @Subscription(() => Notification, {
-    description: "The subscriber's own new in-app notifications.",
-    subscribe: ({ context }: SubscribeData) => context.services.realtime.hub.subscribeNotifications(requireViewer(context).id),
-  })
-  notificationAdded(@Root() notification: Notification, @Ctx() ctx: Context): Notification {
-    renewForEvent(ctx);
-    return notification;
   }
 
   @Query(() => [TicketEvent], {

@@ -1,26 +1,23 @@
 import { createSignal, onCleanup } from 'solid-js';
-import { type BoardFilter, matchesBoardFilter, toTicketFilter } from '../../board/filters';
-import { appendPage, applyTicketEvent, applyTicketEvents, emptyBoard, type Page } from '../../board/reducer';
-import { BOARD_STATUSES, type BoardEvent, type BoardState, type TicketStatus } from '../../board/types';
-import type { BoardTicketFieldsFragment } from '../../graphql/generated/graphql';
-import { BoardColumnQuery, TicketChangedSubscription, TicketEventsQuery } from '../../graphql/tickets';
-import { onReconnect, query, subscribe } from '../../lib/client';
-import { humanize } from '../../lib/format';
+import type { BoardTicketFieldsFragment as Card } from '../graphql/generated/graphql';
+import { BoardColumnQuery, BoardTicketChangedSubscription } from '../graphql/tickets';
+import { onReconnect, query, subscribe } from '../lib/client';
+import { humanize } from '../lib/format';
+import { BENCH_HOOKS, recordEventTiming } from './bench-hooks';
+import { type BoardFilter, toTicketFilter } from './filters';
+import { appendPage, applyTicketEvent, applyTicketEvents, emptyBoard, type Page } from './reducer';
+import { BOARD_STATUSES, type BoardEvent, type BoardState, type TicketStatus } from './types';
 
-export type Card = BoardTicketFieldsFragment & { status: TicketStatus };
+export type { Card };
 type Event = BoardEvent<Card>;
 
 const FIRST_PAGE = 50;
 const NEXT_PAGE = 100;
 const FLASH_MS = 2_000;
 
-/** Arrival-to-DOM times of recent live events, read by the benchmark. */
-export const eventTimings: number[] = [];
-export const lastApplied = { at: 0 };
-
 /**
- * The board's data: four paged columns, kept current by `ticketChanged`, caught up from
- * `ticketEvents` after a reconnect. All column logic is in board/reducer.ts.
+ * The board's data: four paged columns, kept current by `ticketChanged(filter)` (each event says
+ * whether its ticket matches the filter), reloaded after a reconnect. Column logic: reducer.ts.
  */
 export function createBoardStore(filter: () => BoardFilter, viewerId: () => string | undefined) {
   const [state, setState] = createSignal<BoardState<Card>>(emptyBoard<Card>());
@@ -33,24 +30,24 @@ export function createBoardStore(filter: () => BoardFilter, viewerId: () => stri
   // Events that arrive while the columns load are applied on top of the loaded pages.
   let pending: Event[] | null = null;
 
-  const matches = (ticket: Card) => matchesBoardFilter(ticket, filter(), viewerId());
-
   async function fetchPage(status: TicketStatus, after: string | null, first: number): Promise<Page<Card>> {
     const data = await query(BoardColumnQuery, {
-      filter: { ...toTicketFilter(filter(), viewerId()), status: [status] } as never,
+      filter: { ...toTicketFilter(filter(), viewerId()), status: [status] },
       first,
       after,
     });
     const connection = data.tickets;
     return {
-      items: connection.edges.map((edge) => edge.node as Card),
+      items: connection.edges.map((edge) => edge.node),
       total: connection.totalCount,
       endCursor: connection.pageInfo.endCursor ?? null,
       hasMore: connection.pageInfo.hasNextPage,
     };
   }
 
+  /** Loads the columns for the current filter, listening for its live events first. */
   async function reload() {
+    listen(filter());
     const mine = ++generation;
     pending = [];
     setLoading(true);
@@ -60,7 +57,7 @@ export function createBoardStore(filter: () => BoardFilter, viewerId: () => stri
       if (mine !== generation) return;
       let next: BoardState<Card> = { ...emptyBoard<Card>(), lastSequence: state().lastSequence };
       pages.forEach((page, i) => (next = appendPage(next, BOARD_STATUSES[i], page)));
-      setState(applyTicketEvents(next, pending, matches));
+      setState(applyTicketEvents(next, pending));
     } catch (e) {
       if (mine === generation) setError(e);
     } finally {
@@ -101,13 +98,11 @@ export function createBoardStore(filter: () => BoardFilter, viewerId: () => stri
       return;
     }
     const arrived = performance.now();
-    const { state: next, changed } = applyTicketEvent(state(), event, matches);
+    const { state: next, changed } = applyTicketEvent(state(), event);
     if (!changed) return;
     setState(next); // Solid updates the DOM synchronously here.
+    if (BENCH_HOOKS) recordEventTiming(arrived);
     flash(event.ticket.id);
-    lastApplied.at = performance.now();
-    eventTimings.push(lastApplied.at - arrived);
-    if (eventTimings.length > 50) eventTimings.shift();
     const t = event.ticket;
     setAnnouncement(
       event.kind === 'CREATED' ? `New ticket ${t.number}: ${t.title}`
@@ -116,26 +111,19 @@ export function createBoardStore(filter: () => BoardFilter, viewerId: () => stri
     );
   }
 
-  /** After a reconnect: replay what was missed, or reload when we cannot know what that was. */
-  async function catchUp() {
-    const from = state().lastSequence;
-    if (from === null) return reload();
-    try {
-      let after = from;
-      for (;;) {
-        const { ticketEvents } = await query(TicketEventsQuery, { after, first: 100 });
-        for (const event of ticketEvents) receive(event as Event);
-        if (ticketEvents.length < 100) break;
-        after = ticketEvents[ticketEvents.length - 1].sequence;
-      }
-    } catch {
-      await reload();
-    }
-  }
-
-  // Unfiltered on purpose: a ticket that stops matching (reassigned, say) must leave the board.
-  const stopLive = subscribe(TicketChangedSubscription, { filter: null }, (data) => receive(data.ticketChanged as Event), setError);
-  const stopReconnect = onReconnect(() => void catchUp());
+  // One subscription per filter: the server sends every visible ticket's events, each with
+  // matchesFilter, so a ticket that stops matching (reassigned, say) leaves the board.
+  let stopLive = () => {};
+  let listening = '';
+  const listen = (current: BoardFilter) => {
+    const ticketFilter = toTicketFilter(current, viewerId());
+    if (JSON.stringify(ticketFilter) === listening) return;
+    listening = JSON.stringify(ticketFilter);
+    stopLive();
+    stopLive = subscribe(BoardTicketChangedSubscription, { filter: ticketFilter }, (data) => receive(data.ticketChanged), setError);
+  };
+  // What happened while the connection was down is not replayed: the columns are asked again.
+  const stopReconnect = onReconnect(() => void reload());
   onCleanup(() => {
     generation += 1;
     stopLive();

@@ -1,7 +1,6 @@
 import { createMemo, For } from 'solid-js';
-import type { BoardFilter } from '../../board/filters';
-import { CATEGORIES, CATEGORY_LABELS, TICKET_TYPES } from '../../lib/labels';
-import { humanize } from '../../lib/format';
+import type { BoardFilter } from './filters';
+import { CATEGORIES, CATEGORY_LABELS, TICKET_TYPES, TYPE_LABELS } from '../lib/labels';
 
 interface Person {
   id: string;
@@ -41,7 +40,7 @@ export function BoardFilters(props: {
         Type
         <select value={props.filter.type ?? ''} onChange={(e) => set({ type: e.currentTarget.value || undefined })}>
           <option value="">Any</option>
-          <For each={TICKET_TYPES}>{(type) => <option value={type}>{humanize(type)}</option>}</For>
+          <For each={TICKET_TYPES}>{(type) => <option value={type}>{TYPE_LABELS[type]}</option>}</For>
         </select>
       </label>
       <label>

@@ -1,6 +1,6 @@
 import { Field, Int, ObjectType } from 'type-graphql';
-import { TicketEventKind, TicketStatus } from '../tickets/enums';
-import { Ticket } from '../tickets/ticket.entity';
+import { TicketEventKind, TicketStatus } from './enums';
+import { Ticket } from './ticket.entity';
 import type { TicketEventRecord } from './ticket-event.entity';
 
 @ObjectType({ description: 'One change to a ticket, numbered in commit order across all tickets.' })
@@ -18,9 +18,20 @@ export class TicketEvent {
   @Field(() => Int, { description: 'Increases across all events; pass the last one seen to ticketEvents(after:).' })
   sequence!: number;
 
+  @Field(() => Boolean, {
+    description:
+      'True when the ticket matches the filter of the ticketChanged subscription that received the event (always true ' +
+      'without a filter, and in ticketEvents). Changes to tickets the subscriber may see that do not match are delivered ' +
+      'with false, so a live board can drop a card that no longer matches; ignore them otherwise.',
+  })
+  matchesFilter!: boolean;
+
   /** Staff-only (an internal comment); not exposed, used to decide who receives it. */
   internal!: boolean;
 }
+
+/** The event as delivered to subscribers whose filter does not match it. */
+export const unmatchedCopy = (event: TicketEvent): TicketEvent => Object.assign(new TicketEvent(), event, { matchesFilter: false });
 
 /** A stored event (with its ticket loaded) as the GraphQL object. */
 export function toTicketEvent(record: TicketEventRecord): TicketEvent {
@@ -30,5 +41,6 @@ export function toTicketEvent(record: TicketEventRecord): TicketEvent {
     previousStatus: record.previousStatus ?? null,
     sequence: record.sequence,
     internal: record.internal,
+    matchesFilter: true,
   });
 }

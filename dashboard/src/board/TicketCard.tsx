@@ -1,10 +1,10 @@
 import { A } from '@solidjs/router';
 import { Show } from 'solid-js';
-import { CATEGORY_LABELS } from '../../lib/labels';
-import { humanize, timeAgo } from '../../lib/format';
-import { PresenceAvatars } from '../desk/PresenceAvatars';
-import { SelectBox } from '../desk/SelectBox';
-import { SlaBadge, slaText } from '../desk/SlaBadge';
+import { CATEGORY_LABELS, TYPE_LABELS } from '../lib/labels';
+import { humanize, timeAgo } from '../lib/format';
+import { PresenceAvatars } from '../pages/desk/PresenceAvatars';
+import { SelectBox } from '../pages/desk/SelectBox';
+import { SlaBadge, slaText } from '../pages/desk/SlaBadge';
 import type { Card } from './boardStore';
 
 /** One ticket on the board; a link, so Tab and Enter open it. */
@@ -23,7 +23,7 @@ export function TicketCard(props: { ticket: Card; flashing: boolean }) {
       >
         <div class="ticket-card-top">
           <span class="ticket-number">{t().number}</span>
-          <span class="chip">{t().category ? CATEGORY_LABELS[t().category!]?.split(' (')[0] : humanize(t().type)}</span>
+          <span class="chip">{t().category ? CATEGORY_LABELS[t().category!].split(' (')[0] : TYPE_LABELS[t().type]}</span>
           <time class="muted" datetime={t().createdAt}>{timeAgo(t().createdAt)}</time>
           <SlaBadge ticket={t()} />
         </div>

@@ -1,6 +1,6 @@
 import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
-import { TicketEventKind, TicketStatus } from '../tickets/enums';
-import { Ticket } from '../tickets/ticket.entity';
+import { TicketEventKind, TicketStatus } from './enums';
+import { Ticket } from './ticket.entity';
 
 /** Every ticket change, numbered in commit order, so a reconnecting client can catch up. */
 @Entity({ tableName: 'ticket_events' })

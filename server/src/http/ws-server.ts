@@ -85,7 +85,7 @@ export function attachLiveUpdates(
           return false;
         }
         ctx.extra.viewer = viewer;
-        ctx.extra.forget = services.realtime.connections.add({
+        ctx.extra.forget = services.liveConnections.add({
           viewer,
           close: (code, reason) => ctx.extra.socket.close(code, reason),
         });
