@@ -4,7 +4,7 @@
  * `ticketChanged` message arriving on the WebSocket to the board's DOM showing it, and to the next
  * frame. Real server (own embedded PostgreSQL), real Chromium.
  *
- *   node -r @swc-node/register bench/dashboard.ts [events=30]
+ *   node -r @swc-node/register bench/dashboard.ts [events=30]   (prints its table; not part of npm run bench)
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -15,7 +15,6 @@ import { gzipSync } from 'node:zlib';
 import { Client } from 'pg';
 import { chromium } from 'playwright-core';
 import { startEmbeddedPostgres } from '../server/src/db/embedded-postgres';
-import { writeResultsSection } from './results';
 
 // The page.evaluate callbacks run in the browser; this file is type-checked without the DOM lib.
 declare const window: any, document: any, localStorage: any, requestAnimationFrame: (callback: () => void) => number;
@@ -211,10 +210,7 @@ export async function runDashboard(events = 30): Promise<string> {
 
 if (require.main === module) {
   runDashboard(Number(process.argv[2] ?? 30))
-    .then((markdown) => {
-      console.log(markdown);
-      writeResultsSection('Dashboard', markdown);
-    })
+    .then((markdown) => console.log(markdown))
     .catch((error) => {
       console.error(error);
       process.exit(1);

@@ -1,31 +1,24 @@
 /**
- * The server under test for bench/fanout.ts, in its own process so the clients' memory does not
- * count. It boots like server/src/main.ts and answers the bench over IPC: memory (after a full GC),
- * live subscriber count, a ticket to change, and a direct change when there is no mutation to call.
+ * A server instance for bench/fanout.ts, in its own process so the clients' memory does not count.
+ * It boots like server/src/main.ts and answers the bench over IPC: memory (after a full GC), live
+ * subscriber count and a ticket to change.
  */
 import 'reflect-metadata';
+import { readFileSync } from 'node:fs';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { loadConfig } from '../server/src/config';
 import { openDatabase } from '../server/src/db/database';
-import { inTransaction } from '../server/src/db/transaction';
 import { startHttpServer } from '../server/src/http/app';
-import { seedIfEmpty } from '../server/src/seed/seed';
 import { createServices } from '../server/src/services';
-import { TicketEventKind } from '../server/src/tickets/enums';
-import { recordTicketEvent } from '../server/src/tickets/event-log';
 
-export type BenchRequest =
-  | { type: 'memory' }
-  | { type: 'subscribers' }
-  | { type: 'ticket' }
-  | { type: 'change'; ticketId: string }
-  | { type: 'stop' };
+export type BenchRequest = { type: 'memory' } | { type: 'subscribers' } | { type: 'ticket' } | { type: 'stop' };
+
+const peakRss = () => Number(/^VmHWM:\s+(\d+)/m.exec(readFileSync('/proc/self/status', 'utf8'))?.[1] ?? 0) * 1024;
 
 async function main() {
   const config = loadConfig();
   const db = await openDatabase(config, () => {});
   const services = createServices(config, db.orm);
-  await seedIfEmpty(services);
   await services.start();
   const server = await startHttpServer(services, 0, '127.0.0.1');
   const em = () => services.orm.em.fork() as EntityManager;
@@ -34,21 +27,15 @@ async function main() {
     switch (request.type) {
       case 'memory': {
         for (let i = 0; i < 3; i += 1) global.gc?.();
-        const { rss, heapUsed, external, arrayBuffers } = process.memoryUsage();
-        return { rss, heapUsed, external, arrayBuffers };
+        const { rss, heapUsed, external } = process.memoryUsage();
+        return { rss, heapUsed, external, peak: peakRss() };
       }
       case 'subscribers':
         return { subscribers: services.realtime.hub.subscriberCount, connections: services.liveConnections.size };
       case 'ticket': {
-        const rows = await em().getConnection().execute("select id from tickets where status in ('ONGOING', 'RESOLVED', 'ESCALATED') order by created_at limit 1");
+        const rows = await em().getConnection().execute("select id from tickets where status = 'ONGOING' and type <> 'DISPUTE' order by created_at desc limit 1");
         return { ticketId: rows[0]?.id ?? null };
       }
-      case 'change':
-        await inTransaction(services.orm.em as EntityManager, async (tx) => {
-          await tx.em.getConnection().execute('update tickets set version = version + 1, updated_at = now() where id = ?', [request.ticketId], 'all', tx.em.getTransactionContext());
-          recordTicketEvent(tx, { ticketId: request.ticketId, kind: TicketEventKind.UPDATED, previousStatus: null });
-        });
-        return { done: true };
       case 'stop':
         await server.close();
         await services.close();
@@ -66,7 +53,7 @@ async function main() {
       (error) => process.send!({ id: message.id, error: String(error?.stack ?? error) }),
     );
   });
-  process.send!({ id: 0, result: { url: server.url } });
+  process.send!({ id: 0, result: { url: server.url.replace('localhost', '127.0.0.1') } });
 }
 
 main().catch((error) => {

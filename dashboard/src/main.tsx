@@ -18,6 +18,8 @@ const NotificationsPage = lazy(() => import('./pages/NotificationsPage'));
 const ResolutionActionsPage = lazy(() => import('./pages/admin/ResolutionActionsPage'));
 const EscalatedPage = lazy(() => import('./pages/admin/EscalatedPage'));
 const ApiKeysPage = lazy(() => import('./pages/admin/ApiKeysPage'));
+const TutorPayoutsPage = lazy(() => import('./pages/payouts/TutorPayoutsPage'));
+const AdminPayoutsPage = lazy(() => import('./pages/payouts/AdminPayoutsPage'));
 const ReportsPage = lazy(() => import('./pages/desk/ReportsPage'));
 
 /** Signed-in pages: the login page for strangers, a polite refusal for the wrong role. */
@@ -60,6 +62,8 @@ render(
       <Route path="/admin/escalated" component={guarded(EscalatedPage, STAFF)} />
       <Route path="/reports" component={guarded(ReportsPage, STAFF)} />
       <Route path="/admin/api-keys" component={guarded(ApiKeysPage, ['ADMIN'])} />
+      <Route path="/payouts" component={guarded(TutorPayoutsPage, ['TUTOR'])} />
+      <Route path="/admin/payouts" component={guarded(AdminPayoutsPage, ['ADMIN'])} />
       <Route path="*" component={() => <p class="notice">Page not found. <a href="/">Go home</a></p>} />
     </Router>
   ),

@@ -50,9 +50,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     notifyRetryBaseMs: parseDuration(env.NOTIFY_RETRY_BASE ?? '30s', 'NOTIFY_RETRY_BASE'),
     /** Delivery attempts before a message is DEAD. */
     notifyMaxAttempts: Math.max(1, int(env.NOTIFY_MAX_ATTEMPTS, 6, 'NOTIFY_MAX_ATTEMPTS')),
+    /** reportIssue calls one user may make per hour (every instance together). */
+    reportIssueLimit: Math.max(1, int(env.REPORT_ISSUE_LIMIT, 30, 'REPORT_ISSUE_LIMIT')),
+    /** Behind a reverse proxy: take the client address from X-Forwarded-For. */
+    trustProxy: env.TRUST_PROXY === 'true',
+    /** First retry of a failed webhook after this, doubling up to 6 h (partner apps, see webhooks/). */
+    webhookRetryBaseMs: parseDuration(env.WEBHOOK_RETRY_BASE ?? '30s', 'WEBHOOK_RETRY_BASE'),
+    /** A webhook delivery is given up after this; an endpoint failing this long is switched off. */
+    webhookGiveUpAfterMs: parseDuration(env.WEBHOOK_GIVE_UP_AFTER ?? '3d', 'WEBHOOK_GIVE_UP_AFTER'),
+    /** How long after a report (or an escalation) evidence files may be attached. */
+    evidenceWindowMs: parseDuration(env.EVIDENCE_WINDOW ?? '72h', 'EVIDENCE_WINDOW'),
     /** A ticket's viewer disappears this long after their last presence heartbeat. */
     presenceTtlMs: parseDuration(env.PRESENCE_TTL ?? '30s', 'PRESENCE_TTL'),
     runWorker: (env.RUN_WORKER ?? 'true') !== 'false',
+    /** Introspection and "did you mean" suggestions: on outside production unless turned off, off in production unless turned on. */
+    graphqlIntrospection: env.GRAPHQL_INTROSPECTION ? env.GRAPHQL_INTROSPECTION === 'true' : nodeEnv !== 'production',
     logQueries: env.LOG_SQL === 'true',
   };
 }

@@ -1,19 +1,23 @@
 import 'reflect-metadata';
 import { loadConfig } from './config';
+import { withBootLock } from './db/boot-lock';
 import { openDatabase } from './db/database';
 import { startHttpServer } from './http/app';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './seed/demo-accounts';
 import { seedIfEmpty } from './seed/seed';
 import { createServices } from './services';
 
-/** Boot: config -> database -> app -> listen; graceful shutdown on SIGINT/SIGTERM. */
+/**
+ * The server: config -> database -> app -> listen; graceful shutdown on SIGINT/SIGTERM. With
+ * RUN_WORKER=false it only serves, and `npm run start:worker` (worker.ts) runs the jobs.
+ */
 async function main() {
   const startedAt = Date.now();
   const config = loadConfig();
   const db = await openDatabase(config);
   let stopping = false;
   const services = createServices(config, db.orm);
-  if (config.seedOnEmpty && (await seedIfEmpty(services))) console.log('seeded the demo data');
+  if (config.seedOnEmpty && (await withBootLock(db.url, () => seedIfEmpty(services)))) console.log('seeded the demo data');
   await services.start();
   const server = await startHttpServer(services, config.port, config.host);
 
@@ -30,7 +34,7 @@ async function main() {
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
-  console.log(`Tickets is up in ${((Date.now() - startedAt) / 1000).toFixed(1)} s`);
+  console.log(`Tickets is up${config.runWorker ? '' : ' (serving only; jobs run in `npm run start:worker`)'} in ${((Date.now() - startedAt) / 1000).toFixed(1)} s`);
   console.log(`  dashboard  ${config.publicUrl}/`);
   console.log(`  GraphQL    ${config.publicUrl}/graphql`);
   console.log(`  health     ${config.publicUrl}/healthz`);

@@ -1,6 +1,8 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Runner } from 'graphile-worker';
 import { AuthService } from './auth/auth.service';
+import { CREDENTIAL_CACHE_MS } from './auth/credential-state';
+import { RateLimits } from './auth/rate-limits';
 import { TokenService } from './auth/tokens';
 import { type Config, resolveJwtSecret } from './config';
 import { jobQueue } from './jobs/queue';
@@ -15,8 +17,11 @@ import { TICKET_EVENTS_TOPIC } from './tickets/event-log';
 import { TicketFeed } from './tickets/ticket-feed';
 import { type TicketService, createTicketService } from './tickets/tickets.service';
 
-/** How often open WebSocket connections are checked for closed accounts and revoked keys. */
-const ACCOUNT_RECHECK_MS = 30_000;
+/**
+ * How often open WebSocket connections are checked for closed accounts and revoked tokens or keys
+ * (revocations made on this instance close them at once).
+ */
+const ACCOUNT_RECHECK_MS = CREDENTIAL_CACHE_MS;
 
 /** Everything long-lived the resolvers and workers need, built once at boot. */
 export interface Services {
@@ -24,6 +29,8 @@ export interface Services {
   orm: MikroORM;
   tokens: TokenService;
   auth: AuthService;
+  /** Abuse limits shared by every instance (PostgreSQL). */
+  limits: RateLimits;
   /** Pub/sub over LISTEN/NOTIFY: the listening connection and the hub the feeds below register on. */
   realtime: Realtime;
   /** `ticketChanged` subscribers of this instance. */
@@ -38,8 +45,11 @@ export interface Services {
   tickets: TicketService;
   /** Who has which ticket open (desk/presence). */
   presence: PresenceHub;
-  /** Starts background work: the job worker (when RUN_WORKER), listeners. */
-  start(): Promise<void>;
+  /**
+   * Starts what this process does: `serve` (live updates for the HTTP server's clients) and
+   * `work` (the job worker and the Telegram bot). Default: serve, and work when RUN_WORKER.
+   */
+  start(roles?: { serve: boolean; work: boolean }): Promise<void>;
   /** Stops everything start() began. */
   close(): Promise<void>;
 }
@@ -50,25 +60,34 @@ export function createServices(config: Config, orm: MikroORM): Services {
   const em = orm.em as EntityManager;
   const tickets = createTicketService({ em, config, jobs: jobQueue });
   const realtime = createRealtime(orm.config.get('clientUrl')!);
+  const limits = new RateLimits(orm, { reportIssue: { points: config.reportIssueLimit, duration: 3600 } });
+  const auth = new AuthService(tokens, orm, limits);
+  const liveConnections = new LiveConnections();
+  // Sockets of a revoked token or key close at once here; other instances find them on their recheck.
+  liveConnections.useCredentialCheck((viewers) => auth.state.invalid(viewers));
+  auth.onRevoked((match) => liveConnections.closeMatching(match));
   const services: Services = {
     config,
     orm,
     tokens,
-    auth: new AuthService(tokens),
+    auth,
+    limits,
     realtime,
     ticketFeed: realtime.hub.register(TICKET_EVENTS_TOPIC, new TicketFeed(orm)),
     notificationFeed: realtime.hub.register(NOTIFICATIONS_TOPIC, new NotificationFeed(orm)),
-    liveConnections: new LiveConnections(orm),
+    liveConnections,
     presence: realtime.hub.register(PRESENCE_TOPIC, new PresenceHub(orm, config.presenceTtlMs)),
     notifier: createNotifier(config),
     tickets,
-    async start() {
-      await services.realtime.start();
-      services.liveConnections.startRechecking(ACCOUNT_RECHECK_MS);
-      services.presence.start();
-      if (config.runWorker) worker = await startWorker(orm.config.get('clientUrl')!, buildTaskList({ em, config, notifier: services.notifier, tickets }), CRONTAB);
-      // Telegram allows one long-polling client per bot: the instance that runs the worker polls.
-      services.notifier.start({ em, tickets }, { polling: config.runWorker });
+    async start(roles = { serve: true, work: config.runWorker }) {
+      if (roles.serve) {
+        await services.realtime.start();
+        services.liveConnections.startRechecking(ACCOUNT_RECHECK_MS);
+        services.presence.start();
+      }
+      if (roles.work) worker = await startWorker(orm.config.get('clientUrl')!, buildTaskList({ em, config, notifier: services.notifier, tickets }), CRONTAB);
+      // Telegram allows one long-polling client per bot: the worker process polls.
+      services.notifier.start({ em, tickets }, { polling: roles.work });
     },
     async close() {
       await worker?.stop();

@@ -116,7 +116,7 @@ describe('the bot at work', () => {
     expect(row.external_id).toBe(`${CHAT.tutor}:${question.message_id}`);
     telegram.userSays(CHAT.tutor, 'Yes, she joined at 15:02.', question);
     await botSaid(CHAT.tutor, `Added to ${ticket.number}`);
-    const logs = (await app.gql('query($id: ID!) { ticket(id: $id) { logs { action comment actor { email } } } }', { id: ticket.id }, tokens.parent)).data.ticket.logs;
+    const logs = (await app.gql('query($id: ID!) { ticket(id: $id) { logs { action comment actor { email } } } }', { id: ticket.id }, tokens.coordinator)).data.ticket.logs;
     expect(logs).toContainEqual({ action: 'COMMENTED', comment: 'Yes, she joined at 15:02.', actor: { email: 'tutor@demo.test' } });
   });
 

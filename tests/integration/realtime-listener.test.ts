@@ -1,8 +1,13 @@
+import { Client } from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { Role } from '../../server/src/auth/roles';
+import { inTransaction } from '../../server/src/db/transaction';
+import { NOTIFICATIONS_TOPIC, announceNotifications } from '../../server/src/notifications/notification-feed';
+import { REALTIME_CHANNEL } from '../../server/src/realtime/publish';
 import { RealtimeHub } from '../../server/src/realtime/hub';
 import { RealtimeListener } from '../../server/src/realtime/listener';
-import { TICKET_EVENTS_TOPIC } from '../../server/src/tickets/event-log';
+import { TICKET_EVENTS_TOPIC, recordTicketEvent } from '../../server/src/tickets/event-log';
+import type { TicketEventKind } from '../../server/src/tickets/enums';
 import { TicketFeed } from '../../server/src/tickets/ticket-feed';
 import { type TestApp, startTestApp } from '../support/app';
 import { createTicketDirectly, ticketApi, userIdOf } from '../support/ticket-changes';
@@ -83,6 +88,50 @@ describe('the LISTEN connection', () => {
     } finally {
       await stream.return();
       await listener.stop();
+    }
+  });
+});
+
+describe('publishing', () => {
+  it('sends one NOTIFY per transaction, ids only, whatever it publishes, and none on rollback', async () => {
+    const ticketId = await createTicketDirectly(app, { reporter: 'parent@demo.test' });
+    const spy = new Client({ connectionString: app.databaseUrl });
+    const heard: string[] = [];
+    spy.on('notification', (message) => heard.push(message.payload ?? ''));
+    await spy.connect();
+    await spy.query(`listen ${REALTIME_CHANNEL}`);
+    try {
+      const parent = await userIdOf(app, 'parent@demo.test');
+      const kind = 'COMMENTED' as TicketEventKind;
+      await expect(
+        inTransaction(app.orm.em, async (tx) => {
+          recordTicketEvent(tx, { ticketId, kind, previousStatus: null });
+          throw new Error('rolled back');
+        }),
+      ).rejects.toThrow('rolled back');
+      const notificationId = await inTransaction(app.orm.em, async (tx) => {
+        const rows = await tx.em.getConnection().execute(
+          "insert into notifications (id, user_id, title, body) values (gen_random_uuid(), ?, 'One', 'body') returning id",
+          [parent],
+          'all',
+          tx.em.getTransactionContext(),
+        );
+        // Published before the events are stored: still one NOTIFY, with both.
+        announceNotifications(tx, [rows[0].id]);
+        recordTicketEvent(tx, { ticketId, kind, previousStatus: null });
+        recordTicketEvent(tx, { ticketId, kind, previousStatus: null, internal: true });
+        return rows[0].id as string;
+      });
+      // A query on the same connection after the commit: the NOTIFY, if any, has arrived before its answer.
+      await spy.query('select 1');
+      await vi.waitFor(() => expect(heard).toHaveLength(1));
+      const payload = JSON.parse(heard[0]);
+      expect(Object.keys(payload).sort()).toEqual([NOTIFICATIONS_TOPIC, TICKET_EVENTS_TOPIC].sort());
+      expect(payload[NOTIFICATIONS_TOPIC]).toEqual([notificationId]);
+      const stored: Array<{ sequence: number }> = await app.orm.em.fork().getConnection().execute('select sequence from ticket_events where ticket_id = ? order by sequence', [ticketId]);
+      expect(payload[TICKET_EVENTS_TOPIC]).toEqual(stored.slice(1).map((row) => String(row.sequence)));
+    } finally {
+      await spy.end();
     }
   });
 });

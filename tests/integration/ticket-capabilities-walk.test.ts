@@ -1,7 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Viewer } from '../../server/src/auth/viewer';
-import { errorCodeOf } from '../../server/src/errors';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { User } from '../../server/src/auth/user.entity';
+import type { Viewer } from '../../server/src/auth/viewer';
+import { attachEvidence } from '../../server/src/evidence/evidence.service';
+import { Upload } from '../../server/src/evidence/upload.entity';
+import { rateTicket } from '../../server/src/satisfaction/satisfaction.service';
+import { errorCodeOf } from '../../server/src/errors';
 import { splitTicket } from '../../server/src/desk/split';
 import { jobQueue } from '../../server/src/jobs/queue';
 import { DEMO_ACCOUNTS } from '../../server/src/seed/demo-accounts';
@@ -14,7 +18,7 @@ import { inRolledBackTransaction } from '../support/rolled-back';
 const CAPABILITIES = ['resolve', 'accept', 'escalate', 'assign', 'comment', 'commentInternal', 'attachEvidence', 'merge', 'split', 'rate'] as const;
 type Capability = (typeof CAPABILITIES)[number];
 /** Features without a mutation yet: their capability must be false everywhere. */
-const NOT_YET: Capability[] = ['attachEvidence', 'merge', 'rate'];
+const NOT_YET: Capability[] = ['merge'];
 const REFUSALS = ['NOT_FOUND', 'FORBIDDEN', 'CONFLICT'];
 
 const VIEWER_CAN = `{ tickets(first: 100) { pageInfo { hasNextPage } edges { node { id viewerCan { ${CAPABILITIES.join(' ')} } } } } }`;
@@ -54,6 +58,12 @@ for (const coordinatorsDecide of ['false', 'true']) {
           const deps = { em, config: app.services.config, timers: ticketTimerJobs(jobQueue) };
           return splitTicket(deps, viewer, { ticketId, sessionIds: sessions.slice(0, 1).map((s) => s.session_id), title: 'Split off' });
         }
+        case 'attachEvidence': {
+          const upload = Object.assign(new Upload(), { owner: em.getReference(User, viewer.id), filename: 'note.txt', contentType: 'text/plain; charset=utf-8', size: 1 });
+          await em.persistAndFlush(upload);
+          return attachEvidence(em, app.services.config, viewer, { ticketId, uploadIds: [upload.id] });
+        }
+        case 'rate': return rateTicket(em, app.services.config, viewer, { ticketId, score: 4 });
         default: throw new Error(`no mutation for ${capability} yet`);
       }
     }

@@ -26,12 +26,15 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** The real server (`server/src/main.ts`) in its own process, on an existing database. */
-export async function startServerProcess(databaseUrl: string, env: Record<string, string> = {}): Promise<ServerProcess> {
+/**
+ * The real server (`server/src/main.ts`) in its own process, on an existing database; with
+ * `entry: 'server/src/worker.ts'` the worker process instead (ready when it says so, no HTTP).
+ */
+export async function startServerProcess(databaseUrl: string, env: Record<string, string> = {}, entry = 'server/src/main.ts'): Promise<ServerProcess> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const output: string[] = [];
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', 'server/src/main.ts'], {
+  const child = spawn(process.execPath, ['-r', '@swc-node/register', entry], {
     cwd: ROOT,
     env: {
       ...process.env,
@@ -42,6 +45,7 @@ export async function startServerProcess(databaseUrl: string, env: Record<string
       JWT_SECRET: TEST_JWT_SECRET,
       SEED_ON_EMPTY: 'false',
       RUN_WORKER: 'false',
+      REPORT_ISSUE_LIMIT: '1000000',
       DATA_DIR: mkdtempSync(path.join(tmpdir(), 'tickets-proc-')),
       ...env,
     },
@@ -58,7 +62,9 @@ export async function startServerProcess(databaseUrl: string, env: Record<string
   const deadline = Date.now() + 60_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server process exited early:\n${output.join('')}`);
-    const healthy = await fetch(`${url}/healthz`).then((r) => r.ok).catch(() => false);
+    const healthy = entry.endsWith('worker.ts')
+      ? output.join('').includes('worker is up')
+      : await fetch(`${url}/healthz`).then((r) => r.ok).catch(() => false);
     if (healthy) break;
     if (Date.now() > deadline) {
       await stop();

@@ -1,6 +1,6 @@
 import { createSignal, onCleanup } from 'solid-js';
 import type { BoardTicketFieldsFragment as Card } from '../graphql/generated/graphql';
-import { BoardColumnQuery, BoardTicketChangedSubscription } from '../graphql/tickets';
+import { BoardColumnQuery, FilteredTicketChangedSubscription } from '../graphql/tickets';
 import { onReconnect, query, subscribe } from '../lib/client';
 import { humanize } from '../lib/format';
 import { BENCH_HOOKS, recordEventTiming } from './bench-hooks';
@@ -120,7 +120,7 @@ export function createBoardStore(filter: () => BoardFilter, viewerId: () => stri
     if (JSON.stringify(ticketFilter) === listening) return;
     listening = JSON.stringify(ticketFilter);
     stopLive();
-    stopLive = subscribe(BoardTicketChangedSubscription, { filter: ticketFilter }, (data) => receive(data.ticketChanged), setError);
+    stopLive = subscribe(FilteredTicketChangedSubscription, { filter: ticketFilter }, (data) => receive(data.ticketChanged), setError);
   };
   // What happened while the connection was down is not replayed: the columns are asked again.
   const stopReconnect = onReconnect(() => void reload());

@@ -53,5 +53,6 @@ export function toTicketFilter(filter: BoardFilter, viewerId: string | undefined
     tutorId: filter.tutorId || null,
     assigneeId: (filter.mine ? viewerId : filter.assigneeId) || null,
     search: filter.search || null,
+    sla: filter.sla?.length ? (filter.sla as SlaState[]) : null,
   };
 }

@@ -6,6 +6,12 @@ import { serverWords } from '../lib/errors';
 import { money } from '../lib/format';
 
 const DEBOUNCE_MS = 300;
+/**
+ * The money does not depend on the comment, which the server checks last: until one is written
+ * the preview asks with a stand-in, so the amounts show while the comment is still empty (Resolve
+ * itself still requires it).
+ */
+const COMMENT_STAND_IN = 'preview';
 type State = { kind: 'idle' } | { kind: 'loading' } | { kind: 'ready'; preview: Preview['previewResolution'] } | { kind: 'refused'; message: string };
 
 /**
@@ -23,7 +29,7 @@ export function ResolutionPreviewPanel(props: { input: ResolveTicketInput; decid
     if (!decided) return setState({ kind: 'idle' });
     setState({ kind: 'loading' });
     timer = setTimeout(() => {
-      query(PreviewResolutionQuery, { input }).then(
+      query(PreviewResolutionQuery, { input: { ...input, comment: input.comment || COMMENT_STAND_IN } }).then(
         (data) => mine === asked && setState({ kind: 'ready', preview: data.previewResolution }),
         (error) => mine === asked && setState({ kind: 'refused', message: serverWords(error) }),
       );

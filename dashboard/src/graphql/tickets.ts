@@ -44,9 +44,9 @@ export const TicketChangedSubscription = graphql(`
   }
 `);
 
-/** The board's live feed: matchesFilter says whether the ticket matches the board's filter now. */
-export const BoardTicketChangedSubscription = graphql(`
-  subscription BoardTicketChanged($filter: TicketFilter) {
+/** A filtered live feed (the board, the escalated queue): matchesFilter says whether the ticket matches the filter now. */
+export const FilteredTicketChangedSubscription = graphql(`
+  subscription FilteredTicketChanged($filter: TicketFilter) {
     ticketChanged(filter: $filter) {
       kind
       sequence
@@ -94,17 +94,7 @@ export const TicketRowQuery = graphql(`
 /** Everything the ticket page shows. */
 export const TicketDetailFields = graphql(`
   fragment TicketDetailFields on Ticket {
-    id
-    number
-    type
-    category
-    status
-    title
-    description
-    requestedEffect
-    createdAt
-    updatedAt
-    version
+    ...BoardTicketFields
     firstResponseDueAt
     resolutionDueAt
     autoCloseAt

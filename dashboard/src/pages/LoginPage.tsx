@@ -32,7 +32,7 @@ export function LoginPage() {
     try {
       const { login } = await mutate(LoginMutation, { email: email().trim(), password: password() });
       resetConnection();
-      signIn(login.token, { ...login.user, role: login.user.role as Role });
+      signIn(login.token, { ...login.user, email: login.user.email ?? email().trim(), role: login.user.role as Role });
       const next = params.next?.startsWith('/') && !params.next.startsWith('//') ? params.next : homeFor(login.user.role as Role);
       navigate(next, { replace: true });
     } catch (e) {

@@ -1,11 +1,11 @@
 import { Arg, Ctx, Field, ID, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import { requireViewer } from '../graphql/auth-guard';
 import type { Context } from '../graphql/context';
-import { notFound } from '../errors';
 import { parseId } from '../graphql/ids';
 import { ApiKey } from './api-key.entity';
 import { Role } from './roles';
 import { User } from './user.entity';
+import { revealToSelf } from './user-fields.resolver';
 
 @ObjectType()
 class AuthPayload {
@@ -29,8 +29,20 @@ class CreatedApiKey {
 @Resolver()
 export class AuthResolver {
   @Mutation(() => AuthPayload)
-  login(@Ctx() ctx: Context, @Arg('email') email: string, @Arg('password') password: string) {
-    return ctx.services.auth.login(ctx.em, email, password);
+  async login(@Ctx() ctx: Context, @Arg('email') email: string, @Arg('password') password: string) {
+    const payload = await ctx.services.auth.login(ctx.em, email, password, ctx.clientAddress);
+    return { ...payload, user: revealToSelf(payload.user) };
+  }
+
+  @Mutation(() => AuthPayload, { description: 'Every older token of the caller stops working, open WebSockets included; the answer has a new token' })
+  async changePassword(@Ctx() ctx: Context, @Arg('currentPassword') currentPassword: string, @Arg('newPassword') newPassword: string) {
+    const payload = await ctx.services.auth.changePassword(requireViewer(ctx), currentPassword, newPassword, ctx.clientAddress);
+    return { ...payload, user: revealToSelf(payload.user) };
+  }
+
+  @Mutation(() => Boolean, { description: "This token stops working at once; everywhere: every token of the caller" })
+  logout(@Ctx() ctx: Context, @Arg('everywhere', () => Boolean, { nullable: true }) everywhere?: boolean | null) {
+    return ctx.services.auth.logout(requireViewer(ctx), everywhere ?? false, ctx.clientAddress);
   }
 
   @Query(() => User, { nullable: true })
@@ -40,7 +52,12 @@ export class AuthResolver {
 
   @Mutation(() => CreatedApiKey)
   createApiKey(@Ctx() ctx: Context, @Arg('name') name: string, @Arg('scopes', () => [String]) scopes: string[]) {
-    return ctx.services.auth.createApiKey(ctx.em, requireViewer(ctx, [Role.ADMIN]), name, scopes);
+    return ctx.services.auth.createApiKey(ctx.em, requireViewer(ctx, [Role.ADMIN]), name, scopes, ctx.clientAddress);
+  }
+
+  @Mutation(() => User, { description: "Changes a user's role (admins; not their own); audited" })
+  setUserRole(@Ctx() ctx: Context, @Arg('userId', () => ID) userId: string, @Arg('role', () => Role) role: Role) {
+    return ctx.services.auth.setUserRole(ctx.em, requireViewer(ctx, [Role.ADMIN]), parseId(userId, 'userId'), role);
   }
 
   @Query(() => [ApiKey])
@@ -50,12 +67,7 @@ export class AuthResolver {
   }
 
   @Mutation(() => ApiKey)
-  async revokeApiKey(@Ctx() ctx: Context, @Arg('id', () => ID) id: string) {
-    requireViewer(ctx, [Role.ADMIN]);
-    const apiKey = await ctx.em.findOne(ApiKey, { id: parseId(id, 'id') });
-    if (!apiKey) throw notFound('API key');
-    apiKey.revokedAt ??= new Date();
-    await ctx.em.flush();
-    return apiKey;
+  revokeApiKey(@Ctx() ctx: Context, @Arg('id', () => ID) id: string) {
+    return ctx.services.auth.revokeApiKey(ctx.em, requireViewer(ctx, [Role.ADMIN]), parseId(id, 'id'), ctx.clientAddress);
   }
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { SignJWT, errors, jwtVerify } from 'jose';
 import type { Role } from './roles';
 
@@ -7,6 +8,14 @@ const ISSUER = 'tickets';
 export interface TokenClaims {
   userId: string;
   role: Role;
+  /** The user's token generation when signed; a later changePassword or logout(everywhere) bumps it. */
+  generation: number;
+}
+
+export interface VerifiedToken extends TokenClaims {
+  /** The token's own id (jti): logout revokes exactly this one. */
+  tokenId: string;
+  expiresAt: number;
 }
 
 export class TokenService {
@@ -17,21 +26,23 @@ export class TokenService {
   }
 
   sign(claims: TokenClaims): Promise<string> {
-    return new SignJWT({ role: claims.role })
+    return new SignJWT({ role: claims.role, gen: claims.generation })
       .setProtectedHeader({ alg: ALGORITHM })
       .setSubject(claims.userId)
       .setIssuer(ISSUER)
+      .setJti(randomUUID())
       .setIssuedAt()
       .setExpirationTime(`${this.ttlSeconds}s`)
       .sign(this.key);
   }
 
   /** The claims of a valid token, or null when it is bad or expired. Only HS256 is accepted. */
-  async verify(token: string): Promise<(TokenClaims & { expiresAt: number }) | null> {
+  async verify(token: string): Promise<VerifiedToken | null> {
     try {
       const { payload } = await jwtVerify(token, this.key, { algorithms: [ALGORITHM], issuer: ISSUER });
-      if (typeof payload.sub !== 'string' || typeof payload.role !== 'string' || !payload.exp) return null;
-      return { userId: payload.sub, role: payload.role as Role, expiresAt: payload.exp * 1000 };
+      const { sub, role, gen, jti, exp } = payload;
+      if (typeof sub !== 'string' || typeof role !== 'string' || typeof gen !== 'number' || typeof jti !== 'string' || !exp) return null;
+      return { userId: sub, role: role as Role, generation: gen, tokenId: jti, expiresAt: exp * 1000 };
     } catch (error) {
       if (error instanceof errors.JOSEError) return null;
       throw error;

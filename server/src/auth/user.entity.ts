@@ -14,8 +14,7 @@ export class User {
   @Property({ type: 'text' })
   name!: string;
 
-  /** Stored lower-case; unique (see migration's index on lower(email)). */
-  @Field()
+  /** Stored lower-case; unique (see migration's index on lower(email)). Exposed by UserFieldsResolver. */
   @Property({ type: 'text', unique: true })
   email!: string;
 
@@ -43,6 +42,10 @@ export class User {
   /** A closed account can no longer sign in; its tokens stop working. */
   @Property({ type: 'boolean', default: true })
   active: boolean = true;
+
+  /** Bumped by changePassword and logout(everywhere): tokens signed with an older one stop working. */
+  @Property({ type: 'int', default: 0 })
+  tokenGeneration: number = 0;
 
   @Property({ type: 'timestamptz', defaultRaw: 'now()' })
   createdAt: Date = new Date();

@@ -8,6 +8,11 @@ export interface Viewer {
   scopes?: string[];
   /** When the JWT expires (ms since epoch); long-lived connections end then. */
   expiresAt?: number;
+  /** The JWT's id (jti) and the token generation it was signed with. */
+  tokenId?: string;
+  generation?: number;
+  /** The client address of the request (audit log, rate limits). */
+  address?: string;
 }
 
 export const viewerIsStaff = (viewer: Viewer) => isStaff(viewer.role);

@@ -7,6 +7,8 @@ import { CreditNote, CreditNoteLine } from './credit-note.entity';
 import { type CreditDecision, planCredits } from './credit-plan';
 import { Invoice, InvoiceLine, InvoiceStatus } from './invoice.entity';
 import { Package } from './package.entity';
+import { settlePayoutDeductions } from './payout-deductions';
+import { recordCreditNoteWebhook } from '../webhooks/events';
 
 export interface MoneyMoved {
   /** Net change in what the ticket has credited (negative when a later decision gave less). */
@@ -112,8 +114,7 @@ export async function applyPlan(em: EntityManager, ticket: { id: string; number:
   const noteLines = new Map<string, Array<Extract<Movement, { kind: 'NOTE_CREDIT' }>>>();
   for (const m of plan.movements) {
     if (m.kind === 'DRAFT_CREDIT') {
-      m.line.creditedMinor += m.amountMinor;
-      m.line.voided = m.line.creditedMinor >= m.line.amountMinor;
+      creditDraftLine(m.line, m.amountMinor);
       ledger(m, { kind: AdjustmentKind.LINE_CREDIT, amountMinor: m.amountMinor, invoiceLine: m.line });
       moved.invoiceIds.push(m.line.invoice.id);
     } else if (m.kind === 'NOTE_CREDIT') {
@@ -134,12 +135,14 @@ export async function applyPlan(em: EntityManager, ticket: { id: string; number:
     }
   }
   for (const lines of noteLines.values()) {
-    const note = await createCreditNote(em, lines[0].line.invoice, ticket, lines);
+    const origin = { ticketId: ticket.id, reason: `Decision on ${ticket.number}`, orderKey: `ticket:${ticket.id}` };
+    const note = await createCreditNote(em, lines[0].line.invoice, origin, lines);
     moved.creditNotes.push(note);
     for (const m of lines) ledger(m, { kind: AdjustmentKind.LINE_CREDIT, amountMinor: m.amountMinor, invoiceLine: m.line, creditNote: note });
   }
   moved.invoiceIds = [...new Set(moved.invoiceIds)];
   await em.flush();
+  await settlePayoutDeductions(em, plan.movements.map((m) => m.item.session.id), ticket.id);
   return moved;
 }
 
@@ -185,16 +188,31 @@ async function addChargeLine(em: EntityManager, item: Item, amount: number, tick
   return line;
 }
 
-async function createCreditNote(em: EntityManager, invoice: Invoice, ticket: { id: string; number: string }, lines: Array<{ line: InvoiceLine; amountMinor: number }>) {
+/** A draft line credited (voided once fully credited): drafts change in place, no credit note. */
+export function creditDraftLine(line: InvoiceLine, amountMinor: number): void {
+  line.creditedMinor += amountMinor;
+  line.voided = line.creditedMinor >= line.amountMinor;
+}
+
+/** Why a credit note exists: a ticket's decision, or a session cancelled before it happened. */
+export interface CreditOrigin {
+  ticketId: string | null;
+  reason: string;
+  /** Webhook events with one key arrive in order (ticket:<id>, session:<id>). */
+  orderKey: string;
+}
+
+export async function createCreditNote(em: EntityManager, invoice: Invoice, origin: CreditOrigin, lines: Array<{ line: InvoiceLine; amountMinor: number }>) {
   const note = Object.assign(new CreditNote(), {
     number: await nextNumber(em, 'credit_note_number_seq', 'CN-'),
     invoice,
-    ticketId: ticket.id,
+    ticketId: origin.ticketId,
     amountMinor: lines.reduce((sum, l) => sum + l.amountMinor, 0),
     currency: invoice.currency,
-    reason: `Decision on ${ticket.number}`,
+    reason: origin.reason,
   });
   em.persist(note);
+  recordCreditNoteWebhook(em, note, origin.orderKey);
   for (const { line, amountMinor } of lines) {
     line.creditedMinor += amountMinor;
     em.persist(Object.assign(new CreditNoteLine(), { creditNote: note, invoiceLine: line, amountMinor }));

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Entity, Enum, Index, ManyToOne, OneToOne, PrimaryKey, Property } from '@mikro-orm/core';
-import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { User } from '../auth/user.entity';
 import { TutoringSession } from '../sessions/session.entity';
 
@@ -11,8 +11,12 @@ export enum PayoutStatus {
 }
 registerEnumType(PayoutStatus, { name: 'PayoutStatus' });
 
-/** What the tutor earns for one session; held while any ticket on the session is open. */
-@ObjectType()
+/**
+ * What the tutor earns for one session; held while any ticket on the session is open. Net is
+ * amount − deducted (the tutor's share of credits on this session) − carried (late credits from
+ * sessions already paid); both are kept current until the payout is PAID, then frozen.
+ */
+@ObjectType('Payout')
 @Entity({ tableName: 'tutor_payouts' })
 export class TutorPayout {
   @Field(() => ID)
@@ -26,16 +30,17 @@ export class TutorPayout {
   @ManyToOne(() => User)
   tutor!: User;
 
-  @Field(() => Int)
   @Property({ type: 'integer' })
   amountMinor!: number;
 
-  /** The tutor's share of what disputes credited back, taken off the payout. */
-  @Field(() => Int)
+  /** The tutor's share of what disputes credited back on this session. */
   @Property({ type: 'integer', default: 0 })
   deductedMinor: number = 0;
 
-  @Field()
+  /** Late credits on earlier, already paid sessions taken off this payout (payout_carries). */
+  @Property({ type: 'integer', default: 0 })
+  carriedMinor: number = 0;
+
   @Property({ type: 'string', columnType: 'char(3)' })
   currency!: string;
 
@@ -47,4 +52,13 @@ export class TutorPayout {
   @Field(() => Date, { nullable: true })
   @Property({ type: 'timestamptz', nullable: true })
   releasedAt?: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  @Property({ type: 'timestamptz', nullable: true })
+  paidAt?: Date | null;
+
+  /** The payment run's reference (a bank batch id). */
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'text', nullable: true })
+  reference?: string | null;
 }

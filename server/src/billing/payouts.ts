@@ -1,41 +1,37 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-
-/** A uuid[] literal: knex would expand a JS array into a list. */
-const uuidArray = (ids: string[]) => `{${ids.join(',')}}`;
+import type { Tx } from '../db/transaction';
+import type { Ticket } from '../tickets/ticket.entity';
+import { lockTutorsOfSessions, rebalanceCarries, run, settlePayoutDeductions, uuidArray } from './payout-deductions';
+import { announceReleasedPayouts } from './payout-notifications';
 
 /** Holds the tutor payouts of these sessions while a ticket on them is open (paid ones are gone). */
 export async function holdPayouts(em: EntityManager, sessionIds: string[]): Promise<void> {
   if (!sessionIds.length) return;
-  await em.getConnection().execute(
-    `update tutor_payouts set status = 'HELD', released_at = null where session_id = any(?::uuid[]) and status = 'RELEASED'`,
-    [uuidArray(sessionIds)], 'run', em.getTransactionContext(),
-  );
+  await lockTutorsOfSessions(em, sessionIds);
+  const held: Array<{ tutor_id: string }> = await run(em,
+    `update tutor_payouts set status = 'HELD', released_at = null where session_id = any(?::uuid[]) and status = 'RELEASED' returning tutor_id`,
+    [uuidArray(sessionIds)]);
+  // Late credits go on the next payout to be paid, which a hold may have changed.
+  for (const tutorId of new Set(held.map((h) => h.tutor_id))) await rebalanceCarries(em, tutorId);
 }
 
 /**
- * Releases the held payouts of sessions that no longer have an open ticket, reduced by the tutor's
- * share of everything disputes credited on the session (invoice credits, and package credits at
- * the session's price). The share is the payout's part of what the session billed.
+ * Releases the held payouts of sessions that no longer have an open ticket (`closing` just
+ * closed), net of the tutor's share of what disputes credited (kept current by
+ * settlePayoutDeductions), and tells the tutor how much the end of the hold released.
  */
-export async function releasePayoutsWithoutOpenTickets(em: EntityManager, sessionIds: string[]): Promise<number> {
+export async function releasePayoutsWithoutOpenTickets(tx: Tx, sessionIds: string[], closing: Ticket): Promise<number> {
+  const { em } = tx;
   if (!sessionIds.length) return 0;
-  const released = await em.getConnection().execute(
-    `with credited as (
-       select a.session_id, sum(a.amount_minor) + sum(a.package_credits) * max(s.price_minor) as value
-         from ticket_adjustments a join tutoring_sessions s on s.id = a.session_id
-        where a.session_id = any(?::uuid[]) group by a.session_id),
-     billed as (
-       select s.id as session_id, s.price_minor * greatest(count(sp.learner_id), 1) as value
-         from tutoring_sessions s left join session_participants sp on sp.session_id = s.id
-        where s.id = any(?::uuid[]) group by s.id)
-     update tutor_payouts p
-        set status = 'RELEASED', released_at = now(),
-            deducted_minor = least(p.amount_minor, greatest(0, round(coalesce(c.value, 0)::numeric * p.amount_minor / nullif(b.value, 0))))::int
-       from billed b left join credited c on c.session_id = b.session_id
-      where p.session_id = b.session_id and p.status = 'HELD'
+  await lockTutorsOfSessions(em, sessionIds);
+  const released: Array<{ id: string; session_id: string }> = await run(em,
+    `update tutor_payouts p set status = 'RELEASED', released_at = now()
+      where p.session_id = any(?::uuid[]) and p.status = 'HELD'
         and not exists (select 1 from ticket_sessions ts where ts.session_id = p.session_id and ts.open)
-     returning p.id`,
-    [uuidArray(sessionIds), uuidArray(sessionIds)], 'all', em.getTransactionContext(),
-  );
+      returning p.id, p.session_id`,
+    [uuidArray(sessionIds)]);
+  if (!released.length) return 0;
+  await settlePayoutDeductions(em, released.map((r) => r.session_id), null);
+  await announceReleasedPayouts(tx, closing, released.map((r) => r.id));
   return released.length;
 }

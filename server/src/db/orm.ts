@@ -3,6 +3,7 @@ import { Migrator } from '@mikro-orm/migrations';
 import { entities } from './entities';
 import { migrateJobQueue } from '../jobs/worker';
 import { migrationsList } from './migrations';
+import { withBootLock } from './boot-lock';
 
 export interface OrmOptions {
   logQueries?: boolean;
@@ -33,7 +34,10 @@ export async function openOrm(clientUrl: string, opts: OrmOptions = {}) {
 
 /** Applies committed migrations (ours, then the job queue's); never generates schema at run time. */
 export async function migrate(orm: MikroORM): Promise<string[]> {
-  const applied = await orm.getMigrator().up();
-  await migrateJobQueue(orm.config.get('clientUrl')!);
-  return applied.map((m) => m.name);
+  const url = orm.config.get('clientUrl')!;
+  return withBootLock(url, async () => {
+    const applied = await orm.getMigrator().up();
+    await migrateJobQueue(url);
+    return applied.map((m) => m.name);
+  });
 }

@@ -1,4 +1,17 @@
+import {
+  type DocumentNode,
+  type FragmentDefinitionNode,
+  type GraphQLNamedType,
+  type GraphQLSchema,
+  type SelectionSetNode,
+  Kind,
+  getNamedType,
+  getOperationAST,
+  isInterfaceType,
+  isObjectType,
+} from 'graphql';
 import type { Role } from '../auth/roles';
+import { ANY_SCOPE, OPERATION_SCOPES, PEOPLE_ONLY, TYPE_SCOPES, expandScopes } from '../auth/scopes';
 import type { Viewer } from '../auth/viewer';
 import type { Context } from './context';
 import { forbidden, unauthenticated } from '../errors';
@@ -9,4 +22,66 @@ export function requireViewer(ctx: Pick<Context, 'viewer'>, roles?: readonly Rol
   if (!viewer) throw unauthenticated();
   if (roles && !roles.includes(viewer.role)) throw forbidden();
   return viewer;
+}
+
+/**
+ * API key scopes, checked once per operation before anything runs (so no per-field cost): every
+ * root field needs its OPERATION_SCOPES entry and every field read on a type in TYPE_SCOPES
+ * needs that type's scope. People (tokens) are not scoped; their role rules apply in the resolvers.
+ */
+export function requireScopes(schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined, viewer: Viewer | null): void {
+  if (!viewer?.apiKeyId) return;
+  const granted = expandScopes(viewer.scopes ?? []);
+  for (const needed of requiredScopes(schema, document, operationName)) {
+    if (needed === ANY_SCOPE) continue;
+    if (needed === PEOPLE_ONLY) throw forbidden('An API key may not do this; sign in as a person');
+    if (!granted.has(needed)) throw forbidden(`This API key lacks the ${needed} scope`);
+  }
+}
+
+const requirementCache = new WeakMap<DocumentNode, Map<string, Set<string>>>();
+
+/** The scopes an operation needs (cached per parsed document, which Apollo reuses). */
+export function requiredScopes(schema: GraphQLSchema, document: DocumentNode, operationName?: string | null): Set<string> {
+  let perOperation = requirementCache.get(document);
+  if (!perOperation) requirementCache.set(document, (perOperation = new Map()));
+  const key = operationName ?? '';
+  const known = perOperation.get(key);
+  if (known) return known;
+
+  const needed = new Set<string>();
+  const operation = getOperationAST(document, operationName);
+  const root = operation && schema.getRootType(operation.operation);
+  if (operation && root) {
+    const fragments = new Map<string, FragmentDefinitionNode>();
+    for (const definition of document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+    const visited = new Set<string>();
+    const walk = (type: GraphQLNamedType, selectionSet: SelectionSetNode, atRoot: boolean) => {
+      for (const selection of selectionSet.selections) {
+        if (selection.kind === Kind.FIELD) {
+          const name = selection.name.value;
+          if (name.startsWith('__')) continue;
+          // Fail closed: an operation nobody listed is for people only.
+          if (atRoot) needed.add(OPERATION_SCOPES[name] ?? PEOPLE_ONLY);
+          const typeScope = TYPE_SCOPES[type.name];
+          if (typeScope) needed.add(typeScope);
+          const field = isObjectType(type) || isInterfaceType(type) ? type.getFields()[name] : undefined;
+          if (field && selection.selectionSet) walk(getNamedType(field.type), selection.selectionSet, false);
+        } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+          const inner = selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : type;
+          if (inner) walk(inner, selection.selectionSet, atRoot);
+        } else {
+          const fragment = fragments.get(selection.name.value);
+          const inner = fragment && schema.getType(fragment.typeCondition.name.value);
+          const visitKey = `${selection.name.value}:${atRoot}`;
+          if (!fragment || !inner || visited.has(visitKey)) continue;
+          visited.add(visitKey);
+          walk(inner, fragment.selectionSet, atRoot);
+        }
+      }
+    };
+    walk(root, operation.selectionSet, true);
+  }
+  perOperation.set(key, needed);
+  return needed;
 }

@@ -8,10 +8,12 @@ export interface Context {
   viewer: Viewer | null;
   loaders: Loaders;
   services: Services;
+  /** The client's address (for rate limits and the audit log); null where unknown. */
+  clientAddress: string | null;
 }
 
 /** A fresh identity map and fresh loaders per request (or per subscription event). */
-export function createContext(services: Services, viewer: Viewer | null): Context {
+export function createContext(services: Services, viewer: Viewer | null, clientAddress: string | null = null): Context {
   const em = services.orm.em.fork() as EntityManager;
-  return { em, viewer, services, loaders: createLoaders(em, viewer) };
+  return { em, viewer, services, clientAddress, loaders: createLoaders(em, viewer) };
 }

@@ -11,7 +11,7 @@ function extensionsOf(error: DomainError): Record<string, unknown> {
 }
 
 /** Apollo's own failures that are the client's fault become BAD_USER_INPUT. */
-const CLIENT_FAULTS = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE', 'BAD_USER_INPUT']);
+const CLIENT_FAULTS = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE', 'BAD_USER_INPUT']);
 
 /**
  * Shapes every error on the way out, the one place that maps domain errors to `extensions.code`:

@@ -3,43 +3,33 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { User } from '../auth/user.entity';
 import { CreditNote } from '../billing/credit-note.entity';
 import { Invoice, InvoiceLine } from '../billing/invoice.entity';
+import { createPayoutLoaders } from '../billing/payout-loaders';
+import { byId, groupedBy, visibleTickets } from './batch';
 import type { Viewer } from '../auth/viewer';
 import { SessionParticipant, TutoringSession } from '../sessions/session.entity';
 import { IssueLog } from '../tickets/issue-log.entity';
 import { ResolutionAction } from '../tickets/resolution-action.entity';
 import { Ticket, TicketSession } from '../tickets/ticket.entity';
-import { ticketVisibilitySql } from '../tickets/visibility';
 import { invoiceVisibilitySql } from '../sessions/visibility';
+import { eagerFields, readOnlyResults } from '../db/read-only';
+import { lastEscalations } from '../evidence/evidence.service';
+import { Upload } from '../evidence/upload.entity';
+import { TicketRating } from '../satisfaction/rating.entity';
 
-/** One query per kind of relation per request, whatever the page size. */
-function byId<T extends { id: string }>(load: (ids: string[]) => Promise<T[]>) {
-  return new DataLoader<string, T | null>(async (ids) => {
-    const rows = await load([...ids]);
-    const map = new Map(rows.map((row) => [row.id, row]));
-    return ids.map((id) => map.get(id) ?? null);
-  });
-}
+/** The loaders whose answers do not depend on who asks (the rest filter by the viewer). */
+const VIEWER_INDEPENDENT = [
+  'user', 'session', 'invoice', 'participants', 'invoiceLines', 'creditNotesByInvoice', 'creditNotesByTicket',
+  'resolutionAction', 'ticketSessions', 'childIds', 'logs',
+] as const;
 
-function groupedBy<T>(load: (keys: string[]) => Promise<T[]>, keyOf: (row: T) => string) {
-  return new DataLoader<string, T[]>(async (keys) => {
-    const groups = new Map<string, T[]>(keys.map((k) => [k, []]));
-    for (const row of await load([...keys])) groups.get(keyOf(row))?.push(row);
-    return keys.map((k) => groups.get(k) ?? []);
-  });
-}
-
-/** Tickets among `ids` that the viewer may see (null viewer: none). */
-async function visibleTickets(em: EntityManager, viewer: Viewer | null, where: Record<string, unknown>): Promise<Ticket[]> {
-  if (!viewer) return [];
-  const qb = em.createQueryBuilder(Ticket, 't').where(where);
-  const visible = ticketVisibilitySql(viewer, 't');
-  if (visible) qb.andWhere(visible.sql, visible.params);
-  return qb.getResultList();
-}
-
-export function createLoaders(em: EntityManager, viewer: Viewer | null) {
-  return {
-    user: byId((ids) => em.find(User, { id: { $in: ids } })),
+/**
+ * Loaders for one request, or for one viewer class of a live event: then `shared` (the event's
+ * own loaders) answers the viewer-independent ones, so an event batches them across every class.
+ */
+export function createLoaders(em: EntityManager, viewer: Viewer | null, shared?: Record<(typeof VIEWER_INDEPENDENT)[number], unknown>) {
+  const own = {
+    // Read outside the unit of work: users are only ever answered, and hydrating them cost more than the query.
+    user: byId((ids) => readOnlyResults(em.createQueryBuilder(User).select(eagerFields(em, User)).where({ id: { $in: ids } }), User, em)),
     session: byId((ids) => em.find(TutoringSession, { id: { $in: ids } })),
     invoice: byId((ids) => em.find(Invoice, { id: { $in: ids } })),
     participants: groupedBy(
@@ -86,11 +76,29 @@ export function createLoaders(em: EntityManager, viewer: Viewer | null) {
         `select parent_id, child_id from parent_links where parent_id in (${parentIds.map(() => '?').join(',')})`, [...parentIds]);
       return parentIds.map((id) => rows.filter((r) => r.parent_id === id).map((r) => r.child_id));
     }),
+    payouts: createPayoutLoaders(em, viewer),
     logs: groupedBy(
       (ids) => em.find(IssueLog, { ticket: { $in: ids } }, { orderBy: { createdAt: 'asc', id: 'asc' } }),
       (log) => log.ticket.id,
     ),
+    /** When each ticket was last escalated (its evidence window opens again then). */
+    lastEscalatedAt: new DataLoader<string, Date | null>(async (ids) => {
+      const at = await lastEscalations(em, [...ids]);
+      return ids.map((id) => at.get(id) ?? null);
+    }),
+    /** Evidence files of each ticket, oldest first. */
+    attachments: groupedBy(
+      (ids) => em.find(Upload, { ticket: { $in: ids } }, { orderBy: { attachedAt: 'asc', createdAt: 'asc', id: 'asc' } }),
+      (upload) => upload.ticket!.id,
+    ),
+    /** Each ticket's satisfaction request or answer. */
+    rating: new DataLoader<string, TicketRating | null>(async (ids) => {
+      const rows = await em.find(TicketRating, { ticket: { $in: [...ids] } });
+      return ids.map((id) => rows.find((r) => r.ticket.id === id) ?? null);
+    }),
   };
+  if (shared) for (const name of VIEWER_INDEPENDENT) Object.assign(own, { [name]: shared[name] });
+  return own;
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;

@@ -4,17 +4,22 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import { ApolloArmor } from '@escape.tech/graphql-armor';
-import express from 'express';
+import express, { type ErrorRequestHandler } from 'express';
+import { NoSchemaIntrospectionCustomRule } from 'graphql';
 import { type Context, createContext } from '../graphql/context';
-import { forbidden } from '../errors';
-import { formatError } from '../graphql/errors';
+import { requireScopes } from '../graphql/auth-guard';
+import { DomainError } from '../errors';
+import { formatError, toGraphQLError } from '../graphql/errors';
 import { getSchema } from '../graphql/schema';
 import type { Services } from '../services';
+import { clientAddress } from './client-address';
+import { evidenceRoutes } from '../evidence/upload.routes';
+import { rateRoutes } from '../satisfaction/rate.routes';
 import { healthHandler } from './health';
 import { placeholderPage } from './placeholder';
+import { QUERY_LIMITS, queryLimitProtection } from './query-limits';
 import { attachLiveUpdates } from './ws-server';
 
 export interface RunningServer {
@@ -32,35 +37,44 @@ export async function startHttpServer(services: Services, port: number, host = '
   app.disable('x-powered-by');
   const httpServer = createServer(app);
   const schema = await getSchema();
-  const armor = new ApolloArmor({
-    maxDepth: { n: 12 },
-    maxAliases: { n: 30 },
-    costLimit: { maxCost: 20_000 },
-    maxTokens: { n: 5_000 },
-    blockFieldSuggestion: { enabled: !services.config.exposeErrors },
-  });
-  const protection = armor.protect();
+  const introspection = services.config.graphqlIntrospection;
+  const protection = queryLimitProtection({ blockFieldSuggestions: !introspection });
   const apollo = new ApolloServer<Context>({
     schema,
-    // Bearer tokens, no cookies: a cross-site request cannot carry the caller's credentials.
-    csrfPrevention: false,
-    introspection: true,
+    // GET and simple POSTs must carry a content-type or an apollo-require-preflight header, which
+    // a cross-site form or <img> cannot send; mutations over GET are refused by Apollo itself.
+    csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+    introspection,
     stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,
     formatError: (formatted, error) => formatError(formatted, error, services.config.exposeErrors),
     validationRules: [...protection.validationRules],
+    parseOptions: { maxTokens: QUERY_LIMITS.maxTokens },
+    // No automatic persisted queries: clients send documents (and a wrong hash must not be a 500).
+    persistedQueries: false,
+    // A document full of mistakes gets a few errors back, not one per mistake.
+    validationOptions: { maxErrors: QUERY_LIMITS.maxValidationErrors },
     plugins: [
       ...protection.plugins,
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
+      // POST answers are never cached; without this every field resolver is wrapped to compute cache hints.
+      ApolloServerPluginCacheControlDisabled(),
       {
-        // API keys without the `write` scope may only read.
+        // API key scopes, once per operation before it runs (graphql/auth-guard.ts).
         async requestDidStart() {
           return {
-            async didResolveOperation({ contextValue, operation }) {
-              const viewer = contextValue.viewer;
-              if (viewer?.apiKeyId && operation?.operation === 'mutation' && !viewer.scopes?.includes('write')) {
-                throw forbidden('This API key may only read');
+            async didResolveOperation({ contextValue, document, operationName, operation }) {
+              try {
+                if (operation?.operation === 'subscription') throw new DomainError('BAD_USER_INPUT', 'Subscriptions run over the WebSocket at /graphql');
+                requireScopes(schema, document, operationName, contextValue.viewer);
+              } catch (error) {
+                // A refusal, not a server fault: Apollo would answer an error thrown here with a 500.
+                if (!(error instanceof DomainError)) throw error;
+                const refusal = toGraphQLError(error);
+                refusal.extensions.http = { status: error.code === 'BAD_USER_INPUT' ? 400 : 200 };
+                throw refusal;
               }
             },
           };
@@ -70,19 +84,24 @@ export async function startHttpServer(services: Services, port: number, host = '
   });
   await apollo.start();
   // graphql-ws subscriptions on the same port and path.
-  const liveUpdates = attachLiveUpdates(httpServer, services, schema, protection.validationRules);
+  const liveRules = introspection ? protection.validationRules : [...protection.validationRules, NoSchemaIntrospectionCustomRule];
+  const liveUpdates = attachLiveUpdates(httpServer, services, schema, liveRules);
 
   app.get('/healthz', healthHandler(services));
+  app.use(evidenceRoutes(services));
+  app.use(rateRoutes(services));
   app.use(
     '/graphql',
-    express.json({ limit: '1mb' }),
+    express.json({ limit: QUERY_LIMITS.maxBodyBytes }),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
-        const viewer = await services.auth.authenticate(services.orm.em.fork(), req.headers.authorization);
-        return createContext(services, viewer);
+        const address = clientAddress(req, services.config.trustProxy);
+        const viewer = await services.auth.authenticate(req.headers.authorization);
+        return createContext(services, viewer && { ...viewer, address }, address);
       },
     }),
   );
+  app.use('/graphql', badRequestBody);
   if (existsSync(path.join(DASHBOARD_DIST, 'index.html'))) {
     app.use(express.static(DASHBOARD_DIST, { index: false, maxAge: '1h' }));
     app.get(/^\/(?!graphql|healthz).*/, (_req, res) => res.sendFile(path.join(DASHBOARD_DIST, 'index.html')));
@@ -103,3 +122,15 @@ export async function startHttpServer(services: Services, port: number, host = '
     },
   };
 }
+
+/** A body too large or not JSON: a GraphQL-shaped answer, never Express's HTML page with a stack. */
+const badRequestBody: ErrorRequestHandler = (error, _req, res, next) => {
+  if (res.headersSent) return next(error);
+  const status = Number((error as { status?: number }).status);
+  const clientFault = status >= 400 && status < 500;
+  if (!clientFault) console.error('request failed:', error);
+  const message = status === 413 ? `The request body is larger than ${QUERY_LIMITS.maxBodyBytes} bytes` : 'The request body is not valid JSON';
+  res.status(clientFault ? status : 500).json({
+    errors: [{ message: clientFault ? message : 'Internal server error', extensions: { code: clientFault ? 'BAD_USER_INPUT' : 'INTERNAL_SERVER_ERROR' } }],
+  });
+};

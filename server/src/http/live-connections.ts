@@ -1,6 +1,3 @@
-import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import { ApiKey } from '../auth/api-key.entity';
-import { User } from '../auth/user.entity';
 import type { Viewer } from '../auth/viewer';
 
 /** graphql-ws's code for "your credentials are not (or no longer) good". */
@@ -15,14 +12,13 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /**
  * The open WebSocket connections of this instance and who is behind each. A connection ends when
- * its token expires (a timer) or its account is closed / API key revoked (checked periodically
- * for all connections in two queries).
+ * its token expires (a timer), at once when its token or key is revoked on this instance, and
+ * otherwise when the periodic recheck finds its account closed or its credentials revoked.
  */
 export class LiveConnections {
   private readonly open = new Map<LiveConnection, NodeJS.Timeout | null>();
   private recheck: NodeJS.Timeout | null = null;
-
-  constructor(private readonly orm: MikroORM) {}
+  private findInvalid?: (viewers: Viewer[]) => Promise<Set<Viewer>>;
 
   get size(): number {
     return this.open.size;
@@ -47,29 +43,25 @@ export class LiveConnections {
     };
   }
 
-  /** Closes the connections of closed accounts and revoked API keys; returns how many. */
+  /** Closes the connections of closed accounts, revoked tokens and revoked API keys; returns how many. */
   async recheckAccounts(): Promise<number> {
-    if (!this.open.size) return 0;
-    const userIds = new Set<string>();
-    const keyIds = new Set<string>();
-    for (const { viewer } of this.open.keys()) {
-      userIds.add(viewer.id);
-      if (viewer.apiKeyId) keyIds.add(viewer.apiKeyId);
-    }
-    const em = this.orm.em.fork() as EntityManager;
-    const closedUsers = new Set(
-      (await em.find(User, { id: { $in: [...userIds] }, active: false }, { fields: ['id'] })).map((u) => u.id),
-    );
-    const revokedKeys = keyIds.size
-      ? new Set((await em.find(ApiKey, { id: { $in: [...keyIds] }, revokedAt: { $ne: null } }, { fields: ['id'] })).map((k) => k.id))
-      : new Set<string>();
+    if (!this.open.size || !this.findInvalid) return 0;
+    const invalid = await this.findInvalid([...this.open.keys()].map((c) => c.viewer));
+    return this.closeMatching((viewer) => invalid.has(viewer));
+  }
+
+  /** How credentials are checked (auth/credential-state.ts), set once at boot. */
+  useCredentialCheck(findInvalid: (viewers: Viewer[]) => Promise<Set<Viewer>>): void {
+    this.findInvalid = findInvalid;
+  }
+
+  /** Closes at once the connections whose viewer matches (a sign-out, a revoked key); returns how many. */
+  closeMatching(match: (viewer: Viewer) => boolean): number {
     let closed = 0;
     for (const connection of [...this.open.keys()]) {
-      const { viewer } = connection;
-      if (closedUsers.has(viewer.id) || (viewer.apiKeyId && revokedKeys.has(viewer.apiKeyId))) {
-        connection.close(CLOSE_UNAUTHORIZED, 'Account closed or key revoked');
-        closed += 1;
-      }
+      if (!match(connection.viewer)) continue;
+      connection.close(CLOSE_UNAUTHORIZED, 'Credentials revoked');
+      closed += 1;
     }
     return closed;
   }

@@ -1,109 +1,130 @@
-import {
-  type DocumentNode,
-  type ExecutionArgs,
-  type ExecutionResult,
-  type GraphQLSchema,
-  type SelectionSetNode,
-  GraphQLObjectType,
-  Kind,
-  createSourceEventStream,
-  execute,
-  getNamedType,
-  getOperationAST,
-  subscribe,
-} from 'graphql';
-import { getMetadataStorage } from 'type-graphql';
+import { type DocumentNode, type ExecutionArgs, type ExecutionResult, createSourceEventStream, execute, getOperationAST, subscribe } from 'graphql';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { isStaff } from '../auth/roles';
+import type { Viewer } from '../auth/viewer';
+import { type Context, createContext } from '../graphql/context';
+import { createLoaders } from '../graphql/loaders';
 
 type SubscribeResult = AsyncIterableIterator<ExecutionResult> | ExecutionResult;
 
+/** What one event shares between its executions: an identity map, the viewer-independent loaders, the results. */
+interface EventScope {
+  em: EntityManager;
+  loaders: ReturnType<typeof createLoaders>;
+  results: Map<string, Promise<SharedResult>>;
+}
+
+interface SharedResult {
+  result: ExecutionResult;
+  /** Whether resolving it read anything of the viewer but the role (then it is only the executing viewer's). */
+  usedIdentity: boolean;
+  viewerId: string | null;
+}
+
 /**
- * "Type.field" for every field that just reads a property of its parent: a type-graphql @Field
- * with no field resolver, middleware or role check. Such a field's value cannot depend on who
- * asks or on the context. Anything not known to be plain counts as not plain.
+ * The viewer as resolvers see it in a shared execution: reading anything but `role` (the id, an
+ * API key, ...) marks the result as the executing viewer's own.
  */
-function plainFields(): Set<string> {
-  const storage = getMetadataStorage();
-  const withResolver = new Set(
-    storage.fieldResolvers.map((resolver) => `${String(resolver.getObjectType?.()?.name)}.${resolver.schemaName}`),
-  );
-  const plain = new Set<string>(['*.__typename']);
-  for (const type of storage.objectTypes) {
-    for (const field of type.fields ?? []) {
-      if (field.middlewares?.length || field.roles?.length || field.params?.length) continue;
-      if (withResolver.has(`${type.target.name}.${field.schemaName}`)) continue;
-      plain.add(`${type.name}.${field.schemaName}`);
-    }
-  }
-  return plain;
-}
-
-/** Whether every field below the root field only reads properties (fragments followed). */
-function selectsOnlyPlainFields(schema: GraphQLSchema, document: DocumentNode, set: SelectionSetNode, type: GraphQLObjectType, plain: Set<string>): boolean {
-  for (const selection of set.selections) {
-    if (selection.kind === Kind.FIELD) {
-      const name = selection.name.value;
-      if (name === '__typename') continue;
-      if (!plain.has(`${type.name}.${name}`) || selection.arguments?.length) return false;
-      if (selection.selectionSet) {
-        const fieldType = getNamedType(type.getFields()[name]?.type);
-        if (!(fieldType instanceof GraphQLObjectType)) return false;
-        if (!selectsOnlyPlainFields(schema, document, selection.selectionSet, fieldType, plain)) return false;
-      }
-    } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-      if (selection.typeCondition && selection.typeCondition.name.value !== type.name) return false;
-      if (!selectsOnlyPlainFields(schema, document, selection.selectionSet, type, plain)) return false;
-    } else {
-      const fragment = document.definitions.find((d) => d.kind === Kind.FRAGMENT_DEFINITION && d.name.value === selection.name.value);
-      if (!fragment || fragment.kind !== Kind.FRAGMENT_DEFINITION || fragment.typeCondition.name.value !== type.name) return false;
-      if (!selectsOnlyPlainFields(schema, document, fragment.selectionSet, type, plain)) return false;
-    }
-  }
-  return true;
-}
-
-/** The subscription's single root field, when what it selects below it is all plain. */
-function isShareable(args: ExecutionArgs, plain: Set<string>): boolean {
-  const operation = getOperationAST(args.document, args.operationName);
-  const root = args.schema.getSubscriptionType();
-  if (!operation || operation.operation !== 'subscription' || !root) return false;
-  const [field, ...more] = operation.selectionSet.selections;
-  if (more.length || field?.kind !== Kind.FIELD || field.directives?.length) return false;
-  const returnType = getNamedType(root.getFields()[field.name.value]?.type);
-  if (!field.selectionSet || !(returnType instanceof GraphQLObjectType)) return false;
-  return selectsOnlyPlainFields(args.schema, args.document, field.selectionSet, returnType, plain);
+function watchIdentity(viewer: Viewer): { viewer: Viewer; used: () => boolean } {
+  let used = false;
+  const watched = new Proxy(viewer, {
+    get(target, property, receiver) {
+      if (property !== 'role') used = true;
+      return Reflect.get(target, property, receiver);
+    },
+    has(target, property) {
+      if (property !== 'role') used = true;
+      return Reflect.has(target, property);
+    },
+    ownKeys(target) {
+      used = true;
+      return Reflect.ownKeys(target);
+    },
+  });
+  return { viewer: watched, used: () => used };
 }
 
 /**
- * graphql-ws's `subscribe`. The hub hands every subscriber the very same event object; when a
- * subscription selects only plain fields, its result for an event is the same for everyone who
- * sent the same operation and variables, so it is executed once per event and shared. Who may
- * receive the event at all was decided per subscriber by the hub. Other subscriptions run per
- * subscriber as usual.
+ * graphql-ws's `subscribe`. The hub hands every subscriber who may receive an event the very same
+ * event object (it checks visibility, staff-only events and filters per subscriber); this executes
+ * the subscription's selection for that event once per (document, variables, visibility class)
+ * and hands the result to everyone in the class, whatever fields it selects.
+ *
+ * Visibility class: staff share one per role, but only while resolving reads nothing of the viewer
+ * beyond the role (watched): a field that looks at the viewer's identity (viewerCan, one's own
+ * e-mail) makes the result that viewer's alone, and the others of the role run their own. Tutors,
+ * parents and learners each are their own class, since what they may see depends on who they are.
+ * Every execution of an event shares one identity map and the viewer-independent loaders, so the
+ * event's users, sessions and logs are loaded in batches for all classes at once.
  */
 export function createSharedSubscribe(): (args: ExecutionArgs) => Promise<SubscribeResult> {
-  let plain: Set<string> | undefined;
-  const results = new WeakMap<object, Map<string, Promise<ExecutionResult>>>();
+  const scopes = new WeakMap<object, EventScope>();
+  const documentIds = new WeakMap<DocumentNode, number>();
+  let nextDocumentId = 0;
 
-  const resultFor = (payload: unknown, key: string, args: ExecutionArgs): Promise<ExecutionResult> => {
-    if (typeof payload !== 'object' || payload === null) return Promise.resolve(execute({ ...args, rootValue: payload }));
-    let perEvent = results.get(payload);
-    if (!perEvent) results.set(payload, (perEvent = new Map()));
-    let result = perEvent.get(key);
-    if (!result) perEvent.set(key, (result = Promise.resolve(execute({ ...args, rootValue: payload }))));
+  const scopeOf = (payload: object, context: Context): EventScope => {
+    let scope = scopes.get(payload);
+    if (!scope) {
+      const em = context.services.orm.em.fork() as EntityManager;
+      scopes.set(payload, (scope = { em, loaders: createLoaders(em, null), results: new Map() }));
+    }
+    return scope;
+  };
+
+  const run = (scope: EventScope, args: ExecutionArgs, payload: object, viewer: Viewer | null): Promise<SharedResult> => {
+    const context = args.contextValue as Context;
+    const watched = viewer ? watchIdentity(viewer) : null;
+    const eventContext: Context = {
+      ...createContext(context.services, watched?.viewer ?? null),
+      em: scope.em,
+      loaders: createLoaders(scope.em, watched?.viewer ?? null, scope.loaders),
+    };
+    return Promise.resolve(execute({ ...args, rootValue: payload, contextValue: eventContext })).then((result) => ({
+      result,
+      usedIdentity: watched?.used() ?? false,
+      viewerId: viewer?.id ?? null,
+    }));
+  };
+
+  const cached = (scope: EventScope, key: string, make: () => Promise<SharedResult>): Promise<SharedResult> => {
+    let result = scope.results.get(key);
+    if (!result) scope.results.set(key, (result = make()));
     return result;
   };
 
+  /** The cache keys of one subscription (its viewer is fixed): its staff role's, and its own. */
+  const keysOf = (documentKey: string, viewer: Viewer | null) => ({
+    role: viewer && isStaff(viewer.role) ? `${documentKey} role:${viewer.role}` : null,
+    own: `${documentKey} viewer:${JSON.stringify([viewer?.id ?? null, viewer?.role ?? null, viewer?.apiKeyId ?? null])}`,
+  });
+
+  const resultFor = async (payload: unknown, keys: ReturnType<typeof keysOf>, args: ExecutionArgs): Promise<ExecutionResult> => {
+    const context = args.contextValue as Context;
+    const viewer = context.viewer;
+    if (typeof payload !== 'object' || payload === null) return execute({ ...args, rootValue: payload });
+    const scope = scopeOf(payload, context);
+    if (keys.role) {
+      const shared = await cached(scope, keys.role, () => run(scope, args, payload, viewer));
+      if (!shared.usedIdentity || shared.viewerId === viewer?.id) return shared.result;
+    }
+    return (await cached(scope, keys.own, () => run(scope, args, payload, viewer))).result;
+  };
+
   return async (args) => {
-    plain ??= plainFields();
-    if (!isShareable(args, plain)) return subscribe(args);
+    const operation = getOperationAST(args.document, args.operationName);
+    if (operation?.operation !== 'subscription') return subscribe(args);
     const source = await createSourceEventStream(args);
     if (!(Symbol.asyncIterator in source)) return source as ExecutionResult;
     const events = source as AsyncIterableIterator<unknown>;
-    const key = JSON.stringify([args.document.loc?.source.body ?? '', args.operationName ?? null, args.variableValues ?? null]);
+    // ws-server hands the same parsed document to everyone who sent the same text: number it, keep keys short.
+    let documentId = documentIds.get(args.document);
+    if (documentId === undefined) documentIds.set(args.document, (documentId = (nextDocumentId += 1)));
+    const documentKey = `${documentId} ${JSON.stringify([args.operationName ?? null, args.variableValues ?? null])}`;
+    const keys = keysOf(documentKey, (args.contextValue as Context).viewer);
     const stream: AsyncIterableIterator<ExecutionResult> = {
       async next() {
         const event = await events.next();
-        return event.done ? { value: undefined, done: true } : { value: await resultFor(event.value, key, args), done: false };
+        return event.done ? { value: undefined, done: true } : { value: await resultFor(event.value, keys, args), done: false };
       },
       async return() {
         await events.return?.();

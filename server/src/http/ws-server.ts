@@ -13,8 +13,11 @@ import {
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { Viewer } from '../auth/viewer';
-import { DomainError, forbidden } from '../errors';
+import { DomainError } from '../errors';
+import { requireScopes } from '../graphql/auth-guard';
 import { formatError, toGraphQLError } from '../graphql/errors';
+import { clientAddress } from './client-address';
+import { QUERY_LIMITS } from './query-limits';
 import type { Services } from '../services';
 import { createLiveContext } from './live-context';
 import { CLOSE_UNAUTHORIZED } from './live-connections';
@@ -26,6 +29,8 @@ const CONNECTION_INIT_WAIT_MS = 10_000;
 const MAX_CACHED_DOCUMENTS = 500;
 /** ws-level ping every so often; a socket that does not pong in time is terminated. */
 const KEEP_ALIVE_MS = 15_000;
+/** graphql-ws has no code of its own for this; 4429 mirrors HTTP 429. */
+const CLOSE_TOO_MANY = 4429;
 
 interface ConnectionExtra extends Record<PropertyKey, unknown> {
   viewer: Viewer;
@@ -59,7 +64,7 @@ export function attachLiveUpdates(
     if (known) return known;
     let document: DocumentNode;
     try {
-      document = parse(query, { maxTokens: 5_000 });
+      document = parse(query, { maxTokens: QUERY_LIMITS.maxTokens });
     } catch (error) {
       return [toGraphQLError(new DomainError('BAD_USER_INPUT', (error as Error).message))];
     }
@@ -75,10 +80,14 @@ export function attachLiveUpdates(
       connectionInitWaitTimeout: CONNECTION_INIT_WAIT_MS,
       subscribe: createSharedSubscribe(),
       onConnect: async (ctx) => {
+        const address = clientAddress(ctx.extra.request, services.config.trustProxy);
+        const admitted = await services.limits.consume('webSocketConnections', address).then(() => true, () => false);
+        if (!admitted) {
+          ctx.extra.socket.close(CLOSE_TOO_MANY, 'Too many new connections from this address');
+          return false;
+        }
         const authorization = ctx.connectionParams?.authorization;
-        const viewer = await services.auth
-          .authenticate(services.orm.em.fork(), typeof authorization === 'string' ? authorization : null)
-          .catch(() => null);
+        const viewer = await services.auth.authenticate(typeof authorization === 'string' ? authorization : null).catch(() => null);
         if (!viewer) {
           // Returning false alone would close with 4403; a missing or bad token is 4401.
           ctx.extra.socket.close(CLOSE_UNAUTHORIZED, 'Unauthorized');
@@ -102,8 +111,10 @@ export function attachLiveUpdates(
         const document = checked;
         const operation = getOperationAST(document, payload.operationName);
         if (!operation) return [toGraphQLError(new DomainError('BAD_USER_INPUT', 'Unable to identify the operation'))];
-        if (operation.operation === 'mutation' && viewer.apiKeyId && !viewer.scopes?.includes('write')) {
-          return [toGraphQLError(forbidden('This API key may only read'))];
+        try {
+          requireScopes(schema, document, payload.operationName, viewer);
+        } catch (error) {
+          return [toGraphQLError(error as DomainError)];
         }
         return {
           schema,

@@ -6,6 +6,10 @@ export interface JobOptions {
   /** A job with the same key replaces the pending one (used for per-ticket timers). */
   jobKey?: string;
   maxAttempts?: number;
+  /** Jobs of one queue run one at a time, in order. */
+  queueName?: string;
+  /** preserve_run_at: a job added with a pending job's key keeps that job's time. */
+  jobKeyMode?: 'replace' | 'preserve_run_at';
 }
 
 /**
@@ -14,8 +18,8 @@ export interface JobOptions {
  */
 export async function addJob(em: EntityManager, task: string, payload: Record<string, unknown>, options: JobOptions = {}): Promise<void> {
   await em.getConnection().execute(
-    'select graphile_worker.add_job(?, ?::json, run_at => ?::timestamptz, job_key => ?, max_attempts => ?)',
-    [task, JSON.stringify(payload), (options.runAt ?? new Date()).toISOString(), options.jobKey ?? null, options.maxAttempts ?? 25],
+    'select graphile_worker.add_job(?, ?::json, queue_name => ?, run_at => ?::timestamptz, job_key => ?, max_attempts => ?, job_key_mode => ?)',
+    [task, JSON.stringify(payload), options.queueName ?? null, (options.runAt ?? new Date()).toISOString(), options.jobKey ?? null, options.maxAttempts ?? 25, options.jobKeyMode ?? 'replace'],
     'all',
     em.getTransactionContext(),
   );

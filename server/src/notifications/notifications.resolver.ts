@@ -1,6 +1,6 @@
 import { Arg, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root, Subscription } from 'type-graphql';
 import type { SubscribeResolverData } from 'type-graphql';
-import { Role, isStaff } from '../auth/roles';
+import { STAFF_ROLES, isStaff } from '../auth/roles';
 import { User } from '../auth/user.entity';
 import { requireViewer } from '../graphql/auth-guard';
 import type { Context } from '../graphql/context';
@@ -76,7 +76,7 @@ export class NotificationsResolver {
 
   @Mutation(() => OutboxMessage, { description: "Sends the ticket's tutor this message with the ticket's context, on Telegram (email if not linked); staff only" })
   contactTutor(@Ctx() ctx: Context, @Arg('ticketId', () => ID) ticketId: string, @Arg('message') message: string) {
-    const viewer = requireViewer(ctx, [Role.COORDINATOR, Role.ADMIN]);
+    const viewer = requireViewer(ctx, STAFF_ROLES);
     return contactTutor({ em: ctx.em, telegramOn: !!ctx.services.notifier.telegram }, viewer, { ticketId: parseId(ticketId, 'ticketId'), message });
   }
 

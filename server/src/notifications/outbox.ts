@@ -14,7 +14,10 @@ export type NotificationChannel = 'IN_APP' | 'EMAIL' | 'TELEGRAM';
 export interface Announcement {
   /** What happened, e.g. ticket.created, ticket.resolved, invoice.updated. */
   event: string;
-  ticket: Ticket;
+  /** Null for news about no ticket (a cancelled session, a webhook endpoint switched off). */
+  ticket: Ticket | null;
+  /** Names the news when there is no ticket (e.g. session:<id>:cancelled); without it, in-app only. */
+  key?: string;
   recipients: Array<{ user: User; channels: NotificationChannel[] }>;
   title: string;
   body: string;
@@ -44,6 +47,8 @@ export async function announce(tx: Tx, announcement: Announcement): Promise<void
       notificationIds.push(notification.id);
     }
     const outgoing: Channel[] = [];
+    const subject = ticket ? `${ticket.id}:v${ticket.version}` : announcement.key;
+    if (!subject) continue;
     if (channels.includes('EMAIL') && user.emailNotifications) outgoing.push(Channel.EMAIL);
     if (channels.includes('TELEGRAM') && user.telegramNotifications && user.telegramChatId) outgoing.push(Channel.TELEGRAM);
     for (const channel of outgoing) {
@@ -52,14 +57,14 @@ export async function announce(tx: Tx, announcement: Announcement): Promise<void
         recipient: user,
         ticket,
         event,
-        dedupeKey: `${event}:${ticket.id}:v${ticket.version}${scope}:${user.id}:${channel}`,
+        dedupeKey: `${event}:${subject}${scope}:${user.id}:${channel}`,
         payload: {
           title: announcement.title,
           body: announcement.body,
-          ticketId: ticket.id,
-          ticketNumber: ticket.number,
-          ticketTitle: ticket.title,
-          status: ticket.status,
+          ticketId: ticket?.id,
+          ticketNumber: ticket?.number,
+          ticketTitle: ticket?.title,
+          status: ticket?.status,
           ...announcement.data,
         },
       });

@@ -69,6 +69,10 @@ const TEMPLATES: Record<string, Template> = {
     subject: `Ticket ${ticket} is closed: payout released`,
     lines: [`Ticket "${p.ticketTitle ?? ''}" is closed and the payout held for its sessions is released.`, str(p.body)],
   }),
+  'payout.released': (p, ticket) => ({
+    subject: money(p) ? `Payout released: ${money(p)}` : 'Payout released',
+    lines: [`The hold on your payout ended: ticket ${ticket} is closed.`, money(p) ? `Released: ${money(p)}, in the next payment run.` : undefined],
+  }),
   'invoice.updated': (p, ticket) => ({
     subject: str(p.invoiceNumber) ? `Invoice ${p.invoiceNumber} was updated` : 'Your invoice was updated',
     lines: [
@@ -84,6 +88,18 @@ const TEMPLATES: Record<string, Template> = {
       str(p.description) ? `The report: ${p.description}` : undefined,
       `Message: ${p.body ?? ''}`,
     ],
+  }),
+  // One-click score links (satisfaction/), built with PUBLIC_URL when the request was written.
+  'ticket.rate_request': (p, ticket) => ({
+    subject: `How did we do with ticket ${ticket}?`,
+    lines: [
+      `Ticket "${p.ticketTitle ?? ''}" is closed. One click rates it from 1 (poor) to 5 (great):`,
+      ...(Array.isArray(p.rateLinks) ? p.rateLinks.map((url, i) => `${i + 1}: ${String(url)}`) : []),
+    ],
+  }),
+  'session.cancelled': (p) => ({
+    subject: `Session cancelled: ${str(p.sessionSubject) ?? 'lesson'} on ${str(p.sessionDate) ?? ''}`.trim(),
+    lines: [str(p.body), str(p.reason) ? `Reason: ${p.reason}` : undefined, 'Nothing is charged for it.'],
   }),
 };
 

@@ -138,6 +138,9 @@ export async function seedDemo(em: EntityManager, now = new Date()): Promise<voi
         currency: 'EUR',
         status: day > 30 ? PayoutStatus.PAID : PayoutStatus.RELEASED,
         releasedAt: new Date(end.getTime() + DAY),
+        // Paid in fortnightly payment runs.
+        paidAt: day > 30 ? new Date(end.getTime() + 3 * DAY) : null,
+        reference: day > 30 ? `RUN-${String(Math.ceil((59 - day) / 14)).padStart(3, '0')}` : null,
       });
     }
   }

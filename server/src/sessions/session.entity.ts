@@ -87,6 +87,18 @@ export class TutoringSession {
   @Property({ type: 'text', nullable: true })
   educatorNotes?: string | null;
 
+  /** Who cancelled it before it started (its tutor or staff), when and why (see cancellations/). */
+  @ManyToOne(() => User, { nullable: true })
+  cancelledBy?: User | null;
+
+  @Field(() => Date, { nullable: true })
+  @Property({ type: 'timestamptz', nullable: true })
+  cancelledAt?: Date | null;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'text', nullable: true })
+  cancellationReason?: string | null;
+
   @OneToMany(() => SessionParticipant, (p) => p.session)
   participants = new Collection<SessionParticipant>(this);
 

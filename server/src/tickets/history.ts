@@ -6,6 +6,8 @@ import { TicketEventKind, type TicketStatus } from './enums';
 import { recordTicketEvent } from './event-log';
 import { IssueLog } from './issue-log.entity';
 import type { Ticket } from './ticket.entity';
+import { recordTicketWebhook } from '../webhooks/events';
+import { askWhenClosed } from '../satisfaction/ask-on-close';
 
 export interface Change {
   actor: Viewer | null;
@@ -43,6 +45,8 @@ export function recordChange(tx: Tx, ticket: Ticket, change: Change): void {
       createdAt: now,
     }),
   );
+  recordTicketWebhook(tx.em, ticket, change, from);
+  askWhenClosed(tx.em, ticket, change);
   recordTicketEvent(tx, {
     ticketId: ticket.id,
     kind: change.to && change.kind !== TicketEventKind.CREATED ? TicketEventKind.STATUS_CHANGED : change.kind,

@@ -4,7 +4,7 @@ import { TicketStatus } from './enums';
 /** What someone can do to an existing ticket. */
 export type TicketAction =
   | 'resolve' | 'accept' | 'escalate' | 'assign' | 'comment' | 'commentInternal'
-  // Features to come: no row offers them yet, so they are refused (and false in viewerCan).
+  // Features to come (merge, split): no row offers them yet, so they are refused (and false in viewerCan).
   | 'attachEvidence' | 'merge' | 'split' | 'rate'
   | 'autoClose' | 'autoEscalate';
 
@@ -40,6 +40,10 @@ export const LIFECYCLE: Array<{ from: TicketStatus[]; action: TicketAction; who:
   { from: OPEN, action: 'assign', who: staff, to: 'same' },
   { from: OPEN, action: 'comment', who: (a, o) => staff(a, o) || a.isReporter || a.isTutor, to: 'same' },
   { from: OPEN, action: 'commentInternal', who: staff, to: 'same' },
+  // Also only until evidenceDueAt (evidence/evidence.service.ts checks the time).
+  { from: OPEN, action: 'attachEvidence', who: (a, o) => staff(a, o) || a.isReporter || a.isTutor, to: 'same' },
+  // Also only once (satisfaction/satisfaction.service.ts checks for an earlier rating).
+  { from: [TicketStatus.CLOSED], action: 'rate', who: (a) => a.isReporter, to: 'same' },
   // Only before a decision: no money has moved yet (desk/split.ts).
   { from: [TicketStatus.ONGOING], action: 'split', who: staff, to: 'same' },
 ];

@@ -12,6 +12,7 @@ import { IssueLog } from './issue-log.entity';
 import { ResolutionAction } from './resolution-action.entity';
 import { Ticket } from './ticket.entity';
 import { seesInternal } from './visibility';
+import { evidenceWindowOpen } from '../evidence/evidence.service';
 
 @ObjectType()
 export class Resolution {
@@ -119,7 +120,11 @@ export class TicketFieldsResolver {
   @FieldResolver(() => TicketCapabilities)
   async viewerCan(@Root() ticket: Ticket, @Ctx() ctx: Context): Promise<TicketCapabilities> {
     const visible = !!ctx.viewer && (await ctx.loaders.visibleTicket.load(ticket.id)) !== null;
-    return capabilitiesOf(ctx.services.config, ctx.viewer, ticket, visible);
+    const can = capabilitiesOf(ctx.services.config, ctx.viewer, ticket, visible);
+    // Facts beyond the ticket row: the evidence window and the one rating.
+    if (can.attachEvidence) can.attachEvidence = evidenceWindowOpen(ctx.services.config, ticket, await ctx.loaders.lastEscalatedAt.load(ticket.id));
+    if (can.rate) can.rate = !(await ctx.loaders.rating.load(ticket.id))?.score;
+    return can;
   }
 
   /** Past its first-response or resolution due time while still waiting. */

@@ -7,6 +7,7 @@ import { BOARD_ORDER } from './enums';
 import { type TicketFilterSpec, ticketFilterSql } from './ticket-filter';
 import { Ticket } from './ticket.entity';
 import { ticketVisibilitySql } from './visibility';
+import { readOnlyResults } from '../db/read-only';
 
 const RANK_SQL = `array_position(array['${BOARD_ORDER.join("','")}']::ticket_status[], t.status)`;
 const rankOf = (ticket: Ticket) => BOARD_ORDER.indexOf(ticket.status) + 1;
@@ -24,7 +25,7 @@ export async function listTickets(em: EntityManager, viewer: Viewer, filter: Tic
     qb.andWhere(`(${RANK_SQL} > ? or (${RANK_SQL} = ? and (t.created_at, t.id) < (?::timestamptz, ?::uuid)))`, [cursor[0], cursor[0], cursor[1], cursor[2]]);
   }
   qb.orderBy({ [raw(RANK_SQL)]: 'asc', createdAt: 'desc', id: 'desc' }).limit(size + 1);
-  const rows = await qb.getResultList();
+  const rows = await readOnlyResults(qb, Ticket, em);
   return toPage(rows, size, (t) => [rankOf(t), t.createdAt.toISOString(), t.id], totalCount);
 }
 

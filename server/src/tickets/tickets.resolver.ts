@@ -8,6 +8,7 @@ import { Connection } from '../graphql/pagination';
 import { DisputeCategory } from './enums';
 import type { ResolveRequest } from './resolution';
 import { ResolutionPreview } from './resolution-preview';
+import { recordAudit } from '../audit/audit';
 import { ResolutionAction } from './resolution-action.entity';
 import { createResolutionAction, listResolutionActions, updateResolutionAction } from './resolution-actions.service';
 import { TicketFilter, toTicketFilterSpec } from './ticket-filter.input';
@@ -51,8 +52,10 @@ export class TicketsResolver {
   }
 
   @Mutation(() => Ticket, { description: 'One ticket for one or more completed sessions of the caller; idempotent per caller and idempotencyKey.' })
-  reportIssue(@Ctx() ctx: Context, @Arg('input', () => ReportIssueInput) input: ReportIssueInput) {
-    return ctx.services.tickets.report(requireViewer(ctx), { ...input, sessionIds: parseIds(input.sessionIds, 'sessionIds') });
+  async reportIssue(@Ctx() ctx: Context, @Arg('input', () => ReportIssueInput) input: ReportIssueInput) {
+    const viewer = requireViewer(ctx);
+    await ctx.services.limits.consume('reportIssue', viewer.id);
+    return ctx.services.tickets.report(viewer, { ...input, sessionIds: parseIds(input.sessionIds, 'sessionIds') });
   }
 
   @Mutation(() => Ticket)
@@ -100,15 +103,19 @@ export class TicketsResolver {
   }
 
   @Mutation(() => ResolutionAction)
-  createResolutionAction(@Ctx() ctx: Context, @Arg('input', () => ResolutionActionInput) input: ResolutionActionInput) {
-    requireViewer(ctx, [Role.ADMIN]);
-    return createResolutionAction(ctx.em as EntityManager, input);
+  async createResolutionAction(@Ctx() ctx: Context, @Arg('input', () => ResolutionActionInput) input: ResolutionActionInput) {
+    const admin = requireViewer(ctx, [Role.ADMIN]);
+    const action = await createResolutionAction(ctx.em as EntityManager, input);
+    await recordAudit(ctx.em as EntityManager, { action: 'resolution_action.created', actor: admin, target: { type: 'ResolutionAction', id: action.id }, change: { ...input } });
+    return action;
   }
 
   @Mutation(() => ResolutionAction)
-  updateResolutionAction(@Ctx() ctx: Context, @Arg('id', () => ID) id: string, @Arg('input', () => ResolutionActionInput) input: ResolutionActionInput) {
-    requireViewer(ctx, [Role.ADMIN]);
-    return updateResolutionAction(ctx.em as EntityManager, parseId(id, 'id'), input);
+  async updateResolutionAction(@Ctx() ctx: Context, @Arg('id', () => ID) id: string, @Arg('input', () => ResolutionActionInput) input: ResolutionActionInput) {
+    const admin = requireViewer(ctx, [Role.ADMIN]);
+    const action = await updateResolutionAction(ctx.em as EntityManager, parseId(id, 'id'), input);
+    await recordAudit(ctx.em as EntityManager, { action: 'resolution_action.updated', actor: admin, target: { type: 'ResolutionAction', id: action.id }, change: { ...input } });
+    return action;
   }
 }
 

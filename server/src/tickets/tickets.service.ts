@@ -4,6 +4,7 @@ import { User } from '../auth/user.entity';
 import type { Viewer } from '../auth/viewer';
 import { type MoneyMoved, applyPlan } from '../billing/adjustments';
 import { releasePayoutsWithoutOpenTickets } from '../billing/payouts';
+import { recordAudit } from '../audit/audit';
 import { type Tx, inTransaction } from '../db/transaction';
 import { badInput, errorCodeOf } from '../errors';
 import type { JobQueue } from '../jobs/queue';
@@ -32,7 +33,7 @@ export function createTicketService(options: { em: EntityManager; config: Ticket
     await em.flush();
     await em.nativeUpdate(TicketSession, { ticket }, { open: false, openDispute: false });
     const sessionIds = (await em.find(TicketSession, { ticket }, { fields: ['session'] })).map((l) => l.session.id);
-    await releasePayoutsWithoutOpenTickets(em, sessionIds);
+    await releasePayoutsWithoutOpenTickets(tx, sessionIds, ticket);
     await timers.cancelAll(em, ticket.id);
     await announcements.closed(tx, ticket, decision);
   }
@@ -73,6 +74,7 @@ export function createTicketService(options: { em: EntityManager; config: Ticket
           await announcements.resolved(tx, ticket, money);
         } else {
           recordChange(tx, ticket, { actor: viewer, action: 'DECIDED', comment, to, kind: TicketEventKind.STATUS_CHANGED });
+          await recordAudit(em, { action: 'ticket.final_decision', actor: viewer, target: { type: 'Ticket', id: ticket.id }, change: { outcome: request.outcome ?? null, actionId: action?.id ?? null, creditedMinor: money.creditedDeltaMinor, comment } });
           await close(tx, ticket, { comment, money });
         }
         return ticket;

@@ -15,15 +15,14 @@ interface Clause {
  * condition (lists, by id, ticketEvents) and the in-memory predicate (live fan-out, mutation
  * guard) below are both built from it; tests/integration/visibility-parity.test.ts compares them.
  */
-const TICKET_VISIBILITY: Record<Exclude<Role, Role.COORDINATOR | Role.ADMIN>, readonly Clause[]> = {
+const TICKET_VISIBILITY: Partial<Record<Role, readonly Clause[]>> = {
   [Role.TUTOR]: [{ person: 'tutor', is: 'viewer' }],
   [Role.PARENT]: [{ person: 'reporter', is: 'viewer' }, { person: 'reporter', is: 'child of viewer' }],
   [Role.LEARNER]: [{ person: 'reporter', is: 'viewer' }],
 };
 
-/** The viewer's clauses, or null when the viewer sees every ticket. */
-const clausesFor = (viewer: Viewer): readonly Clause[] | null =>
-  isStaff(viewer.role) ? null : TICKET_VISIBILITY[viewer.role as keyof typeof TICKET_VISIBILITY];
+/** The viewer's clauses (none: no ticket), or null when the viewer is staff and sees every ticket. */
+const clausesFor = (viewer: Viewer): readonly Clause[] | null => (isStaff(viewer.role) ? null : (TICKET_VISIBILITY[viewer.role] ?? []));
 
 const COLUMN: Record<Clause['person'], string> = { reporter: 'reporter_id', tutor: 'tutor_id' };
 
@@ -36,6 +35,7 @@ export interface SqlCondition {
 export function ticketVisibilitySql(viewer: Viewer, alias: string): SqlCondition | null {
   const clauses = clausesFor(viewer);
   if (!clauses) return null;
+  if (!clauses.length) return { sql: 'false', params: [] };
   const parts = clauses.map((clause) =>
     clause.is === 'viewer'
       ? `${alias}.${COLUMN[clause.person]} = ?`

@@ -37,11 +37,33 @@ export type DisputeCategory =
   | 'QUALITY'
   | 'SCHEDULING';
 
+export type EvidenceSide =
+  | 'REPORTER'
+  | 'STAFF'
+  | 'TUTOR';
+
 export type InvoiceStatus =
   | 'DRAFT'
   | 'ISSUED'
   | 'PAID'
   | 'VOID';
+
+export type PayoutDeductionKind =
+  | 'CARRIED_FROM_EARLIER'
+  | 'CARRIED_TO_LATER'
+  | 'SESSION_CREDIT';
+
+export type PayoutFilter = {
+  from?: string | null | undefined;
+  status?: PayoutStatus | null | undefined;
+  to?: string | null | undefined;
+  tutorId?: string | number | null | undefined;
+};
+
+export type PayoutStatus =
+  | 'HELD'
+  | 'PAID'
+  | 'RELEASED';
 
 export type PresenceState =
   | 'LEFT'
@@ -170,12 +192,12 @@ export type LoginMutationVariables = Exact<{
 }>;
 
 
-export type LoginMutation = { login: { token: string, user: { id: string, name: string, email: string, role: Role } } };
+export type LoginMutation = { login: { token: string, user: { id: string, name: string, email: string | null, role: Role } } };
 
 export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MeQuery = { me: { id: string, name: string, email: string, role: Role } | null };
+export type MeQuery = { me: { id: string, name: string, email: string | null, role: Role } | null };
 
 export type UnreadNotificationCountQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -314,6 +336,22 @@ export type MatchingTicketIdsQueryVariables = Exact<{
 
 export type MatchingTicketIdsQuery = { tickets: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string } }> } };
 
+export type TicketEvidenceQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type TicketEvidenceQuery = { ticket: { id: string, evidenceDueAt: string | null, viewerCan: { attachEvidence: boolean }, attachments: Array<{ id: string, filename: string, contentType: string, size: number, url: string, side: EvidenceSide, createdAt: string, uploadedBy: { id: string, name: string } }> } | null };
+
+export type AttachEvidenceMutationVariables = Exact<{
+  ticketId: string | number;
+  uploadIds: Array<string | number> | string | number;
+  comment?: string | null | undefined;
+}>;
+
+
+export type AttachEvidenceMutation = { attachEvidence: { id: string, version: number } };
+
 export type FamilySessionsQueryVariables = Exact<{
   filter?: SessionFilter | null | undefined;
   first?: number | null | undefined;
@@ -338,6 +376,46 @@ export type InvoiceQueryVariables = Exact<{
 
 export type InvoiceQuery = { invoice: { id: string, number: string, status: InvoiceStatus, createdAt: string, issuedAt: string | null, billedTo: { id: string, name: string }, total: { amountMinor: number, currency: string }, credited: { amountMinor: number, currency: string }, balance: { amountMinor: number, currency: string }, lines: Array<{ id: string, description: string, voided: boolean, amount: { amountMinor: number, currency: string }, credited: { amountMinor: number, currency: string }, session: { id: string, status: SessionStatus, subject: string, language: string, scheduledStart: string, tutor: { id: string, name: string }, openTicket: { id: string, number: string, status: TicketStatus } | null } | null }>, creditNotes: Array<{ id: string, number: string, createdAt: string, reason: string | null, amount: { amountMinor: number, currency: string }, ticket: { id: string, number: string } | null }> } | null };
 
+export type PayoutsQueryVariables = Exact<{
+  filter?: PayoutFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type PayoutsQuery = { payouts: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, summary: Array<{ status: PayoutStatus, count: number, net: Array<{ amountMinor: number, currency: string }> }>, edges: Array<{ node: { id: string, status: PayoutStatus, releasedAt: string | null, paidAt: string | null, reference: string | null, amount: { amountMinor: number, currency: string }, deductions: { amountMinor: number, currency: string }, net: { amountMinor: number, currency: string }, session: { id: string, subject: string, language: string, kind: SessionKind, scheduledStart: string }, tutor: { id: string, name: string, email: string | null }, heldBy: Array<{ id: string, number: string, title: string, status: TicketStatus }>, deductionLines: Array<{ kind: PayoutDeductionKind, amount: { amountMinor: number, currency: string }, ticket: { id: string, number: string } | null, otherPayout: { id: string, session: { subject: string, scheduledStart: string } } | null }> } }> } };
+
+export type TicketPayoutsQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type TicketPayoutsQuery = { ticket: { id: string, payouts: Array<{ id: string, status: PayoutStatus, amount: { amountMinor: number, currency: string }, deductions: { amountMinor: number, currency: string }, net: { amountMinor: number, currency: string }, session: { id: string, subject: string, scheduledStart: string }, heldBy: Array<{ id: string, number: string }> }> } | null };
+
+export type MarkPayoutsPaidMutationVariables = Exact<{
+  ids: Array<string | number> | string | number;
+  reference: string;
+}>;
+
+
+export type MarkPayoutsPaidMutation = { markPayoutsPaid: Array<{ id: string, status: PayoutStatus, paidAt: string | null, reference: string | null }> };
+
+export type TicketSatisfactionQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type TicketSatisfactionQuery = { ticket: { id: string, viewerCan: { rate: boolean }, satisfaction: { score: number, comment: string | null, ratedAt: string } | null } | null };
+
+export type RateTicketMutationVariables = Exact<{
+  ticketId: string | number;
+  score: number;
+  comment?: string | null | undefined;
+}>;
+
+
+export type RateTicketMutation = { rateTicket: { id: string, version: number } };
+
 export type BoardTicketFieldsFragment = { id: string, number: string, type: TicketType, category: DisputeCategory | null, status: TicketStatus, title: string, description: string, requestedEffect: ResolutionEffect | null, createdAt: string, updatedAt: string, version: number, slaState: SlaState, firstResponseDueAt: string | null, firstRespondedAt: string | null, resolutionDueAt: string | null, reporter: { id: string, name: string }, tutor: { id: string, name: string } | null, assignee: { id: string, name: string } | null, viewers: Array<{ state: PresenceState, user: { id: string, name: string } }> };
 
 export type BoardColumnQueryVariables = Exact<{
@@ -356,12 +434,12 @@ export type TicketChangedSubscriptionVariables = Exact<{
 
 export type TicketChangedSubscription = { ticketChanged: { kind: TicketEventKind, sequence: number, previousStatus: TicketStatus | null, ticket: { id: string, number: string, type: TicketType, category: DisputeCategory | null, status: TicketStatus, title: string, description: string, requestedEffect: ResolutionEffect | null, createdAt: string, updatedAt: string, version: number, slaState: SlaState, firstResponseDueAt: string | null, firstRespondedAt: string | null, resolutionDueAt: string | null, reporter: { id: string, name: string }, tutor: { id: string, name: string } | null, assignee: { id: string, name: string } | null, viewers: Array<{ state: PresenceState, user: { id: string, name: string } }> } } };
 
-export type BoardTicketChangedSubscriptionVariables = Exact<{
+export type FilteredTicketChangedSubscriptionVariables = Exact<{
   filter?: TicketFilter | null | undefined;
 }>;
 
 
-export type BoardTicketChangedSubscription = { ticketChanged: { kind: TicketEventKind, sequence: number, previousStatus: TicketStatus | null, matchesFilter: boolean, ticket: { id: string, number: string, type: TicketType, category: DisputeCategory | null, status: TicketStatus, title: string, description: string, requestedEffect: ResolutionEffect | null, createdAt: string, updatedAt: string, version: number, slaState: SlaState, firstResponseDueAt: string | null, firstRespondedAt: string | null, resolutionDueAt: string | null, reporter: { id: string, name: string }, tutor: { id: string, name: string } | null, assignee: { id: string, name: string } | null, viewers: Array<{ state: PresenceState, user: { id: string, name: string } }> } } };
+export type FilteredTicketChangedSubscription = { ticketChanged: { kind: TicketEventKind, sequence: number, previousStatus: TicketStatus | null, matchesFilter: boolean, ticket: { id: string, number: string, type: TicketType, category: DisputeCategory | null, status: TicketStatus, title: string, description: string, requestedEffect: ResolutionEffect | null, createdAt: string, updatedAt: string, version: number, slaState: SlaState, firstResponseDueAt: string | null, firstRespondedAt: string | null, resolutionDueAt: string | null, reporter: { id: string, name: string }, tutor: { id: string, name: string } | null, assignee: { id: string, name: string } | null, viewers: Array<{ state: PresenceState, user: { id: string, name: string } }> } } };
 
 export type ViewerCanFieldsFragment = { viewerCan: { resolve: boolean, accept: boolean, escalate: boolean, assign: boolean, comment: boolean, commentInternal: boolean } };
 
@@ -383,14 +461,14 @@ export type TicketRowQueryVariables = Exact<{
 
 export type TicketRowQuery = { ticket: { id: string, number: string, type: TicketType, category: DisputeCategory | null, status: TicketStatus, title: string, description: string, requestedEffect: ResolutionEffect | null, createdAt: string, updatedAt: string, version: number, slaState: SlaState, firstResponseDueAt: string | null, firstRespondedAt: string | null, resolutionDueAt: string | null, learners: Array<{ id: string, name: string }>, sessions: Array<{ id: string, language: string, status: SessionStatus, scheduledStart: string, scheduledEnd: string, learners: Array<{ id: string, name: string }> }>, reporter: { id: string, name: string }, tutor: { id: string, name: string } | null, assignee: { id: string, name: string } | null, viewers: Array<{ state: PresenceState, user: { id: string, name: string } }>, viewerCan: { resolve: boolean, accept: boolean, escalate: boolean, assign: boolean, comment: boolean, commentInternal: boolean } } | null };
 
-export type TicketDetailFieldsFragment = { id: string, number: string, type: TicketType, category: DisputeCategory | null, status: TicketStatus, title: string, description: string, requestedEffect: ResolutionEffect | null, createdAt: string, updatedAt: string, version: number, firstResponseDueAt: string | null, resolutionDueAt: string | null, autoCloseAt: string | null, overdue: boolean, reporter: { id: string, name: string, email: string, role: Role }, learners: Array<{ id: string, name: string }>, evidence: Array<{ sessionId: string, scheduledMinutes: number, actualMinutes: number | null, tutorLateMinutes: number | null, learnerLateMinutes: number | null, missingMinutes: number | null, endedByName: string | null, suggestedCredit: { amountMinor: number, currency: string } | null }>, tutor: { id: string, name: string, email: string } | null, assignee: { id: string, name: string } | null, sessions: Array<{ id: string, kind: SessionKind, status: SessionStatus, language: string, subject: string, scheduledStart: string, scheduledEnd: string, lessonId: string | null, orderId: string | null, teacherSessionId: string | null, price: { amountMinor: number, currency: string }, tutor: { id: string, name: string }, learners: Array<{ id: string, name: string }>, invoiceLines: Array<{ id: string, description: string, voided: boolean, amount: { amountMinor: number, currency: string }, credited: { amountMinor: number, currency: string }, invoice: { id: string, number: string, status: InvoiceStatus } }>, endedBy: { id: string, name: string, role: Role } | null, attendance: Array<{ joinedAt: string | null, leftAt: string | null, user: { id: string, name: string, role: Role } }> }>, logs: Array<{ id: string, action: string, comment: string | null, internal: boolean, fromStatus: TicketStatus | null, toStatus: TicketStatus | null, createdAt: string, actor: { id: string, name: string, role: Role } | null }>, resolution: { outcome: ResolutionOutcome | null, comment: string, resolvedAt: string, resolvedBy: { id: string, name: string }, credited: { amountMinor: number, currency: string } | null, action: { id: string, label: string, effect: ResolutionEffect, creditPercent: number | null } | null } | null, creditNotes: Array<{ id: string, number: string, createdAt: string, amount: { amountMinor: number, currency: string }, invoice: { id: string, number: string, status: InvoiceStatus, lines: Array<{ id: string, description: string, voided: boolean, amount: { amountMinor: number, currency: string }, credited: { amountMinor: number, currency: string }, session: { id: string } | null }> } }>, viewerCan: { resolve: boolean, accept: boolean, escalate: boolean, assign: boolean, comment: boolean, commentInternal: boolean } };
+export type TicketDetailFieldsFragment = { firstResponseDueAt: string | null, resolutionDueAt: string | null, autoCloseAt: string | null, overdue: boolean, id: string, number: string, type: TicketType, category: DisputeCategory | null, status: TicketStatus, title: string, description: string, requestedEffect: ResolutionEffect | null, createdAt: string, updatedAt: string, version: number, slaState: SlaState, firstRespondedAt: string | null, reporter: { id: string, name: string, email: string | null, role: Role }, learners: Array<{ id: string, name: string }>, evidence: Array<{ sessionId: string, scheduledMinutes: number, actualMinutes: number | null, tutorLateMinutes: number | null, learnerLateMinutes: number | null, missingMinutes: number | null, endedByName: string | null, suggestedCredit: { amountMinor: number, currency: string } | null }>, tutor: { id: string, name: string, email: string | null } | null, assignee: { id: string, name: string } | null, sessions: Array<{ id: string, kind: SessionKind, status: SessionStatus, language: string, subject: string, scheduledStart: string, scheduledEnd: string, lessonId: string | null, orderId: string | null, teacherSessionId: string | null, price: { amountMinor: number, currency: string }, tutor: { id: string, name: string }, learners: Array<{ id: string, name: string }>, invoiceLines: Array<{ id: string, description: string, voided: boolean, amount: { amountMinor: number, currency: string }, credited: { amountMinor: number, currency: string }, invoice: { id: string, number: string, status: InvoiceStatus } }>, endedBy: { id: string, name: string, role: Role } | null, attendance: Array<{ joinedAt: string | null, leftAt: string | null, user: { id: string, name: string, role: Role } }> }>, logs: Array<{ id: string, action: string, comment: string | null, internal: boolean, fromStatus: TicketStatus | null, toStatus: TicketStatus | null, createdAt: string, actor: { id: string, name: string, role: Role } | null }>, resolution: { outcome: ResolutionOutcome | null, comment: string, resolvedAt: string, resolvedBy: { id: string, name: string }, credited: { amountMinor: number, currency: string } | null, action: { id: string, label: string, effect: ResolutionEffect, creditPercent: number | null } | null } | null, creditNotes: Array<{ id: string, number: string, createdAt: string, amount: { amountMinor: number, currency: string }, invoice: { id: string, number: string, status: InvoiceStatus, lines: Array<{ id: string, description: string, voided: boolean, amount: { amountMinor: number, currency: string }, credited: { amountMinor: number, currency: string }, session: { id: string } | null }> } }>, viewers: Array<{ state: PresenceState, user: { id: string, name: string } }>, viewerCan: { resolve: boolean, accept: boolean, escalate: boolean, assign: boolean, comment: boolean, commentInternal: boolean } };
 
 export type TicketDetailQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type TicketDetailQuery = { ticket: { id: string, number: string, type: TicketType, category: DisputeCategory | null, status: TicketStatus, title: string, description: string, requestedEffect: ResolutionEffect | null, createdAt: string, updatedAt: string, version: number, firstResponseDueAt: string | null, resolutionDueAt: string | null, autoCloseAt: string | null, overdue: boolean, reporter: { id: string, name: string, email: string, role: Role }, learners: Array<{ id: string, name: string }>, evidence: Array<{ sessionId: string, scheduledMinutes: number, actualMinutes: number | null, tutorLateMinutes: number | null, learnerLateMinutes: number | null, missingMinutes: number | null, endedByName: string | null, suggestedCredit: { amountMinor: number, currency: string } | null }>, tutor: { id: string, name: string, email: string } | null, assignee: { id: string, name: string } | null, sessions: Array<{ id: string, kind: SessionKind, status: SessionStatus, language: string, subject: string, scheduledStart: string, scheduledEnd: string, lessonId: string | null, orderId: string | null, teacherSessionId: string | null, price: { amountMinor: number, currency: string }, tutor: { id: string, name: string }, learners: Array<{ id: string, name: string }>, invoiceLines: Array<{ id: string, description: string, voided: boolean, amount: { amountMinor: number, currency: string }, credited: { amountMinor: number, currency: string }, invoice: { id: string, number: string, status: InvoiceStatus } }>, endedBy: { id: string, name: string, role: Role } | null, attendance: Array<{ joinedAt: string | null, leftAt: string | null, user: { id: string, name: string, role: Role } }> }>, logs: Array<{ id: string, action: string, comment: string | null, internal: boolean, fromStatus: TicketStatus | null, toStatus: TicketStatus | null, createdAt: string, actor: { id: string, name: string, role: Role } | null }>, resolution: { outcome: ResolutionOutcome | null, comment: string, resolvedAt: string, resolvedBy: { id: string, name: string }, credited: { amountMinor: number, currency: string } | null, action: { id: string, label: string, effect: ResolutionEffect, creditPercent: number | null } | null } | null, creditNotes: Array<{ id: string, number: string, createdAt: string, amount: { amountMinor: number, currency: string }, invoice: { id: string, number: string, status: InvoiceStatus, lines: Array<{ id: string, description: string, voided: boolean, amount: { amountMinor: number, currency: string }, credited: { amountMinor: number, currency: string }, session: { id: string } | null }> } }>, viewerCan: { resolve: boolean, accept: boolean, escalate: boolean, assign: boolean, comment: boolean, commentInternal: boolean } } | null };
+export type TicketDetailQuery = { ticket: { firstResponseDueAt: string | null, resolutionDueAt: string | null, autoCloseAt: string | null, overdue: boolean, id: string, number: string, type: TicketType, category: DisputeCategory | null, status: TicketStatus, title: string, description: string, requestedEffect: ResolutionEffect | null, createdAt: string, updatedAt: string, version: number, slaState: SlaState, firstRespondedAt: string | null, reporter: { id: string, name: string, email: string | null, role: Role }, learners: Array<{ id: string, name: string }>, evidence: Array<{ sessionId: string, scheduledMinutes: number, actualMinutes: number | null, tutorLateMinutes: number | null, learnerLateMinutes: number | null, missingMinutes: number | null, endedByName: string | null, suggestedCredit: { amountMinor: number, currency: string } | null }>, tutor: { id: string, name: string, email: string | null } | null, assignee: { id: string, name: string } | null, sessions: Array<{ id: string, kind: SessionKind, status: SessionStatus, language: string, subject: string, scheduledStart: string, scheduledEnd: string, lessonId: string | null, orderId: string | null, teacherSessionId: string | null, price: { amountMinor: number, currency: string }, tutor: { id: string, name: string }, learners: Array<{ id: string, name: string }>, invoiceLines: Array<{ id: string, description: string, voided: boolean, amount: { amountMinor: number, currency: string }, credited: { amountMinor: number, currency: string }, invoice: { id: string, number: string, status: InvoiceStatus } }>, endedBy: { id: string, name: string, role: Role } | null, attendance: Array<{ joinedAt: string | null, leftAt: string | null, user: { id: string, name: string, role: Role } }> }>, logs: Array<{ id: string, action: string, comment: string | null, internal: boolean, fromStatus: TicketStatus | null, toStatus: TicketStatus | null, createdAt: string, actor: { id: string, name: string, role: Role } | null }>, resolution: { outcome: ResolutionOutcome | null, comment: string, resolvedAt: string, resolvedBy: { id: string, name: string }, credited: { amountMinor: number, currency: string } | null, action: { id: string, label: string, effect: ResolutionEffect, creditPercent: number | null } | null } | null, creditNotes: Array<{ id: string, number: string, createdAt: string, amount: { amountMinor: number, currency: string }, invoice: { id: string, number: string, status: InvoiceStatus, lines: Array<{ id: string, description: string, voided: boolean, amount: { amountMinor: number, currency: string }, credited: { amountMinor: number, currency: string }, session: { id: string } | null }> } }>, viewers: Array<{ state: PresenceState, user: { id: string, name: string } }>, viewerCan: { resolve: boolean, accept: boolean, escalate: boolean, assign: boolean, comment: boolean, commentInternal: boolean } } | null };
 
 export type ResolutionActionsQueryVariables = Exact<{
   category?: DisputeCategory | null | undefined;
@@ -618,17 +696,7 @@ fragment ViewerCanFields on Ticket {
 }`, {"fragmentName":"TicketRowFields"}) as unknown as TypedDocumentString<TicketRowFieldsFragment, unknown>;
 export const TicketDetailFieldsFragmentDoc = new TypedDocumentString(`
     fragment TicketDetailFields on Ticket {
-  id
-  number
-  type
-  category
-  status
-  title
-  description
-  requestedEffect
-  createdAt
-  updatedAt
-  version
+  ...BoardTicketFields
   firstResponseDueAt
   resolutionDueAt
   autoCloseAt
@@ -786,7 +854,43 @@ export const TicketDetailFieldsFragmentDoc = new TypedDocumentString(`
   }
   ...ViewerCanFields
 }
-    fragment ViewerCanFields on Ticket {
+    fragment BoardTicketFields on Ticket {
+  id
+  number
+  type
+  category
+  status
+  title
+  description
+  requestedEffect
+  createdAt
+  updatedAt
+  version
+  reporter {
+    id
+    name
+  }
+  tutor {
+    id
+    name
+  }
+  assignee {
+    id
+    name
+  }
+  slaState
+  firstResponseDueAt
+  firstRespondedAt
+  resolutionDueAt
+  viewers {
+    state
+    user {
+      id
+      name
+    }
+  }
+}
+fragment ViewerCanFields on Ticket {
   viewerCan {
     resolve
     accept
@@ -1102,6 +1206,38 @@ export const MatchingTicketIdsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<MatchingTicketIdsQuery, MatchingTicketIdsQueryVariables>;
+export const TicketEvidenceDocument = new TypedDocumentString(`
+    query TicketEvidence($id: ID!) {
+  ticket(id: $id) {
+    id
+    evidenceDueAt
+    viewerCan {
+      attachEvidence
+    }
+    attachments {
+      id
+      filename
+      contentType
+      size
+      url
+      side
+      createdAt
+      uploadedBy {
+        id
+        name
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TicketEvidenceQuery, TicketEvidenceQueryVariables>;
+export const AttachEvidenceDocument = new TypedDocumentString(`
+    mutation AttachEvidence($ticketId: ID!, $uploadIds: [ID!]!, $comment: String) {
+  attachEvidence(ticketId: $ticketId, uploadIds: $uploadIds, comment: $comment) {
+    id
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<AttachEvidenceMutation, AttachEvidenceMutationVariables>;
 export const FamilySessionsDocument = new TypedDocumentString(`
     query FamilySessions($filter: SessionFilter, $first: Int, $after: String) {
   sessions(filter: $filter, first: $first, after: $after) {
@@ -1242,6 +1378,147 @@ export const InvoiceDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<InvoiceQuery, InvoiceQueryVariables>;
+export const PayoutsDocument = new TypedDocumentString(`
+    query Payouts($filter: PayoutFilter, $first: Int, $after: String) {
+  payouts(filter: $filter, first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    summary {
+      status
+      count
+      net {
+        amountMinor
+        currency
+      }
+    }
+    edges {
+      node {
+        id
+        status
+        releasedAt
+        paidAt
+        reference
+        amount {
+          amountMinor
+          currency
+        }
+        deductions {
+          amountMinor
+          currency
+        }
+        net {
+          amountMinor
+          currency
+        }
+        session {
+          id
+          subject
+          language
+          kind
+          scheduledStart
+        }
+        tutor {
+          id
+          name
+          email
+        }
+        heldBy {
+          id
+          number
+          title
+          status
+        }
+        deductionLines {
+          kind
+          amount {
+            amountMinor
+            currency
+          }
+          ticket {
+            id
+            number
+          }
+          otherPayout {
+            id
+            session {
+              subject
+              scheduledStart
+            }
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PayoutsQuery, PayoutsQueryVariables>;
+export const TicketPayoutsDocument = new TypedDocumentString(`
+    query TicketPayouts($id: ID!) {
+  ticket(id: $id) {
+    id
+    payouts {
+      id
+      status
+      amount {
+        amountMinor
+        currency
+      }
+      deductions {
+        amountMinor
+        currency
+      }
+      net {
+        amountMinor
+        currency
+      }
+      session {
+        id
+        subject
+        scheduledStart
+      }
+      heldBy {
+        id
+        number
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TicketPayoutsQuery, TicketPayoutsQueryVariables>;
+export const MarkPayoutsPaidDocument = new TypedDocumentString(`
+    mutation MarkPayoutsPaid($ids: [ID!]!, $reference: String!) {
+  markPayoutsPaid(ids: $ids, reference: $reference) {
+    id
+    status
+    paidAt
+    reference
+  }
+}
+    `) as unknown as TypedDocumentString<MarkPayoutsPaidMutation, MarkPayoutsPaidMutationVariables>;
+export const TicketSatisfactionDocument = new TypedDocumentString(`
+    query TicketSatisfaction($id: ID!) {
+  ticket(id: $id) {
+    id
+    viewerCan {
+      rate
+    }
+    satisfaction {
+      score
+      comment
+      ratedAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TicketSatisfactionQuery, TicketSatisfactionQueryVariables>;
+export const RateTicketDocument = new TypedDocumentString(`
+    mutation RateTicket($ticketId: ID!, $score: Int!, $comment: String) {
+  rateTicket(ticketId: $ticketId, score: $score, comment: $comment) {
+    id
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<RateTicketMutation, RateTicketMutationVariables>;
 export const BoardColumnDocument = new TypedDocumentString(`
     query BoardColumn($filter: TicketFilter, $first: Int, $after: String) {
   tickets(filter: $filter, first: $first, after: $after) {
@@ -1340,8 +1617,8 @@ export const TicketChangedDocument = new TypedDocumentString(`
     }
   }
 }`) as unknown as TypedDocumentString<TicketChangedSubscription, TicketChangedSubscriptionVariables>;
-export const BoardTicketChangedDocument = new TypedDocumentString(`
-    subscription BoardTicketChanged($filter: TicketFilter) {
+export const FilteredTicketChangedDocument = new TypedDocumentString(`
+    subscription FilteredTicketChanged($filter: TicketFilter) {
   ticketChanged(filter: $filter) {
     kind
     sequence
@@ -1387,7 +1664,7 @@ export const BoardTicketChangedDocument = new TypedDocumentString(`
       name
     }
   }
-}`) as unknown as TypedDocumentString<BoardTicketChangedSubscription, BoardTicketChangedSubscriptionVariables>;
+}`) as unknown as TypedDocumentString<FilteredTicketChangedSubscription, FilteredTicketChangedSubscriptionVariables>;
 export const TicketListDocument = new TypedDocumentString(`
     query TicketList($filter: TicketFilter, $first: Int, $after: String) {
   tickets(filter: $filter, first: $first, after: $after) {
@@ -1545,17 +1822,7 @@ export const TicketDetailDocument = new TypedDocumentString(`
     ...TicketDetailFields
   }
 }
-    fragment ViewerCanFields on Ticket {
-  viewerCan {
-    resolve
-    accept
-    escalate
-    assign
-    comment
-    commentInternal
-  }
-}
-fragment TicketDetailFields on Ticket {
+    fragment BoardTicketFields on Ticket {
   id
   number
   type
@@ -1567,6 +1834,42 @@ fragment TicketDetailFields on Ticket {
   createdAt
   updatedAt
   version
+  reporter {
+    id
+    name
+  }
+  tutor {
+    id
+    name
+  }
+  assignee {
+    id
+    name
+  }
+  slaState
+  firstResponseDueAt
+  firstRespondedAt
+  resolutionDueAt
+  viewers {
+    state
+    user {
+      id
+      name
+    }
+  }
+}
+fragment ViewerCanFields on Ticket {
+  viewerCan {
+    resolve
+    accept
+    escalate
+    assign
+    comment
+    commentInternal
+  }
+}
+fragment TicketDetailFields on Ticket {
+  ...BoardTicketFields
   firstResponseDueAt
   resolutionDueAt
   autoCloseAt

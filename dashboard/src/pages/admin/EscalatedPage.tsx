@@ -1,19 +1,22 @@
 import { A } from '@solidjs/router';
 import { createResource, For, onCleanup, Show } from 'solid-js';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { TicketChangedSubscription, TicketListQuery } from '../../graphql/tickets';
+import type { TicketFilter } from '../../graphql/generated/graphql';
+import { FilteredTicketChangedSubscription, TicketListQuery } from '../../graphql/tickets';
 import { onReconnect, query, subscribe } from '../../lib/client';
 import { formatDateTime } from '../../lib/format';
 import { CATEGORY_LABELS, TYPE_LABELS } from '../../lib/labels';
 
+const QUEUE: TicketFilter = { status: ['ESCALATED'] };
+
 /** Escalated tickets waiting for a final decision, oldest wait first. */
 export default function EscalatedPage() {
   const [tickets, { refetch }] = createResource(() =>
-    query(TicketListQuery, { filter: { status: ['ESCALATED'] }, first: 100 }).then((d) => d.tickets.edges.map((e) => e.node).reverse()),
+    query(TicketListQuery, { filter: QUEUE, first: 100 }).then((d) => d.tickets.edges.map((e) => e.node).reverse()),
   );
-  const stop = subscribe(TicketChangedSubscription, { filter: null }, (data) => {
-    const event = data.ticketChanged;
-    if (event.ticket.status === 'ESCALATED' || event.previousStatus === 'ESCALATED') void refetch();
+  // The server says whether a changed ticket is escalated (matchesFilter); one that left the queue was listed.
+  const stop = subscribe(FilteredTicketChangedSubscription, { filter: QUEUE }, ({ ticketChanged: event }) => {
+    if (event.matchesFilter || tickets.latest?.some((t) => t.id === event.ticket.id)) void refetch();
   });
   const stopReconnect = onReconnect(() => void refetch());
   onCleanup(() => {

@@ -9,10 +9,13 @@ import { homeFor, isStaff, viewer } from '../../lib/auth';
 import { onReconnect, query, subscribe } from '../../lib/client';
 import { PresenceBar } from '../desk/PresenceBar';
 import { CommentForm } from './CommentForm';
+import { EvidenceFiles } from './EvidenceFiles';
+import { SatisfactionCard } from './SatisfactionCard';
 import { IssueDetail } from './IssueDetail';
 import { IssueLogTimeline } from './IssueLogTimeline';
 import { MoneyDetails } from './MoneyDetails';
 import { SessionDetails } from './SessionDetails';
+import { TicketPayouts } from './TicketPayouts';
 
 /**
  * One ticket: what was reported, its history, the sessions and money, and what can be done now.
@@ -53,10 +56,13 @@ export default function TicketPage() {
               <div class="detail-main">
                 <IssueDetail ticket={t()} />
                 <SessionDetails sessions={t().sessions} evidence={t().evidence} />
+                <EvidenceFiles ticketId={t().id} version={t().version} />
                 <MoneyDetails ticket={t()} />
+                <TicketPayouts ticketId={t().id} version={t().version} />
                 <IssueLogTimeline logs={t().logs} />
               </div>
               <aside class="detail-side" aria-label="Actions">
+                <SatisfactionCard ticketId={t().id} version={t().version} />
                 <Show when={t().viewerCan.resolve}>
                   <section class="card" aria-labelledby="resolve-title">
                     <h2 id="resolve-title">{t().status === 'ESCALATED' ? 'Final decision' : 'Resolve'}</h2>

@@ -1,12 +1,26 @@
 import { Migration20261123090000Initial } from './Migration20261123090000Initial';
 import { Migration20261123093000TicketAdjustments } from './Migration20261123093000TicketAdjustments';
 import { Migration20261123110000NotificationDelivery } from './Migration20261123110000NotificationDelivery';
-import { Migration20261124140000Desk } from './Migration20261124140000Desk';
+import { Migration20261124100000Payouts } from './Migration20261124100000Payouts';
+import { Migration20261124110000Security } from './Migration20261124110000Security';
+import { Migration20261124130000Webhooks } from './Migration20261124130000Webhooks';
+import { Migration20261124140000Evidence } from './Migration20261124140000Evidence';
+import { Migration20261124150000Satisfaction } from './Migration20261124150000Satisfaction';
+import { Migration20261124160000WebhookFanOutTrigger } from './Migration20261124160000WebhookFanOutTrigger';
+import { Migration20261124170000BoardIndexes } from './Migration20261124170000BoardIndexes';
+import { Migration20261124180000Desk } from './Migration20261124180000Desk';
 
 /** Every committed migration, oldest first. Add new ones at the end. */
 export const migrationsList = [
   { name: 'Migration20261123090000Initial', class: Migration20261123090000Initial },
   { name: 'Migration20261123093000TicketAdjustments', class: Migration20261123093000TicketAdjustments },
   { name: 'Migration20261123110000NotificationDelivery', class: Migration20261123110000NotificationDelivery },
-  { name: 'Migration20261124140000Desk', class: Migration20261124140000Desk },
+  { name: 'Migration20261124100000Payouts', class: Migration20261124100000Payouts },
+  { name: 'Migration20261124110000Security', class: Migration20261124110000Security },
+  { name: 'Migration20261124130000Webhooks', class: Migration20261124130000Webhooks },
+  { name: 'Migration20261124140000Evidence', class: Migration20261124140000Evidence },
+  { name: 'Migration20261124150000Satisfaction', class: Migration20261124150000Satisfaction },
+  { name: 'Migration20261124160000WebhookFanOutTrigger', class: Migration20261124160000WebhookFanOutTrigger },
+  { name: 'Migration20261124170000BoardIndexes', class: Migration20261124170000BoardIndexes },
+  { name: 'Migration20261124180000Desk', class: Migration20261124180000Desk },
 ];

@@ -7,6 +7,7 @@ import type { TicketService } from '../../tickets/tickets.service';
 import { Channel, OutboxMessage } from '../outbox-message.entity';
 import { redeemLinkCode, userByChat } from './link-codes';
 import { ASSIGN_TO_ME } from './render-telegram';
+import { registerCancellationHandlers } from '../../cancellations/telegram-cancel';
 
 const HELP = 'Hello! I send updates about your Tickets. To link this chat, open the dashboard and choose "Link Telegram".';
 
@@ -16,6 +17,7 @@ const reason = (error: unknown) => (error instanceof DomainError ? error.message
 /** The bot's conversation: /start <code> links an account, "Assign to me", replies become comments. */
 export function registerBotHandlers(bot: Bot, deps: { em: EntityManager; tickets: TicketService }): void {
   const em = () => deps.em.fork();
+  registerCancellationHandlers(bot, deps.em);
 
   bot.command('start', async (ctx) => {
     const code = ctx.match.trim();

@@ -1,7 +1,7 @@
 import { Migration } from '@mikro-orm/migrations';
 
 /** The coordinator's desk: SLA breach notices, saved views, presence. */
-export class Migration20261124140000Desk extends Migration {
+export class Migration20261124180000Desk extends Migration {
   override async up(): Promise<void> {
     // Set once the breach was announced, so the per-minute sweep tells people only once.
     this.addSql(`alter table "tickets" add column "sla_breach_notified_at" timestamptz null`);

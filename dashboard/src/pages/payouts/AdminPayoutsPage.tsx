@@ -1,0 +1,163 @@
+import { A } from '@solidjs/router';
+import { createMemo, createSignal, For, onMount, Show } from 'solid-js';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { StatusBadge } from '../../components/StatusBadge';
+import { MarkPayoutsPaidMutation } from '../../graphql/payouts';
+import { mutate } from '../../lib/client';
+import { formatDate } from '../../lib/format';
+import { createPagedList } from '../../lib/paged-list';
+import { DeductionNotes, HeldBy, PayoutMoneyCells, PayoutMoneyHeads, PayoutSummary } from './PayoutParts';
+import { fetchPayouts } from './payout-rows';
+import type { PayoutFilterInput, PayoutRow, PayoutTotals } from './types';
+import { payoutsCsv } from './payouts-csv';
+
+const PAGE = 100;
+const STATUSES = ['RELEASED', 'HELD', 'PAID'] as const;
+
+/** Admins' payment run: filter, select released payouts, export them as CSV, mark them paid. */
+export default function AdminPayoutsPage() {
+  const [filter, setFilter] = createSignal<PayoutFilterInput>({ status: 'RELEASED' });
+  const [summary, setSummary] = createSignal<PayoutTotals>();
+  const [selected, setSelected] = createSignal<ReadonlySet<string>>(new Set());
+  const [reference, setReference] = createSignal('');
+  const [saving, setSaving] = createSignal(false);
+  const [done, setDone] = createSignal('');
+  const list = createPagedList<PayoutRow>(async (after) => {
+    const page = await fetchPayouts(filter(), PAGE, after);
+    setSummary(page.summary);
+    return page;
+  });
+  // Tutors seen so far, for the filter (the list is where admins meet them).
+  const [tutors, setTutors] = createSignal<Map<string, string>>(new Map());
+  const reload = async () => {
+    setSelected(new Set<string>());
+    await list.load(null);
+    setTutors((known) => new Map([...known, ...list.items().map((p) => [p.tutor.id, p.tutor.name] as [string, string])]));
+  };
+  onMount(() => void reload());
+  const change = (patch: PayoutFilterInput) => {
+    setFilter((f) => ({ ...f, ...patch }));
+    setDone('');
+    void reload();
+  };
+
+  const payable = createMemo(() => list.items().filter((p) => p.status === 'RELEASED'));
+  const chosen = () => list.items().filter((p) => selected().has(p.id));
+  const toggle = (id: string, on: boolean) => setSelected((s) => {
+    const next = new Set(s);
+    if (on) next.add(id);
+    else next.delete(id);
+    return next;
+  });
+  const allChosen = () => payable().length > 0 && payable().every((p) => selected().has(p.id));
+  const toggleAll = (on: boolean) => setSelected(new Set<string>(on ? payable().map((p) => p.id) : []));
+
+  const exportCsv = () => {
+    const url = URL.createObjectURL(new Blob([payoutsCsv(chosen())], { type: 'text/csv;charset=utf-8' }));
+    const link = Object.assign(document.createElement('a'), { href: url, download: `payouts-${reference().trim() || new Date().toISOString().slice(0, 10)}.csv` });
+    link.click();
+    URL.revokeObjectURL(url);
+  };
+  const markPaid = async (event: Event) => {
+    event.preventDefault();
+    setSaving(true);
+    list.setError(null);
+    try {
+      const { markPayoutsPaid } = await mutate(MarkPayoutsPaidMutation, { ids: [...selected()], reference: reference().trim() });
+      setDone(`${markPayoutsPaid.length} payouts marked paid with ${reference().trim()}.`);
+      setReference('');
+      await reload();
+    } catch (e) {
+      list.setError(e);
+    } finally {
+      setSaving(false);
+    }
+  };
+  const dateInput = (iso: string | null | undefined) => (iso ? iso.slice(0, 10) : '');
+  const dateValue = (value: string) => (value ? new Date(`${value}T00:00:00Z`).toISOString() : null);
+
+  return (
+    <section aria-labelledby="admin-payouts-title">
+      <div class="page-head">
+        <h1 id="admin-payouts-title">Payouts</h1>
+        <span class="muted">{list.total()} payouts</span>
+      </div>
+      <form class="filters" role="search" aria-label="Filter payouts" onSubmit={(e) => e.preventDefault()}>
+        <label>
+          Status
+          <select aria-label="Status" value={filter().status ?? ''} onChange={(e) => change({ status: (e.currentTarget.value || null) as PayoutFilterInput['status'] })}>
+            <option value="">All</option>
+            <For each={STATUSES}>{(s) => <option value={s}>{s.charAt(0) + s.slice(1).toLowerCase()}</option>}</For>
+          </select>
+        </label>
+        <label>
+          Tutor
+          <select aria-label="Tutor" value={filter().tutorId ?? ''} onChange={(e) => change({ tutorId: e.currentTarget.value || null })}>
+            <option value="">All tutors</option>
+            <For each={[...tutors()].sort((a, b) => a[1].localeCompare(b[1]))}>{([id, name]) => <option value={id}>{name}</option>}</For>
+          </select>
+        </label>
+        <label>
+          Sessions from
+          <input type="date" value={dateInput(filter().from)} onChange={(e) => change({ from: dateValue(e.currentTarget.value) })} />
+        </label>
+        <label>
+          until (before)
+          <input type="date" value={dateInput(filter().to)} onChange={(e) => change({ to: dateValue(e.currentTarget.value) })} />
+        </label>
+      </form>
+      <PayoutSummary summary={summary()} />
+      <ErrorNotice error={list.error()} retry={() => void reload()} />
+      <Show when={done()}><p class="notice" role="status">{done()}</p></Show>
+      <form class="filters" aria-label="Payment run" onSubmit={markPaid}>
+        <label>
+          Payment reference (bank batch id)
+          <input value={reference()} onInput={(e) => setReference(e.currentTarget.value)} required maxLength={200} placeholder="e.g. BATCH-2026-11-24" />
+        </label>
+        <button type="button" disabled={!selected().size} onClick={exportCsv}>Export CSV ({selected().size})</button>
+        <button type="submit" class="primary" disabled={!selected().size || !reference().trim() || saving()}>
+          {saving() ? 'Saving…' : `Mark ${selected().size} paid`}
+        </button>
+      </form>
+      <div class="table-wrap">
+        <table class="table responsive" data-testid="admin-payouts">
+          <thead>
+            <tr>
+              <th scope="col">
+                <input type="checkbox" aria-label="Select all released payouts" checked={allChosen()} disabled={!payable().length} onChange={(e) => toggleAll(e.currentTarget.checked)} />
+              </th>
+              <th scope="col">Tutor</th>
+              <th scope="col">Session</th>
+              <th scope="col">Status</th>
+              <th scope="col">Held by / reference</th>
+              <PayoutMoneyHeads />
+            </tr>
+          </thead>
+          <tbody>
+            <For each={list.items()} fallback={<tr><td colspan="8" class="muted">{list.loading() ? 'Loading…' : 'No payouts match.'}</td></tr>}>
+              {(p) => (
+                <tr classList={{ selected: selected().has(p.id) }}>
+                  <td data-label="Select">
+                    <input type="checkbox" aria-label={`Select payout for ${p.tutor.name}, ${p.session.subject}`} disabled={p.status !== 'RELEASED'}
+                      checked={selected().has(p.id)} onChange={(e) => toggle(p.id, e.currentTarget.checked)} />
+                  </td>
+                  <th scope="row" data-label="Tutor">{p.tutor.name}</th>
+                  <td data-label="Session">{p.session.subject}, {formatDate(p.session.scheduledStart)}<DeductionNotes payout={p} /></td>
+                  <td data-label="Status"><StatusBadge status={p.status} /></td>
+                  <td data-label="Held by / reference">
+                    <Show when={p.status === 'HELD'} fallback={p.reference ?? '–'}><HeldBy tickets={p.heldBy} /></Show>
+                  </td>
+                  <PayoutMoneyCells payout={p} />
+                </tr>
+              )}
+            </For>
+          </tbody>
+        </table>
+      </div>
+      <Show when={list.hasMore()}>
+        <button type="button" class="load-more" disabled={list.loading()} onClick={() => void list.loadMore().then(() => setTutors((known) => new Map([...known, ...list.items().map((p) => [p.tutor.id, p.tutor.name] as [string, string])])))}>Load more</button>
+      </Show>
+      <p class="muted"><A href="/board">Tickets</A> holding a payout must be closed before it can be paid.</p>
+    </section>
+  );
+}

@@ -1,0 +1,77 @@
+import { createResource, For, onMount, Show } from 'solid-js';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { StatusBadge } from '../../components/StatusBadge';
+import { formatDate } from '../../lib/format';
+import { createPagedList } from '../../lib/paged-list';
+import { DeductionNotes, HeldBy, PayoutMoneyCells, PayoutMoneyHeads, PayoutSummary } from './PayoutParts';
+import { fetchPayouts } from './payout-rows';
+import type { PayoutRow } from './types';
+
+const PAGE = 25;
+const SECTIONS = [
+  { status: 'HELD', title: 'Held', note: 'Paid once the tickets holding them are closed.' },
+  { status: 'RELEASED', title: 'Released', note: 'In the next payment run.' },
+  { status: 'PAID', title: 'Paid', note: '' },
+] as const;
+
+/** One status's payouts, page by page. */
+function PayoutSection(props: (typeof SECTIONS)[number]) {
+  const list = createPagedList<PayoutRow>((after) => fetchPayouts({ status: props.status }, PAGE, after));
+  onMount(() => void list.load(null));
+  const id = `payouts-${props.status.toLowerCase()}`;
+  return (
+    <section class="card" aria-labelledby={id} data-testid={id}>
+      <h2 id={id}>{props.title} <span class="muted">({list.total()})</span></h2>
+      <Show when={props.note}><p class="muted">{props.note}</p></Show>
+      <ErrorNotice error={list.error()} retry={() => void list.load(null)} />
+      <table class="table responsive">
+        <thead>
+          <tr>
+            <th scope="col">Session</th>
+            <th scope="col">Status</th>
+            <th scope="col">{props.status === 'HELD' ? 'Held by' : props.status === 'PAID' ? 'Paid' : 'Released'}</th>
+            <PayoutMoneyHeads />
+          </tr>
+        </thead>
+        <tbody>
+          <For each={list.items()} fallback={<tr><td colspan="6" class="muted">{list.loading() ? 'Loading…' : 'None.'}</td></tr>}>
+            {(p) => (
+              <tr>
+                <th scope="row" data-label="Session">
+                  {p.session.subject}, {formatDate(p.session.scheduledStart)}
+                  <DeductionNotes payout={p} />
+                </th>
+                <td data-label="Status"><StatusBadge status={p.status} /></td>
+                <td data-label={props.status === 'HELD' ? 'Held by' : 'Date'}>
+                  <Show when={props.status === 'HELD'} fallback={<>{formatDate(p.paidAt ?? p.releasedAt)}{p.reference ? ` · ${p.reference}` : ''}</>}>
+                    <HeldBy tickets={p.heldBy} />
+                  </Show>
+                </td>
+                <PayoutMoneyCells payout={p} />
+              </tr>
+            )}
+          </For>
+        </tbody>
+      </table>
+      <Show when={list.hasMore()}>
+        <button type="button" class="load-more" disabled={list.loading()} onClick={() => void list.loadMore()}>Load more</button>
+      </Show>
+    </section>
+  );
+}
+
+/** The tutor's money: held payouts first (with the ticket holding each), then released, then paid. */
+export default function TutorPayoutsPage() {
+  const [totals, { refetch }] = createResource(() => fetchPayouts({}, 1, null).then((page) => page.summary));
+  return (
+    <section aria-labelledby="payouts-title">
+      <div class="page-head">
+        <h1 id="payouts-title">Payouts</h1>
+      </div>
+      <p class="muted">You are paid for a session once any reported issues on it are resolved; credits given to the family reduce the payout.</p>
+      <ErrorNotice error={totals.error} retry={refetch} />
+      <PayoutSummary summary={totals.latest} />
+      <For each={SECTIONS}>{(section) => <PayoutSection {...section} />}</For>
+    </section>
+  );
+}
