@@ -24,7 +24,7 @@ describe('splitTicket', () => {
 
   it('moves chosen sessions into a new ONGOING ticket of the same reporter, logged on both; a retry returns the same ticket', async () => {
     const { sessionIds, ticketId, reporterId } = await disputeOnThree();
-    expect((await app.gql(CAN, { id: ticketId }, coordinator)).data.ticket.viewerCan).toEqual({ split: true, merge: false });
+    expect((await app.gql(CAN, { id: ticketId }, coordinator)).data.ticket.viewerCan).toEqual({ split: true, merge: true });
     expect((await app.gql(CAN, { id: ticketId }, parent)).data.ticket.viewerCan.split).toBe(false);
 
     const moved = [sessionIds[1], sessionIds[2]];

@@ -1,12 +1,10 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import { STAFF_ROLES } from '../auth/roles';
 import { requireViewer } from '../graphql/auth-guard';
 import type { Context } from '../graphql/context';
 import { parseId, parseIds } from '../graphql/ids';
-import { jobQueue } from '../jobs/queue';
 import { Ticket } from '../tickets/ticket.entity';
-import { ticketTimerJobs } from '../tickets/timer-jobs';
+import { ticketDepsOf } from './deps';
 import { splitTicket } from './split';
 
 @Resolver()
@@ -20,7 +18,6 @@ export class SplitResolver {
     @Arg('comment', () => String, { nullable: true }) comment?: string,
   ) {
     const viewer = requireViewer(ctx, STAFF_ROLES);
-    const deps = { em: ctx.services.orm.em as EntityManager, config: ctx.services.config, timers: ticketTimerJobs(jobQueue) };
-    return splitTicket(deps, viewer, { ticketId: parseId(ticketId, 'ticketId'), sessionIds: parseIds(sessionIds, 'sessionIds'), title, comment });
+    return splitTicket(ticketDepsOf(ctx), viewer, { ticketId: parseId(ticketId, 'ticketId'), sessionIds: parseIds(sessionIds, 'sessionIds'), title, comment });
   }
 }
