@@ -87,3 +87,18 @@ export const MatchingTicketIdsQuery = graphql(`
     }
   }
 `);
+
+/** Tickets whose number (or title) matches what the coordinator typed: the targets to merge into. */
+export const MergeCandidatesQuery = graphql(`
+  query MergeCandidates($search: String!) {
+    tickets(filter: { search: $search }, first: 6) {
+      edges { node { id number title status reporter { id name } } }
+    }
+  }
+`);
+
+export const MergeTicketsMutation = graphql(`
+  mutation MergeTickets($targetId: ID!, $sourceIds: [ID!]!, $comment: String) {
+    mergeTickets(targetId: $targetId, sourceIds: $sourceIds, comment: $comment) { id number status version }
+  }
+`);
