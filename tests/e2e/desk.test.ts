@@ -105,6 +105,34 @@ describe('coordinator desk', () => {
     await expect.poll(() => page.getByTestId('count-ONGOING').textContent(), LIVE).toBe('0');
   });
 
+  it('offers "Merge into…" only where viewerCan.merge allows it; a merged ticket links to the one that lives on', async () => {
+    const parentToken = await app.login('parent@demo.test');
+    const targetId = await ticketApi.report(app, parentToken, 'mia@demo.test', 'Merge e2e: the lesson was missed');
+    const sourceId = await ticketApi.report(app, parentToken, 'mia@demo.test', 'Merge e2e: the same lesson again');
+    const [{ number: targetNumber }] = await sql(app, 'select number from tickets where id = ?', [targetId]);
+    const parent = await signedIn(browser, app.url, 'parent@demo.test');
+    await parent.page.goto(`/tickets/${sourceId}`);
+    await parent.page.getByTestId('ticket-actions').or(parent.page.locator('.comment-form')).first().waitFor(LIVE);
+    expect(await parent.page.getByTestId('merge-card').count()).toBe(0);
+    await parent.context.close();
+
+    const { page, context } = await signedIn(browser, app.url, 'coordinator@demo.test');
+    await page.goto(`/tickets/${sourceId}`);
+    const card = page.getByTestId('merge-card');
+    await card.getByLabel('Merge into ticket number').fill(targetNumber);
+    await card.getByRole('button', { name: new RegExp(targetNumber) }).click();
+    await card.getByLabel('Why (optional)').fill('Reported twice');
+    await screenshot(page, 'desk-ticket-merge');
+    await card.getByRole('button', { name: `Merge`, exact: false }).click();
+    await page.getByTestId('merged-into').waitFor(LIVE);
+    expect(await page.getByTestId('merge-card').count()).toBe(0);
+    await page.getByTestId('merged-into').getByRole('link', { name: targetNumber }).click();
+    await page.waitForURL(`**/tickets/${targetId}`);
+    await page.locator('.merged-from').waitFor(LIVE);
+    expect((await sql(app, 'select merged_into_id from tickets where id = ?', [sourceId]))[0].merged_into_id).toBe(targetId);
+    await context.close();
+  });
+
   it('the reports page draws its charts and offers each chart as CSV', async () => {
     const { page } = await signedIn(browser, app.url, 'coordinator@demo.test');
     await page.getByRole('link', { name: 'Reports' }).click();
