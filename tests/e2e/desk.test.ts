@@ -134,12 +134,16 @@ describe('coordinator desk', () => {
   });
 
   it('the reports page draws its charts and offers each chart as CSV', async () => {
+    // Two closed tickets rated this week (4 and 5): the satisfaction tile and chart have figures.
+    await sql(app, `insert into ticket_ratings (ticket_id, token_hash, score, rated_at)
+      select id, 'e2e-' || id, 4 + (row_number() over (order by number))::int % 2, now() from tickets
+       where status = 'CLOSED' and id not in (select ticket_id from ticket_ratings) order by number limit 2`);
     const { page } = await signedIn(browser, app.url, 'coordinator@demo.test');
     await page.getByRole('link', { name: 'Reports' }).click();
     await page.waitForURL('**/reports');
     await page.getByTestId('report-tiles').waitFor(LIVE);
     const charts = page.locator('.report-chart canvas');
-    await expect.poll(() => charts.count(), LIVE).toBe(4);
+    await expect.poll(() => charts.count(), LIVE).toBe(5);
     // The weekly chart has bars: some pixels are drawn.
     const drawn = await page.locator('[data-testid="chart-weekly"] canvas').evaluate((canvas: any) => {
       const pixels: Uint8ClampedArray = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
@@ -155,6 +159,9 @@ describe('coordinator desk', () => {
     const csv = readFileSync(await download.path(), 'utf8');
     expect(csv.split('\r\n')[0]).toBe('Week starting,Opened,Closed');
     expect(csv.split('\r\n').length).toBeGreaterThan(3);
+    await expect.poll(() => page.getByTestId('report-tiles').textContent()).toContain('4.5 / 5 (2)');
+    const [ratings] = await Promise.all([page.waitForEvent('download'), page.getByTestId('csv-satisfaction').click()]);
+    expect(readFileSync(await ratings.path(), 'utf8').split('\r\n')[0]).toBe('Week starting,Average score (1-5),Ratings');
   });
 
   it('keeps the initial dashboard JavaScript under 100 KB gzipped; the chart library loads only with Reports', () => {

@@ -49,7 +49,7 @@ export const TicketStatsQuery = graphql(`
       credited { amountMinor currency }
       byCategory { category count }
       byTutor { tutor { id name } tickets sessions disputeRatePercent credited { amountMinor currency } }
-      weekly { weekStart opened closed }
+      weekly { weekStart opened closed satisfactionAverage satisfactionResponses }
     }
   }
 `);

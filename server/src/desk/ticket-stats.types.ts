@@ -40,6 +40,12 @@ export class WeekStats {
 
   @Field(() => Int)
   closed!: number;
+
+  @Field(() => Float, { nullable: true, description: 'Average score (1 to 5) of the ratings given that week; null without any.' })
+  satisfactionAverage!: number | null;
+
+  @Field(() => Int, { description: 'Ratings given that week.' })
+  satisfactionResponses!: number;
 }
 
 @ObjectType()
@@ -68,9 +74,9 @@ export class TicketStats {
   @Field(() => [WeekStats])
   weekly!: WeekStats[];
 
-  @Field(() => Float, { nullable: true, description: 'Null until tickets can be rated.' })
+  @Field(() => Float, { nullable: true, description: 'Average score (1 to 5) of the ratings given in the period, to one decimal; null without any.' })
   satisfactionAverage!: number | null;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Ratings given in the period (requests not answered are not counted).' })
   satisfactionResponses!: number;
 }

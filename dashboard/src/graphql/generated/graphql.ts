@@ -296,7 +296,7 @@ export type TicketStatsQueryVariables = Exact<{
 }>;
 
 
-export type TicketStatsQuery = { ticketStats: { opened: number, closed: number, medianHoursToResolution: number | null, slaMetPercent: number | null, satisfactionAverage: number | null, satisfactionResponses: number, credited: Array<{ amountMinor: number, currency: string }>, byCategory: Array<{ category: DisputeCategory | null, count: number }>, byTutor: Array<{ tickets: number, sessions: number, disputeRatePercent: number, tutor: { id: string, name: string }, credited: Array<{ amountMinor: number, currency: string }> }>, weekly: Array<{ weekStart: string, opened: number, closed: number }> } };
+export type TicketStatsQuery = { ticketStats: { opened: number, closed: number, medianHoursToResolution: number | null, slaMetPercent: number | null, satisfactionAverage: number | null, satisfactionResponses: number, credited: Array<{ amountMinor: number, currency: string }>, byCategory: Array<{ category: DisputeCategory | null, count: number }>, byTutor: Array<{ tickets: number, sessions: number, disputeRatePercent: number, tutor: { id: string, name: string }, credited: Array<{ amountMinor: number, currency: string }> }>, weekly: Array<{ weekStart: string, opened: number, closed: number, satisfactionAverage: number | null, satisfactionResponses: number }> } };
 
 export type SetPresenceMutationVariables = Exact<{
   ticketId: string | number;
@@ -1165,6 +1165,8 @@ export const TicketStatsDocument = new TypedDocumentString(`
       weekStart
       opened
       closed
+      satisfactionAverage
+      satisfactionResponses
     }
   }
 }

@@ -17,7 +17,8 @@ export function downloadCsv(filename: string, csv: string): void {
 
 export interface Series {
   label: string;
-  values: number[];
+  /** null: no figure (a gap in the chart, an empty CSV field). */
+  values: Array<number | null>;
   color: string;
 }
 

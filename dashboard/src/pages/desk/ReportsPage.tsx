@@ -51,6 +51,14 @@ export default function ReportsPage() {
                 ]}
               />
               <BarChart
+                id="satisfaction" title="Satisfaction per week (ratings given)" csvName="satisfaction-per-week.csv" labelHeader="Week starting"
+                labels={s().weekly.map((w) => formatDate(w.weekStart))}
+                series={[
+                  { label: 'Average score (1-5)', values: s().weekly.map((w) => w.satisfactionAverage ?? null), color: '#0e9384' },
+                  { label: 'Ratings', values: s().weekly.map((w) => w.satisfactionResponses), color: '#98a2b3' },
+                ]}
+              />
+              <BarChart
                 id="categories" title="Tickets by category" csvName="tickets-by-category.csv" labelHeader="Category"
                 labels={s().byCategory.map((c) => (c.category ? CATEGORY_LABELS[c.category]?.split(' (')[0] ?? humanize(c.category) : 'No category'))}
                 series={[{ label: 'Tickets', values: s().byCategory.map((c) => c.count), color: '#c2410c' }]}
