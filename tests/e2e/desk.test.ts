@@ -159,7 +159,7 @@ describe('coordinator desk', () => {
     const csv = readFileSync(await download.path(), 'utf8');
     expect(csv.split('\r\n')[0]).toBe('Week starting,Opened,Closed');
     expect(csv.split('\r\n').length).toBeGreaterThan(3);
-    await expect.poll(() => page.getByTestId('report-tiles').textContent()).toContain('4.5 / 5 (2)');
+    await expect.poll(() => page.getByTestId('report-tiles').textContent()).toContain('4.5 / 5 from 2 ratings');
     const [ratings] = await Promise.all([page.waitForEvent('download'), page.getByTestId('csv-satisfaction').click()]);
     expect(readFileSync(await ratings.path(), 'utf8').split('\r\n')[0]).toBe('Week starting,Average score (1-5),Ratings');
   });

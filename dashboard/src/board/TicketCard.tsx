@@ -1,7 +1,7 @@
 import { A } from '@solidjs/router';
 import { Show } from 'solid-js';
 import { CATEGORY_LABELS, TYPE_LABELS } from '../lib/labels';
-import { humanize, timeAgo } from '../lib/format';
+import { humanize, shortDuration, timeAgo } from '../lib/format';
 import { PresenceAvatars } from '../pages/desk/PresenceAvatars';
 import { SelectBox } from '../pages/desk/SelectBox';
 import { SlaBadge, slaText } from '../pages/desk/SlaBadge';
@@ -24,13 +24,12 @@ export function TicketCard(props: { ticket: Card; flashing: boolean }) {
         <div class="ticket-card-top">
           <span class="ticket-number">{t().number}</span>
           <span class="chip">{t().category ? CATEGORY_LABELS[t().category!].split(' (')[0] : TYPE_LABELS[t().type]}</span>
-          <time class="muted" datetime={t().createdAt}>{timeAgo(t().createdAt)}</time>
+          <time class="muted" datetime={t().createdAt} title={`Reported ${timeAgo(t().createdAt)}`}>{shortDuration(Date.now() - new Date(t().createdAt).getTime())}</time>
           <SlaBadge ticket={t()} />
         </div>
         <div class="ticket-title">{t().title}</div>
         <div class="ticket-card-people muted">
-          <span>{t().reporter.name}</span>
-          <Show when={t().tutor}>{(tutor) => <span> → {tutor().name}</span>}</Show>
+          <span class="people-names">{t().reporter.name}{t().tutor ? ` → ${t().tutor!.name}` : ''}</span>
           <Show when={t().assignee} fallback={<span class="unassigned">Unassigned</span>}>
             {(a) => <span class="assignee">@{a().name.split(' ')[0]}</span>}
           </Show>

@@ -39,7 +39,7 @@ export default function ReportsPage() {
               <div><dt>Median time to resolution</dt><dd>{number(s().medianHoursToResolution, ' h')}</dd></div>
               <div><dt>SLA met</dt><dd>{number(s().slaMetPercent, ' %')}</dd></div>
               <div><dt>Credited</dt><dd>{s().credited.length ? s().credited.map(money).join(', ') : '–'}</dd></div>
-              <div><dt>Satisfaction</dt><dd>{s().satisfactionResponses ? `${s().satisfactionAverage} / 5 (${s().satisfactionResponses})` : 'No ratings yet'}</dd></div>
+              <div><dt>Satisfaction</dt><dd>{s().satisfactionResponses ? `${s().satisfactionAverage?.toFixed(1)} / 5` : 'No ratings'}<Show when={s().satisfactionResponses}><small class="muted"> from {s().satisfactionResponses} rating{s().satisfactionResponses === 1 ? '' : 's'}</small></Show></dd></div>
             </dl>
             <div class="report-grid">
               <BarChart

@@ -74,14 +74,14 @@ export function SavedViewsSidebar(props: { current: BoardFilter; apply: (filter:
       <h2 id="saved-views-title">Views</h2>
       <ul>
         <li>
-          <button type="button" class="link-button" onClick={() => props.apply({})}>All tickets</button>
+          <button type="button" class="link-button view-name" onClick={() => props.apply({})}>All tickets</button>
         </li>
         <For each={views()}>
           {(view) => (
             <li data-testid="saved-view">
-              <button type="button" class="link-button" onClick={() => props.apply(boardFilterOf(view))}>{view.name}</button>
+              <button type="button" class="link-button view-name" title={view.name} onClick={() => props.apply(boardFilterOf(view))}><span>{view.name}</span></button>
               <span class="count" aria-label={`${view.count} tickets`}>{view.count}</span>
-              <Show when={view.shared}><span class="muted" title={`Shared by ${view.owner.name}`}> · shared</span></Show>
+              <Show when={view.shared}><span class="muted view-shared">Shared by {view.owner.name}</span></Show>
               <Show when={view.owner.id === viewer()?.id}>
                 <button type="button" class="link-button" aria-label={`Delete view ${view.name}`} onClick={() => void remove(view.id)}>×</button>
               </Show>

@@ -1,20 +1,17 @@
 import { Show } from 'solid-js';
+import { shortDuration as duration } from '../../lib/format';
 
 export interface SlaFields {
   slaState: 'ON_TRACK' | 'AT_RISK' | 'BREACHED' | 'MET';
   firstResponseDueAt?: string | null;
   firstRespondedAt?: string | null;
   resolutionDueAt?: string | null;
+  /** Resolved or closed: no clock runs any more, so the badge names the state instead of a time. */
+  status?: string;
 }
 
 const SLA_LABELS = { ON_TRACK: 'On track', AT_RISK: 'At risk', BREACHED: 'Breached', MET: 'SLA met' } as const;
 
-function duration(ms: number): string {
-  const minutes = Math.round(Math.abs(ms) / 60_000);
-  if (minutes < 60) return `${minutes} min`;
-  const hours = Math.round(minutes / 60);
-  return hours < 48 ? `${hours} h` : `${Math.round(hours / 24)} d`;
-}
 
 /** The due time the clock runs against: the first response until someone answered, then the resolution. */
 function pendingDue(t: SlaFields): string | null | undefined {
@@ -24,7 +21,8 @@ function pendingDue(t: SlaFields): string | null | undefined {
 /** "3 h left", "2 d late" or the state's name: what a card says about the SLA. */
 export function slaText(ticket: SlaFields, now = Date.now()): string {
   const due = pendingDue(ticket);
-  if (ticket.slaState === 'MET' || !due) return SLA_LABELS[ticket.slaState];
+  const stopped = ticket.status === 'RESOLVED' || ticket.status === 'CLOSED';
+  if (ticket.slaState === 'MET' || !due || stopped) return SLA_LABELS[ticket.slaState];
   const left = new Date(due).getTime() - now;
   return left >= 0 ? `${duration(left)} left` : `${duration(left)} late`;
 }

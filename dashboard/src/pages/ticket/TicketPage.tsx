@@ -56,7 +56,7 @@ export default function TicketPage() {
             <Show when={t().mergedInto}>
               {(into) => (
                 <p class="notice merged-into" data-testid="merged-into">
-                  Merged into <A href={`/tickets/${into().id}`}>{into().number}</A> {into().title}: the conversation continues there.
+                  Merged into <A href={`/tickets/${into().id}`}>{into().number}</A> ("{into().title}"): its sessions, files and conversation continue there.
                 </p>
               )}
             </Show>
