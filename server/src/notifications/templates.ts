@@ -69,6 +69,10 @@ const TEMPLATES: Record<string, Template> = {
     subject: `Ticket ${ticket} is closed`,
     lines: [`Ticket "${p.ticketTitle ?? ''}" is closed.`, str(p.body)],
   }),
+  'ticket.merged': (p, ticket) => ({
+    subject: `Ticket ${ticket} was merged into ${str(p.mergedIntoNumber) ?? 'another ticket'}`,
+    lines: [`Ticket "${p.ticketTitle ?? ''}" reported the same issue as ${str(p.mergedIntoNumber) ?? 'another ticket'}, which lives on.`, str(p.body)],
+  }),
   'payout.released': (p, ticket) => ({
     subject: money(p) ? `Payout released: ${money(p)}` : 'Payout released',
     lines: [`The hold on your payout ended: ticket ${ticket} is closed.`, money(p) ? `Released: ${money(p)}, in the next payment run.` : undefined],

@@ -100,6 +100,22 @@ export const announcements = {
     }
   },
 
+  /** A duplicate closed into `target`: its reporter and tutor learn which ticket lives on. */
+  async merged(tx: Tx, source: Ticket, target: Ticket) {
+    const [reporter, tutor] = await Promise.all([load(tx.em, source.reporter), load(tx.em, source.tutor)]);
+    await announce(tx, {
+      event: 'ticket.merged',
+      ticket: source,
+      title: `${source.number} was merged into ${target.number}`,
+      body: `${source.number} reported the same issue as ${target.number}; it is closed, and everything on it continues on ${target.number}: ${target.title}.`,
+      recipients: [
+        ...(reporter ? [{ user: reporter, channels: ['EMAIL', 'IN_APP'] as NotificationChannel[] }] : []),
+        ...(tutor ? [{ user: tutor, channels: ['IN_APP'] as NotificationChannel[] }] : []),
+      ],
+      data: { mergedIntoId: target.id, mergedIntoNumber: target.number },
+    });
+  },
+
   async commented(tx: Tx, ticket: Ticket, authorId: string, body: string) {
     const people = (await Promise.all([load(tx.em, ticket.reporter), load(tx.em, ticket.tutor)])).filter((u): u is User => !!u && u.id !== authorId);
     await announce(tx, { event: 'ticket.commented', ticket, title: `New comment on ${ticket.number}`, body, recipients: people.map((user) => ({ user, channels: ['IN_APP'] })) });
