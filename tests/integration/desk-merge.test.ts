@@ -61,8 +61,10 @@ describe('mergeTickets', () => {
     expect(email[0].n).toBe(1);
     const events = await sql(app, 'select kind::text as kind, previous_status::text as previous from ticket_events where ticket_id = ? order by sequence desc limit 1', [source.id]);
     expect(events).toEqual([{ kind: 'STATUS_CHANGED', previous: 'ONGOING' }]);
-    // The reporter rates the ticket that lives on, not the duplicate.
+    // The reporter rates the ticket that lives on, not the duplicate: no request, no capability, refused.
     expect((await sql(app, `select count(*)::int as n from graphile_worker.jobs where key = ?`, [`satisfaction:${source.id}`]))[0].n).toBe(0);
+    expect((await app.gql('query($id: ID!) { ticket(id: $id) { viewerCan { rate } } }', { id: source.id }, parent)).data.ticket.viewerCan.rate).toBe(false);
+    expect(errorCode(await app.gql('mutation($id: ID!) { rateTicket(ticketId: $id, score: 5) { id } }', { id: source.id }, parent))).toBe('CONFLICT');
 
     const counts = () => sql(app, `select (select count(*)::int from issue_logs where ticket_id in (?, ?)) as logs, (select count(*)::int from notifications where ticket_id = ?) as notes`, [target.id, source.id, source.id]);
     const before = await counts();
