@@ -96,8 +96,9 @@ describe('coordinator desk', () => {
     await page.getByTestId('shortcuts').waitFor();
     await screenshot(page, 'desk-board-shortcuts');
     await page.keyboard.press('Escape');
+    await page.getByTestId('shortcuts').waitFor({ state: 'detached', ...LIVE });
     await page.keyboard.press('/');
-    expect(await page.evaluate('document.activeElement.type')).toBe('search');
+    await expect.poll(() => page.evaluate('document.activeElement?.type'), LIVE).toBe('search');
 
     // The SLA filter goes to the server: fresh tickets are on track, none breached.
     await page.goto(`/board?q=${encodeURIComponent(`Bulk e2e ${stamp}`)}&sla=BREACHED`);
