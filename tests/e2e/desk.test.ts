@@ -5,7 +5,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, startTestApp } from '../support/app';
 import { ensureDashboardBuilt, launchChromium, screenshot, signedIn } from '../support/browser';
-import { sql } from '../support/fixtures';
+import { REPORT, createDisputableSessions, sql } from '../support/fixtures';
 import { ticketApi } from '../support/ticket-changes';
 
 /** The coordinator's desk in Chromium: presence between two coordinators, bulk assign and keys on the board, reports. */
@@ -96,8 +96,9 @@ describe('coordinator desk', () => {
     await page.getByTestId('shortcuts').waitFor();
     await screenshot(page, 'desk-board-shortcuts');
     await page.keyboard.press('Escape');
+    await page.getByTestId('shortcuts').waitFor({ state: 'detached', ...LIVE });
     await page.keyboard.press('/');
-    expect(await page.evaluate('document.activeElement.type')).toBe('search');
+    await expect.poll(() => page.evaluate('document.activeElement?.type'), LIVE).toBe('search');
 
     // The SLA filter goes to the server: fresh tickets are on track, none breached.
     await page.goto(`/board?q=${encodeURIComponent(`Bulk e2e ${stamp}`)}&sla=BREACHED`);
@@ -130,6 +131,23 @@ describe('coordinator desk', () => {
     await page.waitForURL(`**/tickets/${targetId}`);
     await page.locator('.merged-from').waitFor(LIVE);
     expect((await sql(app, 'select merged_into_id from tickets where id = ?', [sourceId]))[0].merged_into_id).toBe(targetId);
+    await context.close();
+  });
+
+  it('splits chosen sessions off into a new ticket from the ticket page', async () => {
+    const { sessionIds } = await createDisputableSessions(app, { tutor: 'tutor@demo.test', learner: 'mia@demo.test', billedTo: 'parent@demo.test', invoiced: 2 });
+    const reported = await app.gql(REPORT, { input: { sessionIds, category: 'NO_SHOW', title: 'Split e2e: two lessons', description: 'Both missed' } }, await app.login('parent@demo.test'));
+    const ticketId = reported.data.reportIssue.id;
+    const { page, context } = await signedIn(browser, app.url, 'coordinator@demo.test');
+    await page.goto(`/tickets/${ticketId}`);
+    const card = page.getByTestId('split-card');
+    await card.getByRole('checkbox').first().check();
+    await card.getByLabel('Title of the new ticket').fill('Split e2e: the first lesson');
+    await card.getByRole('button', { name: 'Split off 1 session' }).click();
+    await page.waitForURL((url) => url.pathname.startsWith('/tickets/') && !url.pathname.endsWith(ticketId), LIVE);
+    await page.getByRole('heading', { name: /Split e2e: the first lesson/ }).waitFor(LIVE);
+    // The new ticket has one session: nothing left to split there.
+    expect(await page.getByTestId('split-card').count()).toBe(0);
     await context.close();
   });
 

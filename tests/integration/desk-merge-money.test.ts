@@ -72,42 +72,49 @@ describe('mergeTickets and money', () => {
     expect([...payouts.values()]).toEqual([{ status: 'RELEASED', deducted: 900 }, { status: 'RELEASED', deducted: 900 }]);
   });
 
-  /**
-   * Holds `ticketId`'s row lock in a transaction of its own until both mutations wait for it, then lets
-   * them race for it: real concurrent transactions, in whichever order PostgreSQL queues them.
-   */
-  async function race(ticketId: string, first: () => Promise<GqlResult>, second: () => Promise<GqlResult>) {
-    let results: Promise<GqlResult[]> | undefined;
-    await app.orm.em.fork().transactional(async (em) => {
-      await em.getConnection().execute('select id from tickets where id = ? for update', [ticketId], 'all', em.getTransactionContext());
-      results = Promise.all([first(), second()]);
-      for (;;) {
-        const [{ n }] = await sql(app, `select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`);
-        if (n >= 2) break;
-        await new Promise((resolve) => setImmediate(resolve));
-      }
-    });
-    return results!;
+  /** How many statements of this test's database wait for a lock. */
+  const waiting = async () => (await sql(app, `select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`))[0].n as number;
+  async function untilWaiting(n: number) {
+    while ((await waiting()) < n) await new Promise((resolve) => setImmediate(resolve));
   }
 
-  it('a merge racing a decision on the source or on the target: one order wins, no line is credited twice', async () => {
-    const seen = new Set<string>();
-    for (let round = 0; round < 3; round += 1) {
-      for (const on of ['source', 'target'] as const) {
-        const [target, source] = [await dispute(app, parent), await dispute(app, parent)];
-        const contested = on === 'source' ? source.id : target.id;
-        const [decided, merged] = await race(contested, () => resolve(contested, 'SPLIT'), () => merge(target.id, [source.id]));
-        const outcome = `${on}: resolve ${errorCode(decided) ?? 'ok'}, merge ${errorCode(merged) ?? 'ok'}`;
-        seen.add(outcome);
-        // Merged first: the source is CLOSED (no decision); the target decided first: it takes no duplicates.
-        expect([`${on}: resolve ok, merge ok`, `${on}: resolve CONFLICT, merge ok`, `${on}: resolve ok, merge CONFLICT`]).toContain(outcome);
-        if (on === 'target') expect(outcome).not.toBe('target: resolve ok, merge ok');
-        // Whatever happened, deciding what is still open gives each line its half exactly once.
-        const open = await sql(app, `select id from tickets where id in (?, ?) and status = 'ONGOING'`, [target.id, source.id]);
-        for (const { id } of open) ok(await resolve(id, 'SPLIT'));
-        await expectCredited([...target.sessionIds, ...source.sessionIds], 1500);
-      }
-    }
-    expect(seen.size).toBeGreaterThan(1);
-  });
+  /**
+   * Holds `ticketId`'s row lock in a transaction of its own while `first`, then `second`, queue up
+   * for it, then lets them go: real concurrent transactions, which PostgreSQL serves in that order.
+   */
+  async function race(ticketId: string, first: () => Promise<GqlResult>, second: () => Promise<GqlResult>) {
+    const results: Array<Promise<GqlResult>> = [];
+    await app.orm.em.fork().transactional(async (em) => {
+      await em.getConnection().execute('select id from tickets where id = ? for update', [ticketId], 'all', em.getTransactionContext());
+      results.push(first());
+      await untilWaiting(1);
+      results.push(second());
+      await untilWaiting(2);
+    });
+    return Promise.all(results);
+  }
+
+  // [contested ticket, who queues first, resolve's outcome, merge's outcome]
+  const ORDERS = [
+    ['source', 'resolve', 'ok', 'ok'], // a RESOLVED source is still open: it merges, its credit counted once
+    ['source', 'merge', 'CONFLICT', 'ok'], // a merged source is CLOSED: no decision on it any more
+    ['target', 'resolve', 'ok', 'CONFLICT'], // a RESOLVED target has decided: it takes no duplicates
+    ['target', 'merge', 'ok', 'ok'], // merged first, the target's decision covers both tickets' sessions
+  ] as const;
+
+  for (const [on, firstIn, resolved, merged] of ORDERS) {
+    it(`a decision on the ${on} racing a merge, the ${firstIn} first: resolve ${resolved}, merge ${merged}, no line credited twice`, async () => {
+      const [target, source] = [await dispute(app, parent), await dispute(app, parent)];
+      const contested = on === 'source' ? source.id : target.id;
+      const decide = () => resolve(contested, 'SPLIT');
+      const join = () => merge(target.id, [source.id]);
+      const [first, second] = await race(contested, firstIn === 'resolve' ? decide : join, firstIn === 'resolve' ? join : decide);
+      const [decision, merging] = firstIn === 'resolve' ? [first, second] : [second, first];
+      expect([errorCode(decision) ?? 'ok', errorCode(merging) ?? 'ok']).toEqual([resolved, merged]);
+      // Deciding whatever is still undecided gives each line its half, exactly once.
+      const open = await sql(app, `select id from tickets where id in (?, ?) and status = 'ONGOING'`, [target.id, source.id]);
+      for (const { id } of open) ok(await resolve(id, 'SPLIT'));
+      await expectCredited([...target.sessionIds, ...source.sessionIds], 1500);
+    });
+  }
 });

@@ -3,8 +3,8 @@ import { User } from '../../server/src/auth/user.entity';
 import { attachEvidence } from '../../server/src/evidence/evidence.service';
 import { Upload } from '../../server/src/evidence/upload.entity';
 import { type TestApp, errorCode, startTestApp } from '../support/app';
-import { COMMENT, RESOLVE, sql, userId } from '../support/fixtures';
-import { MERGE, dispute, payoutsOf } from '../support/merge';
+import { COMMENT, REPORT, RESOLVE, sql, userId } from '../support/fixtures';
+import { MERGE, creditsOf, dispute, payoutsOf } from '../support/merge';
 
 const TICKET = `query($id: ID!) { ticket(id: $id) { id status mergedInto { id number } mergedFrom { id } viewerCan { merge }
   logs { action comment internal toStatus } } }`;
@@ -61,8 +61,10 @@ describe('mergeTickets', () => {
     expect(email[0].n).toBe(1);
     const events = await sql(app, 'select kind::text as kind, previous_status::text as previous from ticket_events where ticket_id = ? order by sequence desc limit 1', [source.id]);
     expect(events).toEqual([{ kind: 'STATUS_CHANGED', previous: 'ONGOING' }]);
-    // The reporter rates the ticket that lives on, not the duplicate.
+    // The reporter rates the ticket that lives on, not the duplicate: no request, no capability, refused.
     expect((await sql(app, `select count(*)::int as n from graphile_worker.jobs where key = ?`, [`satisfaction:${source.id}`]))[0].n).toBe(0);
+    expect((await app.gql('query($id: ID!) { ticket(id: $id) { viewerCan { rate } } }', { id: source.id }, parent)).data.ticket.viewerCan.rate).toBe(false);
+    expect(errorCode(await app.gql('mutation($id: ID!) { rateTicket(ticketId: $id, score: 5) { id } }', { id: source.id }, parent))).toBe('CONFLICT');
 
     const counts = () => sql(app, `select (select count(*)::int from issue_logs where ticket_id in (?, ?)) as logs, (select count(*)::int from notifications where ticket_id = ?) as notes`, [target.id, source.id, source.id]);
     const before = await counts();
@@ -70,6 +72,26 @@ describe('mergeTickets', () => {
     expect(retry.errors).toBeUndefined();
     expect(retry.data.mergeTickets.id).toBe(target.id);
     expect(await counts()).toEqual(before);
+  });
+
+  it('a session on both tickets keeps the target\'s link, still in the open dispute; chains count every ledger', async () => {
+    const disputed = await dispute(app, parent);
+    const support = await app.gql(REPORT, { input: { sessionIds: disputed.sessionIds, category: 'BILLING', type: 'SUPPORT', title: 'Is this lesson billed?', description: 'Asking' } }, parent);
+    expect(support.errors).toBeUndefined();
+    const supportId = support.data.reportIssue.id;
+    expect((await app.gql(MERGE, { t: supportId, s: [disputed.id] }, coordinator)).errors).toBeUndefined();
+    expect(await sql(app, 'select ticket_id, open_dispute from ticket_sessions where session_id = ?', [disputed.sessionIds[0]])).toEqual([{ ticket_id: supportId, open_dispute: true }]);
+    const again = await app.gql(REPORT, { input: { sessionIds: disputed.sessionIds, category: 'NO_SHOW', title: 'Again', description: 'Again' } }, parent);
+    expect(errorCode(again)).toBe('CONFLICT');
+
+    // A credited half on the first ticket, merged twice over: the last ticket's same decision moves nothing on it.
+    const [first, second, third] = [await dispute(app, parent), await dispute(app, parent), await dispute(app, parent)];
+    await app.gql(RESOLVE, { input: { ticketId: first.id, outcome: 'SPLIT', comment: 'Half' } }, coordinator);
+    expect((await app.gql(MERGE, { t: second.id, s: [first.id] }, coordinator)).errors).toBeUndefined();
+    expect((await app.gql(MERGE, { t: third.id, s: [second.id] }, coordinator)).errors).toBeUndefined();
+    await app.gql(RESOLVE, { input: { ticketId: third.id, outcome: 'SPLIT', comment: 'Half' } }, coordinator);
+    const lines = await creditsOf(app, [...first.sessionIds, ...second.sessionIds, ...third.sessionIds]);
+    expect([...lines.values()].map((l) => [l.credited, l.ledger])).toEqual([[1500, 1500], [1500, 1500], [1500, 1500]]);
   });
 
   it('refuses non-staff and bad inputs, changing nothing', async () => {

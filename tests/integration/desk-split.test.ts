@@ -36,6 +36,8 @@ describe('splitTicket', () => {
     expect(split.logs).toContainEqual(expect.objectContaining({ action: 'SPLIT_FROM' }));
     const source = (await app.gql(CAN, { id: ticketId }, coordinator)).data.ticket;
     expect(source.sessions.map((s: any) => s.id)).toEqual([sessionIds[0]]);
+    // One session left: nothing more to split off.
+    expect(source.viewerCan.split).toBe(false);
     expect(source.logs).toContainEqual({ action: 'SPLIT', comment: `2 session(s) moved to ${split.number}: Different cause` });
 
     const retry = await app.gql(SPLIT, { t: ticketId, s: [...moved].reverse(), title: 'The two later lessons' }, coordinator);

@@ -102,3 +102,9 @@ export const MergeTicketsMutation = graphql(`
     mergeTickets(targetId: $targetId, sourceIds: $sourceIds, comment: $comment) { id number status version }
   }
 `);
+
+export const SplitTicketMutation = graphql(`
+  mutation SplitTicket($ticketId: ID!, $sessionIds: [ID!]!, $title: String!, $comment: String) {
+    splitTicket(ticketId: $ticketId, sessionIds: $sessionIds, title: $title, comment: $comment) { id number }
+  }
+`);

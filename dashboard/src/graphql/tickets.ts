@@ -60,7 +60,7 @@ export const FilteredTicketChangedSubscription = graphql(`
 /** What the caller may do with a ticket now: the server decides, pages only show it. */
 export const ViewerCanFields = graphql(`
   fragment ViewerCanFields on Ticket {
-    viewerCan { resolve accept escalate assign comment commentInternal merge }
+    viewerCan { resolve accept escalate assign comment commentInternal merge split }
   }
 `);
 

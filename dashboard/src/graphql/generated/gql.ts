@@ -40,6 +40,7 @@ type Documents = {
     "\n  query MatchingTicketIds($filter: TicketFilter, $first: Int, $after: String) {\n    tickets(filter: $filter, first: $first, after: $after) {\n      pageInfo { hasNextPage endCursor }\n      edges { node { id } }\n    }\n  }\n": typeof types.MatchingTicketIdsDocument,
     "\n  query MergeCandidates($search: String!) {\n    tickets(filter: { search: $search }, first: 6) {\n      edges { node { id number title status reporter { id name } } }\n    }\n  }\n": typeof types.MergeCandidatesDocument,
     "\n  mutation MergeTickets($targetId: ID!, $sourceIds: [ID!]!, $comment: String) {\n    mergeTickets(targetId: $targetId, sourceIds: $sourceIds, comment: $comment) { id number status version }\n  }\n": typeof types.MergeTicketsDocument,
+    "\n  mutation SplitTicket($ticketId: ID!, $sessionIds: [ID!]!, $title: String!, $comment: String) {\n    splitTicket(ticketId: $ticketId, sessionIds: $sessionIds, title: $title, comment: $comment) { id number }\n  }\n": typeof types.SplitTicketDocument,
     "\n  query TicketEvidence($id: ID!) {\n    ticket(id: $id) {\n      id\n      evidenceDueAt\n      viewerCan { attachEvidence }\n      attachments { id filename contentType size url side createdAt uploadedBy { id name } }\n    }\n  }\n": typeof types.TicketEvidenceDocument,
     "\n  mutation AttachEvidence($ticketId: ID!, $uploadIds: [ID!]!, $comment: String) {\n    attachEvidence(ticketId: $ticketId, uploadIds: $uploadIds, comment: $comment) { id version }\n  }\n": typeof types.AttachEvidenceDocument,
     "\n  query FamilySessions($filter: SessionFilter, $first: Int, $after: String) {\n    sessions(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges {\n        node {\n          id\n          kind\n          status\n          language\n          subject\n          scheduledStart\n          scheduledEnd\n          price { amountMinor currency }\n          tutor { id name }\n          learners { id name }\n          openTicket { id number status }\n        }\n      }\n    }\n  }\n": typeof types.FamilySessionsDocument,
@@ -54,7 +55,7 @@ type Documents = {
     "\n  query BoardColumn($filter: TicketFilter, $first: Int, $after: String) {\n    tickets(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { ...BoardTicketFields } }\n    }\n  }\n": typeof types.BoardColumnDocument,
     "\n  subscription TicketChanged($filter: TicketFilter) {\n    ticketChanged(filter: $filter) {\n      kind\n      sequence\n      previousStatus\n      ticket { ...BoardTicketFields }\n    }\n  }\n": typeof types.TicketChangedDocument,
     "\n  subscription FilteredTicketChanged($filter: TicketFilter) {\n    ticketChanged(filter: $filter) {\n      kind\n      sequence\n      previousStatus\n      matchesFilter\n      ticket { ...BoardTicketFields }\n    }\n  }\n": typeof types.FilteredTicketChangedDocument,
-    "\n  fragment ViewerCanFields on Ticket {\n    viewerCan { resolve accept escalate assign comment commentInternal merge }\n  }\n": typeof types.ViewerCanFieldsFragmentDoc,
+    "\n  fragment ViewerCanFields on Ticket {\n    viewerCan { resolve accept escalate assign comment commentInternal merge split }\n  }\n": typeof types.ViewerCanFieldsFragmentDoc,
     "\n  fragment TicketRowFields on Ticket {\n    ...BoardTicketFields\n    ...ViewerCanFields\n    learners { id name }\n    sessions { id language status scheduledStart scheduledEnd learners { id name } }\n  }\n": typeof types.TicketRowFieldsFragmentDoc,
     "\n  query TicketList($filter: TicketFilter, $first: Int, $after: String) {\n    tickets(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { ...TicketRowFields } }\n    }\n  }\n": typeof types.TicketListDocument,
     "\n  query TicketRow($id: ID!) {\n    ticket(id: $id) { ...TicketRowFields }\n  }\n": typeof types.TicketRowDocument,
@@ -96,6 +97,7 @@ const documents: Documents = {
     "\n  query MatchingTicketIds($filter: TicketFilter, $first: Int, $after: String) {\n    tickets(filter: $filter, first: $first, after: $after) {\n      pageInfo { hasNextPage endCursor }\n      edges { node { id } }\n    }\n  }\n": types.MatchingTicketIdsDocument,
     "\n  query MergeCandidates($search: String!) {\n    tickets(filter: { search: $search }, first: 6) {\n      edges { node { id number title status reporter { id name } } }\n    }\n  }\n": types.MergeCandidatesDocument,
     "\n  mutation MergeTickets($targetId: ID!, $sourceIds: [ID!]!, $comment: String) {\n    mergeTickets(targetId: $targetId, sourceIds: $sourceIds, comment: $comment) { id number status version }\n  }\n": types.MergeTicketsDocument,
+    "\n  mutation SplitTicket($ticketId: ID!, $sessionIds: [ID!]!, $title: String!, $comment: String) {\n    splitTicket(ticketId: $ticketId, sessionIds: $sessionIds, title: $title, comment: $comment) { id number }\n  }\n": types.SplitTicketDocument,
     "\n  query TicketEvidence($id: ID!) {\n    ticket(id: $id) {\n      id\n      evidenceDueAt\n      viewerCan { attachEvidence }\n      attachments { id filename contentType size url side createdAt uploadedBy { id name } }\n    }\n  }\n": types.TicketEvidenceDocument,
     "\n  mutation AttachEvidence($ticketId: ID!, $uploadIds: [ID!]!, $comment: String) {\n    attachEvidence(ticketId: $ticketId, uploadIds: $uploadIds, comment: $comment) { id version }\n  }\n": types.AttachEvidenceDocument,
     "\n  query FamilySessions($filter: SessionFilter, $first: Int, $after: String) {\n    sessions(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges {\n        node {\n          id\n          kind\n          status\n          language\n          subject\n          scheduledStart\n          scheduledEnd\n          price { amountMinor currency }\n          tutor { id name }\n          learners { id name }\n          openTicket { id number status }\n        }\n      }\n    }\n  }\n": types.FamilySessionsDocument,
@@ -110,7 +112,7 @@ const documents: Documents = {
     "\n  query BoardColumn($filter: TicketFilter, $first: Int, $after: String) {\n    tickets(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { ...BoardTicketFields } }\n    }\n  }\n": types.BoardColumnDocument,
     "\n  subscription TicketChanged($filter: TicketFilter) {\n    ticketChanged(filter: $filter) {\n      kind\n      sequence\n      previousStatus\n      ticket { ...BoardTicketFields }\n    }\n  }\n": types.TicketChangedDocument,
     "\n  subscription FilteredTicketChanged($filter: TicketFilter) {\n    ticketChanged(filter: $filter) {\n      kind\n      sequence\n      previousStatus\n      matchesFilter\n      ticket { ...BoardTicketFields }\n    }\n  }\n": types.FilteredTicketChangedDocument,
-    "\n  fragment ViewerCanFields on Ticket {\n    viewerCan { resolve accept escalate assign comment commentInternal merge }\n  }\n": types.ViewerCanFieldsFragmentDoc,
+    "\n  fragment ViewerCanFields on Ticket {\n    viewerCan { resolve accept escalate assign comment commentInternal merge split }\n  }\n": types.ViewerCanFieldsFragmentDoc,
     "\n  fragment TicketRowFields on Ticket {\n    ...BoardTicketFields\n    ...ViewerCanFields\n    learners { id name }\n    sessions { id language status scheduledStart scheduledEnd learners { id name } }\n  }\n": types.TicketRowFieldsFragmentDoc,
     "\n  query TicketList($filter: TicketFilter, $first: Int, $after: String) {\n    tickets(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { ...TicketRowFields } }\n    }\n  }\n": types.TicketListDocument,
     "\n  query TicketRow($id: ID!) {\n    ticket(id: $id) { ...TicketRowFields }\n  }\n": types.TicketRowDocument,
@@ -230,6 +232,10 @@ export function graphql(source: "\n  mutation MergeTickets($targetId: ID!, $sour
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation SplitTicket($ticketId: ID!, $sessionIds: [ID!]!, $title: String!, $comment: String) {\n    splitTicket(ticketId: $ticketId, sessionIds: $sessionIds, title: $title, comment: $comment) { id number }\n  }\n"): typeof import('./graphql').SplitTicketDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query TicketEvidence($id: ID!) {\n    ticket(id: $id) {\n      id\n      evidenceDueAt\n      viewerCan { attachEvidence }\n      attachments { id filename contentType size url side createdAt uploadedBy { id name } }\n    }\n  }\n"): typeof import('./graphql').TicketEvidenceDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -286,7 +292,7 @@ export function graphql(source: "\n  subscription FilteredTicketChanged($filter:
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment ViewerCanFields on Ticket {\n    viewerCan { resolve accept escalate assign comment commentInternal merge }\n  }\n"): typeof import('./graphql').ViewerCanFieldsFragmentDoc;
+export function graphql(source: "\n  fragment ViewerCanFields on Ticket {\n    viewerCan { resolve accept escalate assign comment commentInternal merge split }\n  }\n"): typeof import('./graphql').ViewerCanFieldsFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -9,6 +9,7 @@ import { homeFor, isStaff, viewer } from '../../lib/auth';
 import { onReconnect, query, subscribe } from '../../lib/client';
 import { MergeCard } from '../desk/MergeCard';
 import { PresenceBar } from '../desk/PresenceBar';
+import { SplitCard } from '../desk/SplitCard';
 import { CommentForm } from './CommentForm';
 import { EvidenceFiles } from './EvidenceFiles';
 import { SatisfactionCard } from './SatisfactionCard';
@@ -94,6 +95,12 @@ export default function TicketPage() {
                   <section class="card" aria-labelledby="merge-title">
                     <h2 id="merge-title">Merge into…</h2>
                     <MergeCard ticket={t()} onDone={done} />
+                  </section>
+                </Show>
+                <Show when={t().viewerCan.split}>
+                  <section class="card" aria-labelledby="split-title">
+                    <h2 id="split-title">Split off…</h2>
+                    <SplitCard ticket={t()} />
                   </section>
                 </Show>
                 <Show when={t().viewerCan.comment}>
