@@ -3,7 +3,7 @@ import { User } from '../../server/src/auth/user.entity';
 import { attachEvidence } from '../../server/src/evidence/evidence.service';
 import { Upload } from '../../server/src/evidence/upload.entity';
 import { type TestApp, errorCode, startTestApp } from '../support/app';
-import { COMMENT, REPORT, RESOLVE, sql, userId } from '../support/fixtures';
+import { COMMENT, REPORT, RESOLVE, createDisputableSessions, sql, userId } from '../support/fixtures';
 import { MERGE, creditsOf, dispute, payoutsOf } from '../support/merge';
 
 const TICKET = `query($id: ID!) { ticket(id: $id) { id status mergedInto { id number } mergedFrom { id } viewerCan { merge }
@@ -97,8 +97,9 @@ describe('mergeTickets', () => {
   it('refuses non-staff and bad inputs, changing nothing', async () => {
     const target = await dispute(app, parent);
     const source = await dispute(app, parent);
-    const learner = await app.login('learner@demo.test');
-    const stranger = await dispute(app, learner, { learner: 'learner@demo.test', billedTo: 'learner@demo.test' });
+    // Another tutor's sessions are another dispute (another reporter's duplicates merge: desk-merge-reporters.test.ts).
+    const { sessionIds: otherTutors } = await createDisputableSessions(app, { tutor: 'tutor2@demo.test', learner: 'mia@demo.test', billedTo: 'parent@demo.test', invoiced: 1 });
+    const stranger = (await app.gql(REPORT, { input: { sessionIds: otherTutors, category: 'NO_SHOW', title: 'Missed', description: 'Missed' } }, parent)).data.reportIssue;
     const resolved = await dispute(app, parent);
     await app.gql(RESOLVE, { input: { ticketId: resolved.id, outcome: 'IN_FAVOR_OF_EDUCATOR', comment: 'Held' } }, coordinator);
     const snapshot = () => sql(app, `select string_agg(status::text || version, ',' order by id) as tickets, (select count(*)::int from issue_logs) as logs from tickets`);

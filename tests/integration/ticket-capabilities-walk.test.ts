@@ -111,7 +111,7 @@ for (const coordinatorsDecide of ['false', 'true']) {
             });
             const nothingToSplit = capability === 'split' && ticket.sessions < 2;
             // viewerCan.split is false with nothing to split; the mutation says why (BAD_USER_INPUT) once the rules allow it.
-            const splitRefused = nothingToSplit && verdictFor(app.services.config, viewer, { status: ticket.status, reporter: { id: '' }, tutor: null } as never, 'split').ok;
+            const splitRefused = nothingToSplit && verdictFor(app.services.config, viewer, { status: ticket.status, reporter: { id: '' }, mergedReporterIds: [], tutor: null } as never, 'split').ok;
             const expected = splitRefused ? 'BAD_USER_INPUT' : capabilities[capability] ? 'ok' : REFUSALS.includes(result) ? result : 'a refusal';
             expect({ account: account.email, ticket: ticket.id, status: ticket.status, capability, result }).toEqual({ account: account.email, ticket: ticket.id, status: ticket.status, capability, result: expected });
             outcomes[result] = (outcomes[result] ?? 0) + 1;

@@ -63,7 +63,7 @@ afterAll(async () => {
   await app.close();
 });
 
-const actorOf = (who: Person): Actor => ({ role: ROLE[who], isReporter: who === 'reporter', isTutor: who === 'tutor' });
+const actorOf = (who: Person): Actor => ({ role: ROLE[who], isReporter: who === 'reporter', isMergedReporter: false, isTutor: who === 'tutor' });
 const sees = (who: Person) => who !== 'otherParent' && who !== 'otherTutor';
 
 async function ticketState(id: string) {

@@ -32,6 +32,10 @@ beforeAll(async () => {
   await createTicketDirectly(app, { reporter: 'mia@demo.test', tutor: 'tutor@demo.test' }); // parent's child
   await createTicketDirectly(app, { reporter: 'ola@demo.test', tutor: 'tutor2@demo.test' }); // parent2's child
   const untutored = await createTicketDirectly(app, { reporter: 'parent@demo.test' });
+  // Cross-reporter merges (desk/merge.ts records the source's reporter on the target): the learner
+  // sees parent2's ticket through their merged one; parent2 sees parent's through Ola's.
+  await mergedInto(await createTicketDirectly(app, { reporter: 'parent2@demo.test', tutor: 'tutor2@demo.test', title: MERGED_TARGET }), 'learner@demo.test');
+  await mergedInto(await createTicketDirectly(app, { reporter: 'parent@demo.test', tutor: 'tutor@demo.test', title: MERGED_TARGET }), 'ola@demo.test');
   await recordChange(app, own, 'COMMENTED', { internal: true });
   await recordChange(app, untutored, 'COMMENTED');
   const users: Array<{ id: string; email: string; role: Role }> = await sql('select id, email, role from users');
@@ -39,6 +43,15 @@ beforeAll(async () => {
   viewers = users.filter((u) => demo.has(u.email)).map((u) => ({ id: u.id, role: u.role, email: u.email }));
 });
 afterAll(() => orm?.close());
+
+const MERGED_TARGET = 'Target of a merge across reporters';
+
+/** A ticket of `reporter` closed into `targetId`, as mergeTickets leaves them (merged_reporter_ids is what visibility reads). */
+async function mergedInto(targetId: string, reporter: string): Promise<void> {
+  const sourceId = await createTicketDirectly({ orm }, { reporter, title: 'Merged duplicate' });
+  await sql(`update tickets set status = 'CLOSED', merged_into_id = ? where id = ?`, [targetId, sourceId]);
+  await sql(`update tickets t set merged_reporter_ids = array[s.reporter_id] from tickets s where s.id = ? and t.id = ?`, [sourceId, targetId]);
+}
 
 describe('ticket visibility', () => {
   it('covers the seven demo accounts and every role', () => {
@@ -61,6 +74,9 @@ describe('ticket visibility', () => {
       }
       // Not vacuous: a parent sees a child's ticket; staff see everything, everyone else some tickets but not all.
       if (children.size) expect(tickets.some((t) => children.has(t.reporter.id) && bySql.has(t.id)), viewer.email).toBe(true);
+      // Not vacuous either: the learner and parent2 each see one target through a merged ticket only.
+      const merged = tickets.filter((t) => t.title === MERGED_TARGET && t.reporter.id !== viewer.id && !children.has(t.reporter.id) && bySql.has(t.id));
+      if (['learner@demo.test', 'parent2@demo.test'].includes(viewer.email)) expect(merged.length, viewer.email).toBe(1);
       if (isStaff(viewer.role)) expect(bySql.size, viewer.email).toBe(tickets.length);
       else expect([bySql.size > 0, bySql.size < tickets.length], viewer.email).toEqual([true, true]);
     }

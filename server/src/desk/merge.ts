@@ -7,6 +7,7 @@ import { badInput, notFound } from '../errors';
 import { announcements } from '../tickets/announcements';
 import { TicketEventKind, TicketStatus } from '../tickets/enums';
 import { recordChange } from '../tickets/history';
+import { reporterIdsOf } from '../tickets/disputed-learners';
 import { canSeeTicket, ticketFor } from '../tickets/ticket-access';
 import type { TicketDeps } from '../tickets/ticket-deps';
 import { Ticket } from '../tickets/ticket.entity';
@@ -28,8 +29,11 @@ export interface MergeRequest {
  * still to come); both logs say so and the source's reporter and tutor are told. Money a source
  * already moved stays in its ledger; the target's decision counts it (billing/adjustments.ts
  * ledgerTotals), so no line is credited twice. The payouts of the moved sessions stay held until
- * the target closes. Sources must have the target's reporter (another reporter could not see
- * the target) and tutor (a dispute is about one tutor's sessions). A retry returns the target
+ * the target closes. A source of another reporter (two parents of one group class) makes its
+ * reporter one of the target's mergedReporterIds: they see the target and may comment, their
+ * learners are disputed too, and the decision (accept, escalate, rate) stays with the target's
+ * reporter (tickets/visibility.ts, rules.ts, disputed-learners.ts). Sources must have the target's
+ * tutor (a dispute is about one tutor's sessions) and currency. A retry returns the target
  * without doing anything again: sources already merged into it are skipped.
  */
 export async function mergeTickets(deps: TicketDeps, viewer: Viewer, request: MergeRequest): Promise<Ticket> {
@@ -51,6 +55,7 @@ export async function mergeTickets(deps: TicketDeps, viewer: Viewer, request: Me
     for (const source of pending) checkCompatible(source, target);
     for (const source of pending) await mergeOne(tx, deps, viewer, source, target, comment);
     const numbers = pending.map((source) => source.number).join(', ');
+    await announcements.mergedInto(tx, target, pending.filter((source) => source.reporter.id !== target.reporter.id).map((source) => source.number));
     recordChange(tx, target, { actor: viewer, action: 'MERGED_FROM', comment: [`Merged ${numbers} into this ticket`, comment].filter(Boolean).join(': '), kind: TicketEventKind.UPDATED });
     return target;
   });
@@ -63,9 +68,6 @@ async function visibleTicket(em: EntityManager, viewer: Viewer, id: string): Pro
 }
 
 function checkCompatible(source: Ticket, target: Ticket): void {
-  if (source.reporter.id !== target.reporter.id) {
-    throw badInput('sourceIds', `${source.number} has another reporter: only one reporter's duplicates merge (the other could not see ${target.number})`);
-  }
   if (source.tutor && source.tutor.id !== target.tutor?.id) throw badInput('sourceIds', `${source.number} is about another tutor's sessions`);
   if (source.currency && target.currency && source.currency !== target.currency) throw badInput('sourceIds', `${source.number} is in another currency`);
 }
@@ -76,6 +78,9 @@ async function mergeOne(tx: Tx, deps: TicketDeps, viewer: Viewer, source: Ticket
   const sessionIds = await moveSessions(em, source.id, target.id);
   await run(em, 'update uploads set ticket_id = ? where ticket_id = ?', [target.id, source.id]);
   target.currency ??= source.currency;
+  // The source's reporters (its own and those merged into it) now follow the target.
+  target.mergedReporterIds = reporterIdsOf(source).concat(target.mergedReporterIds)
+    .filter((id, index, ids) => id !== target.reporter.id && ids.indexOf(id) === index);
   source.mergedInto = target;
   recordChange(tx, source, {
     actor: viewer, action: 'MERGED', comment: [`Merged into ${target.number}`, comment].filter(Boolean).join(': '),

@@ -51,6 +51,8 @@ export async function splitTicket(deps: TicketDeps, viewer: Viewer, request: Spl
       title,
       description: source.description,
       reporter: source.reporter,
+      // The reporters of tickets merged into the source keep seeing their sessions' ticket.
+      mergedReporterIds: [...source.mergedReporterIds],
       tutor: source.tutor,
       assignee: source.assignee,
       requestedEffect: source.requestedEffect,

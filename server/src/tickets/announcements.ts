@@ -17,6 +17,11 @@ async function load(em: EntityManager, ref: { id: string } | null | undefined) {
   return ref ? em.findOne(User, { id: ref.id }) : null;
 }
 
+/** The reporters of the tickets merged into this one (desk/merge.ts): told what its reporter is told, but asked nothing. */
+async function mergedReporters(em: EntityManager, ticket: Ticket) {
+  return ticket.mergedReporterIds.length ? em.find(User, { id: { $in: ticket.mergedReporterIds } }) : [];
+}
+
 /** Who is told what, per DESIGN.md: written in the same transaction as the change. */
 export const announcements = {
   async created(tx: Tx, ticket: Ticket) {
@@ -46,6 +51,17 @@ export const announcements = {
       recipients: reporter ? [{ user: reporter, channels: ['EMAIL', 'TELEGRAM', 'IN_APP'] }] : [],
       data: { creditedMinor: money.creditedDeltaMinor, currency: money.currency, creditNotes: money.creditNotes.map((n) => n.number) },
     });
+    const others = await mergedReporters(tx.em, ticket);
+    if (others.length) {
+      await announce(tx, {
+        event: 'ticket.resolved',
+        ticket,
+        title: `${ticket.number} was resolved`,
+        body: `${ticket.resolutionComment ?? ''}${credit} Your report was merged into this ticket; its reporter accepts or escalates the resolution.`.trim(),
+        recipients: others.map((user) => ({ user, channels: ['EMAIL', 'IN_APP'] })),
+        data: { creditedMinor: money.creditedDeltaMinor, currency: money.currency, creditNotes: money.creditNotes.map((n) => n.number) },
+      });
+    }
     await this.invoiceUpdated(tx, ticket, money);
   },
 
@@ -89,12 +105,16 @@ export const announcements = {
     }
     if (decision) {
       const reporter = await load(tx.em, ticket.reporter);
+      const others = await mergedReporters(tx.em, ticket);
       await announce(tx, {
         event: 'ticket.decided',
         ticket,
         title: `Final decision on ${ticket.number}`,
         body: decision.comment,
-        recipients: reporter ? [{ user: reporter, channels: ['EMAIL', 'TELEGRAM', 'IN_APP'] }] : [],
+        recipients: [
+          ...(reporter ? [{ user: reporter, channels: ['EMAIL', 'TELEGRAM', 'IN_APP'] as NotificationChannel[] }] : []),
+          ...others.map((user) => ({ user, channels: ['EMAIL', 'IN_APP'] as NotificationChannel[] })),
+        ],
       });
       await this.invoiceUpdated(tx, ticket, decision.money);
     }
@@ -116,8 +136,23 @@ export const announcements = {
     });
   },
 
+  /** Another reporter's duplicates (`numbers`) closed into `target`: its reporter learns who else follows it now. */
+  async mergedInto(tx: Tx, target: Ticket, numbers: string[]) {
+    const reporter = await load(tx.em, target.reporter);
+    if (!reporter || !numbers.length) return;
+    await announce(tx, {
+      event: 'ticket.merged',
+      ticket: target,
+      title: `${numbers.join(', ')} merged into ${target.number}`,
+      body: `Another report of the same issue (${numbers.join(', ')}) was merged into ${target.number}; it continues here, and its reporter follows it with you. The decision stays yours to accept or escalate.`,
+      recipients: [{ user: reporter, channels: ['EMAIL', 'IN_APP'] }],
+      data: { mergedFrom: numbers },
+    });
+  },
+
   async commented(tx: Tx, ticket: Ticket, authorId: string, body: string) {
-    const people = (await Promise.all([load(tx.em, ticket.reporter), load(tx.em, ticket.tutor)])).filter((u): u is User => !!u && u.id !== authorId);
+    const people = [...await Promise.all([load(tx.em, ticket.reporter), load(tx.em, ticket.tutor)]), ...await mergedReporters(tx.em, ticket)]
+      .filter((u): u is User => !!u && u.id !== authorId);
     await announce(tx, { event: 'ticket.commented', ticket, title: `New comment on ${ticket.number}`, body, recipients: people.map((user) => ({ user, channels: ['IN_APP'] })) });
   },
 

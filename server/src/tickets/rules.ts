@@ -13,6 +13,11 @@ export type TicketAction =
 export interface Actor {
   role: Role | 'SYSTEM';
   isReporter: boolean;
+  /**
+   * Reported a ticket merged into this one (desk/merge.ts): takes part in the conversation
+   * (comment), but the decision stays with the ticket's own reporter (accept, escalate, rate).
+   */
+  isMergedReporter: boolean;
   isTutor: boolean;
 }
 
@@ -39,7 +44,7 @@ export const LIFECYCLE: Array<{ from: TicketStatus[]; action: TicketAction; who:
     to: TicketStatus.CLOSED,
   },
   { from: OPEN, action: 'assign', who: staff, to: 'same' },
-  { from: OPEN, action: 'comment', who: (a, o) => staff(a, o) || a.isReporter || a.isTutor, to: 'same' },
+  { from: OPEN, action: 'comment', who: (a, o) => staff(a, o) || a.isReporter || a.isMergedReporter || a.isTutor, to: 'same' },
   { from: OPEN, action: 'commentInternal', who: staff, to: 'same' },
   // Also only until evidenceDueAt (evidence/evidence.service.ts checks the time).
   { from: OPEN, action: 'attachEvidence', who: (a, o) => staff(a, o) || a.isReporter || a.isTutor, to: 'same' },

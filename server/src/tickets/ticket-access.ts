@@ -11,8 +11,13 @@ import { canSeeTicket } from './visibility';
 export { canSeeTicket };
 
 export function actorFor(viewer: Viewer | null, ticket: Ticket): Actor {
-  if (!viewer) return { role: 'SYSTEM', isReporter: false, isTutor: false };
-  return { role: viewer.role, isReporter: ticket.reporter.id === viewer.id, isTutor: ticket.tutor?.id === viewer.id };
+  if (!viewer) return { role: 'SYSTEM', isReporter: false, isMergedReporter: false, isTutor: false };
+  return {
+    role: viewer.role,
+    isReporter: ticket.reporter.id === viewer.id,
+    isMergedReporter: ticket.mergedReporterIds.includes(viewer.id),
+    isTutor: ticket.tutor?.id === viewer.id,
+  };
 }
 
 /**

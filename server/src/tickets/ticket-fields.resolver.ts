@@ -6,7 +6,7 @@ import type { Context } from '../graphql/context';
 import { TutoringSession } from '../sessions/session.entity';
 import { ResolutionOutcome, TicketStatus } from './enums';
 import { TicketCapabilities, capabilitiesOf } from './capabilities';
-import { isDisputedLearner } from './disputed-learners';
+import { isDisputedLearner, reporterIdsOf } from './disputed-learners';
 import { SessionEvidence, sessionEvidence } from './evidence';
 import { IssueLog } from './issue-log.entity';
 import { ResolutionAction } from './resolution-action.entity';
@@ -38,9 +38,10 @@ export class Resolution {
 
 /** isDisputedLearner for this ticket, through the request's loaders. */
 async function disputedLearnerOf(ticket: Ticket, ctx: Context): Promise<(learnerId: string) => boolean> {
-  const reporter = await ctx.loaders.user.load(ticket.reporter.id);
-  if (!reporter) return () => false;
-  return isDisputedLearner(reporter, await ctx.loaders.childIds.load(reporter.id));
+  const ids = reporterIdsOf(ticket);
+  const reporters = (await ctx.loaders.user.loadMany(ids)).filter((user): user is User => user instanceof User);
+  const children = await ctx.loaders.childIds.loadMany(ids);
+  return isDisputedLearner(reporters, children.flatMap((childIds) => (Array.isArray(childIds) ? childIds : [])));
 }
 
 @Resolver(() => Ticket)

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Collection, Entity, Enum, Index, ManyToOne, OneToMany, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { ArrayType, Collection, Entity, Enum, Index, ManyToOne, OneToMany, type Opt, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { User } from '../auth/user.entity';
 import { TutoringSession } from '../sessions/session.entity';
@@ -124,6 +124,13 @@ export class Ticket {
   /** A duplicate merged into another ticket (desk/merge.ts): CLOSED, and this is the ticket that lives on. */
   @ManyToOne(() => Ticket, { nullable: true })
   mergedInto?: Ticket | null;
+
+  /**
+   * The reporters of the tickets merged into this one (and into those), other than its own: they
+   * see it and may comment (tickets/visibility.ts, rules.ts); their learners are disputed too.
+   */
+  @Property({ type: ArrayType, columnType: 'uuid[]', default: '{}' })
+  mergedReporterIds: Opt<string[]> = [];
 
   @OneToMany(() => TicketSession, (ts) => ts.ticket)
   ticketSessions = new Collection<TicketSession>(this);

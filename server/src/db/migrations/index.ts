@@ -10,6 +10,7 @@ import { Migration20261124160000WebhookFanOutTrigger } from './Migration20261124
 import { Migration20261124170000BoardIndexes } from './Migration20261124170000BoardIndexes';
 import { Migration20261124180000Desk } from './Migration20261124180000Desk';
 import { Migration20261124190000Merge } from './Migration20261124190000Merge';
+import { Migration20261124200000MergedReporters } from './Migration20261124200000MergedReporters';
 
 /** Every committed migration, oldest first. Add new ones at the end. */
 export const migrationsList = [
@@ -25,4 +26,5 @@ export const migrationsList = [
   { name: 'Migration20261124170000BoardIndexes', class: Migration20261124170000BoardIndexes },
   { name: 'Migration20261124180000Desk', class: Migration20261124180000Desk },
   { name: 'Migration20261124190000Merge', class: Migration20261124190000Merge },
+  { name: 'Migration20261124200000MergedReporters', class: Migration20261124200000MergedReporters },
 ];
