@@ -1,6 +1,7 @@
 import { A } from '@solidjs/router';
-import { createResource, For, Show } from 'solid-js';
+import { createResource, Show } from 'solid-js';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { ListTable } from '../../components/ListTable';
 import { StatusBadge } from '../../components/StatusBadge';
 import { InvoicesQuery } from '../../graphql/family';
 import { query } from '../../lib/client';
@@ -14,36 +15,35 @@ export default function InvoicesPage() {
         <h1 id="invoices-title">Invoices</h1>
       </div>
       <ErrorNotice error={invoices.error} retry={refetch} />
-      <div class="table-wrap">
-        <table class="table responsive">
-          <thead>
-            <tr>
-              <th scope="col">Invoice</th>
-              <th scope="col">Date</th>
-              <th scope="col">Status</th>
-              <th scope="col" class="num">Total</th>
-              <th scope="col" class="num">Credited</th>
-              <th scope="col" class="num">Balance</th>
-            </tr>
-          </thead>
-          <tbody>
-            <For each={invoices.latest ?? []} fallback={<tr><td colspan="6" class="muted">{invoices.loading ? 'Loading…' : 'No invoices.'}</td></tr>}>
-              {(inv) => (
-                <tr>
-                  <th scope="row" data-label="Invoice"><A href={`/invoices/${inv.id}`}>{inv.number}</A></th>
-                  <td data-label="Date">{formatDate(inv.createdAt)}</td>
-                  <td data-label="Status"><StatusBadge status={inv.status} /></td>
-                  <td data-label="Total" class="num">{money(inv.total)}</td>
-                  <td data-label="Credited" class="num">
-                    <Show when={inv.credited.amountMinor} fallback="–">{money(inv.credited)}</Show>
-                  </td>
-                  <td data-label="Balance" class="num">{money(inv.balance)}</td>
-                </tr>
-              )}
-            </For>
-          </tbody>
-        </table>
-      </div>
+      <ListTable
+        columns={6}
+        each={invoices.latest ?? []}
+        loading={invoices.loading}
+        empty="No invoices."
+        head={
+          <>
+            <th scope="col">Invoice</th>
+            <th scope="col">Date</th>
+            <th scope="col">Status</th>
+            <th scope="col" class="num">Total</th>
+            <th scope="col" class="num">Credited</th>
+            <th scope="col" class="num">Balance</th>
+          </>
+        }
+      >
+        {(inv) => (
+          <tr>
+            <th scope="row" data-label="Invoice"><A href={`/invoices/${inv.id}`}>{inv.number}</A></th>
+            <td data-label="Date">{formatDate(inv.createdAt)}</td>
+            <td data-label="Status"><StatusBadge status={inv.status} /></td>
+            <td data-label="Total" class="num">{money(inv.total)}</td>
+            <td data-label="Credited" class="num">
+              <Show when={inv.credited.amountMinor} fallback="–">{money(inv.credited)}</Show>
+            </td>
+            <td data-label="Balance" class="num">{money(inv.balance)}</td>
+          </tr>
+        )}
+      </ListTable>
     </section>
   );
 }

@@ -1,5 +1,6 @@
 import { createResource, For, onMount, Show } from 'solid-js';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { EmptyRow, LoadMore } from '../../components/ListTable';
 import { StatusBadge } from '../../components/StatusBadge';
 import { formatDate } from '../../lib/format';
 import { createPagedList } from '../../lib/paged-list';
@@ -34,7 +35,7 @@ function PayoutSection(props: (typeof SECTIONS)[number]) {
           </tr>
         </thead>
         <tbody>
-          <For each={list.items()} fallback={<tr><td colspan="6" class="muted">{list.loading() ? 'Loading…' : 'None.'}</td></tr>}>
+          <For each={list.items()} fallback={<EmptyRow columns={6} loading={list.loading()} empty="None." />}>
             {(p) => (
               <tr>
                 <th scope="row" data-label="Session">
@@ -53,9 +54,7 @@ function PayoutSection(props: (typeof SECTIONS)[number]) {
           </For>
         </tbody>
       </table>
-      <Show when={list.hasMore()}>
-        <button type="button" class="load-more" disabled={list.loading()} onClick={() => void list.loadMore()}>Load more</button>
-      </Show>
+      <LoadMore list={list} />
     </section>
   );
 }
