@@ -1,10 +1,12 @@
 import { createResource, createSignal, Show } from 'solid-js';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { ListTable } from '../../components/ListTable';
+import { type Column, ListTable } from '../../components/ListTable';
 import { ApiKeysQuery, CreateApiKeyMutation, RevokeApiKeyMutation } from '../../graphql/admin';
 import { mutate, query } from '../../lib/client';
 import { formatDateTime } from '../../lib/format';
 import { createSubmit } from '../../lib/submit';
+
+const COLUMNS: Column[] = ['Name', 'Key', 'Scopes', 'Created', 'Last used', 'State', { label: 'Actions', hidden: true }];
 
 /** Partner API keys: the plain key is shown once, right after creating it. */
 export default function ApiKeysPage() {
@@ -64,21 +66,10 @@ export default function ApiKeysPage() {
       </Show>
       <ErrorNotice error={keys.error} retry={refetch} />
       <ListTable
-        columns={7}
+        columns={COLUMNS}
         each={keys.latest ?? []}
         loading={keys.loading}
         empty="No API keys."
-        head={
-          <>
-            <th scope="col">Name</th>
-            <th scope="col">Key</th>
-            <th scope="col">Scopes</th>
-            <th scope="col">Created</th>
-            <th scope="col">Last used</th>
-            <th scope="col">State</th>
-            <th scope="col"><span class="sr-only">Actions</span></th>
-          </>
-        }
       >
         {(k) => (
           <tr classList={{ inactive: !!k.revokedAt }}>

@@ -1,7 +1,7 @@
 import { A } from '@solidjs/router';
 import { createResource, Show } from 'solid-js';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { ListTable } from '../../components/ListTable';
+import { type Column, ListTable } from '../../components/ListTable';
 import type { TicketFilter } from '../../graphql/generated/graphql';
 import { FilteredTicketChangedSubscription, TicketListQuery } from '../../graphql/tickets';
 import { followLive, query } from '../../lib/client';
@@ -9,6 +9,8 @@ import { formatDateTime } from '../../lib/format';
 import { CATEGORY_LABELS, TYPE_LABELS } from '../../lib/labels';
 
 const QUEUE: TicketFilter = { status: ['ESCALATED'] };
+
+const COLUMNS: Column[] = ['Ticket', 'Category', 'Reporter', 'Tutor', 'Reported', 'Assignee', 'Final decision'];
 
 /** Escalated tickets waiting for a final decision, oldest wait first. */
 export default function EscalatedPage() {
@@ -32,21 +34,10 @@ export default function EscalatedPage() {
       </div>
       <ErrorNotice error={tickets.error} retry={refetch} />
       <ListTable
-        columns={7}
+        columns={COLUMNS}
         each={tickets.latest ?? []}
         loading={tickets.loading}
         empty="Nothing escalated. Good."
-        head={
-          <>
-            <th scope="col">Ticket</th>
-            <th scope="col">Category</th>
-            <th scope="col">Reporter</th>
-            <th scope="col">Tutor</th>
-            <th scope="col">Reported</th>
-            <th scope="col">Assignee</th>
-            <th scope="col">Final decision</th>
-          </>
-        }
       >
         {(t) => (
           <tr>

@@ -1,6 +1,6 @@
 import { createResource, createSignal, For, Show } from 'solid-js';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { ListTable } from '../../components/ListTable';
+import { type Column, ListTable } from '../../components/ListTable';
 import { AllResolutionActionsQuery, CreateResolutionActionMutation, UpdateResolutionActionMutation } from '../../graphql/admin';
 import type { AllResolutionActionsQuery as ActionsResult } from '../../graphql/generated/graphql';
 import { mutate, query } from '../../lib/client';
@@ -72,6 +72,8 @@ function ActionForm(props: { initial: Draft; submitLabel: string; onSubmit: (d: 
   );
 }
 
+const COLUMNS: Column[] = ['Label', 'Category', 'Effect', 'State', { label: 'Actions', hidden: true }];
+
 /** The admin-defined actions tutors and coordinators resolve with. Used ones are deactivated, not deleted. */
 export default function ResolutionActionsPage() {
   const [actions, { refetch, mutate: setActions }] = createResource(() => query(AllResolutionActionsQuery, {}).then((d) => d.resolutionActions));
@@ -101,19 +103,10 @@ export default function ResolutionActionsPage() {
         <ActionForm initial={blank()} submitLabel="Create action" onSubmit={create} />
       </section>
       <ListTable
-        columns={5}
+        columns={COLUMNS}
         each={actions.latest ?? []}
         loading={actions.loading}
         empty="No actions yet."
-        head={
-          <>
-            <th scope="col">Label</th>
-            <th scope="col">Category</th>
-            <th scope="col">Effect</th>
-            <th scope="col">State</th>
-            <th scope="col"><span class="sr-only">Actions</span></th>
-          </>
-        }
       >
         {(a) => (
           <Show

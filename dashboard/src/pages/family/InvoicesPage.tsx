@@ -1,11 +1,13 @@
 import { A } from '@solidjs/router';
 import { createResource, Show } from 'solid-js';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { ListTable } from '../../components/ListTable';
+import { type Column, ListTable } from '../../components/ListTable';
 import { StatusBadge } from '../../components/StatusBadge';
 import { InvoicesQuery } from '../../graphql/family';
 import { query } from '../../lib/client';
 import { formatDate, money } from '../../lib/format';
+
+const COLUMNS: Column[] = ['Invoice', 'Date', 'Status', { label: 'Total', num: true }, { label: 'Credited', num: true }, { label: 'Balance', num: true }];
 
 export default function InvoicesPage() {
   const [invoices, { refetch }] = createResource(() => query(InvoicesQuery, { first: 100 }).then((d) => d.invoices.edges.map((e) => e.node)));
@@ -16,20 +18,10 @@ export default function InvoicesPage() {
       </div>
       <ErrorNotice error={invoices.error} retry={refetch} />
       <ListTable
-        columns={6}
+        columns={COLUMNS}
         each={invoices.latest ?? []}
         loading={invoices.loading}
         empty="No invoices."
-        head={
-          <>
-            <th scope="col">Invoice</th>
-            <th scope="col">Date</th>
-            <th scope="col">Status</th>
-            <th scope="col" class="num">Total</th>
-            <th scope="col" class="num">Credited</th>
-            <th scope="col" class="num">Balance</th>
-          </>
-        }
       >
         {(inv) => (
           <tr>

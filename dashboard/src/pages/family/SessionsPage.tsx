@@ -1,7 +1,7 @@
 import { A } from '@solidjs/router';
 import { onMount, Show } from 'solid-js';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { ListTable, LoadMore } from '../../components/ListTable';
+import { type Column, ListTable, LoadMore } from '../../components/ListTable';
 import { StatusBadge } from '../../components/StatusBadge';
 import type { FamilySessionsQuery } from '../../graphql/generated/graphql';
 import { CompletedSessionsQuery } from '../../graphql/family';
@@ -11,6 +11,8 @@ import { createPagedList } from '../../lib/paged-list';
 import { createSessionPicker, ReportBar } from './SessionPicker';
 
 type Session = FamilySessionsQuery['sessions']['edges'][number]['node'];
+
+const COLUMNS: Column[] = [{ label: 'Select', hidden: true }, 'Date and time', 'Session', 'Learner', 'Tutor', { label: 'Price', num: true }, 'Issue'];
 
 /** The family's completed sessions; pick one or more to report an issue. */
 export default function SessionsPage() {
@@ -31,21 +33,10 @@ export default function SessionsPage() {
       <ErrorNotice error={list.error()} retry={() => void list.load(null)} />
       <ListTable
         testid="sessions"
-        columns={7}
+        columns={COLUMNS}
         each={list.items()}
         loading={list.loading()}
         empty="No completed sessions."
-        head={
-          <>
-            <th scope="col"><span class="sr-only">Select</span></th>
-            <th scope="col">Date and time</th>
-            <th scope="col">Session</th>
-            <th scope="col">Learner</th>
-            <th scope="col">Tutor</th>
-            <th scope="col" class="num">Price</th>
-            <th scope="col">Issue</th>
-          </>
-        }
       >
         {(s) => (
           <tr classList={{ selected: picker.isSelected(s.id) }}>

@@ -1,14 +1,14 @@
 import { A } from '@solidjs/router';
 import { createMemo, createSignal, For, onMount, Show } from 'solid-js';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { ListTable, LoadMore } from '../../components/ListTable';
+import { type Column, ListTable, LoadMore } from '../../components/ListTable';
 import { StatusBadge } from '../../components/StatusBadge';
 import { MarkPayoutsPaidMutation } from '../../graphql/payouts';
 import { mutate } from '../../lib/client';
 import { formatDate } from '../../lib/format';
 import { createPagedList } from '../../lib/paged-list';
 import { createSubmit } from '../../lib/submit';
-import { DeductionNotes, HeldBy, PayoutMoneyCells, PayoutMoneyHeads, PayoutSummary } from './PayoutParts';
+import { DeductionNotes, HeldBy, PAYOUT_MONEY_COLUMNS, PayoutMoneyCells, PayoutSummary } from './PayoutParts';
 import { fetchPayouts } from './payout-rows';
 import type { PayoutFilterInput, PayoutRow, PayoutTotals } from './types';
 import { payoutsCsv } from './payouts-csv';
@@ -68,6 +68,14 @@ export default function AdminPayoutsPage() {
     setReference('');
     await reload();
   });
+  const columns: Column[] = [
+    { content: <input type="checkbox" aria-label="Select all released payouts" checked={allChosen()} disabled={!payable().length} onChange={(e) => toggleAll(e.currentTarget.checked)} /> },
+    'Tutor',
+    'Session',
+    'Status',
+    'Held by / reference',
+    ...PAYOUT_MONEY_COLUMNS,
+  ];
   const dateInput = (iso: string | null | undefined) => (iso ? iso.slice(0, 10) : '');
   const dateValue = (value: string) => (value ? new Date(`${value}T00:00:00Z`).toISOString() : null);
 
@@ -116,22 +124,10 @@ export default function AdminPayoutsPage() {
       </form>
       <ListTable
         testid="admin-payouts"
-        columns={8}
+        columns={columns}
         each={list.items()}
         loading={list.loading()}
         empty="No payouts match."
-        head={
-          <>
-            <th scope="col">
-              <input type="checkbox" aria-label="Select all released payouts" checked={allChosen()} disabled={!payable().length} onChange={(e) => toggleAll(e.currentTarget.checked)} />
-            </th>
-            <th scope="col">Tutor</th>
-            <th scope="col">Session</th>
-            <th scope="col">Status</th>
-            <th scope="col">Held by / reference</th>
-            <PayoutMoneyHeads />
-          </>
-        }
       >
         {(p) => (
           <tr classList={{ selected: selected().has(p.id) }}>

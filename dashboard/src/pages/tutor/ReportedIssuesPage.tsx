@@ -3,7 +3,7 @@ import { createSignal, onMount, Show } from 'solid-js';
 import { compareBoardOrder } from '../../board/order';
 import { Dialog } from '../../components/Dialog';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { ListTable, LoadMore } from '../../components/ListTable';
+import { type Column, ListTable, LoadMore } from '../../components/ListTable';
 import { ResolveForm } from '../../components/ResolveForm';
 import { StatusBadge } from '../../components/StatusBadge';
 import type { TicketDetailFieldsFragment, TicketRowFieldsFragment as Row } from '../../graphql/generated/graphql';
@@ -12,7 +12,9 @@ import { isStaff, viewer } from '../../lib/auth';
 import { followLive, query } from '../../lib/client';
 import { formatDateTime, humanize } from '../../lib/format';
 import { createPagedList } from '../../lib/paged-list';
+
 const PAGE = 50;
+const COLUMNS: Column[] = ['Learner', 'Language', 'Session date and time', 'Session status', 'Issue title', 'Issue status', { label: 'Actions', hidden: true }];
 
 /** The tutor's Reported Issues: ongoing first, then resolved, escalated, closed. */
 export default function ReportedIssuesPage() {
@@ -73,21 +75,10 @@ export default function ReportedIssuesPage() {
       <p class="sr-only" aria-live="polite">{announcement()}</p>
       <ListTable
         testid="reported-issues"
-        columns={7}
+        columns={COLUMNS}
         each={rows()}
         loading={loading()}
         empty="No reported issues."
-        head={
-          <>
-            <th scope="col">Learner</th>
-            <th scope="col">Language</th>
-            <th scope="col">Session date and time</th>
-            <th scope="col">Session status</th>
-            <th scope="col">Issue title</th>
-            <th scope="col">Issue status</th>
-            <th scope="col"><span class="sr-only">Actions</span></th>
-          </>
-        }
       >
         {(row) => (
           <tr data-ticket-id={row.id}>
