@@ -6,6 +6,33 @@ interface Person {
   id: string;
   name: string;
 }
+const SLA_CHOICES = [
+  { value: 'AT_RISK,BREACHED', label: 'At risk or breached' },
+  { value: 'AT_RISK', label: 'At risk' },
+  { value: 'BREACHED', label: 'Breached' },
+] as const;
+
+/** One filter as a select; its first option, value "", is no filter (undefined). */
+function FilterSelect<T>(props: {
+  label: string;
+  any: string;
+  value: string | undefined;
+  items: readonly T[];
+  valueOf: (item: T) => string;
+  labelOf: (item: T) => string;
+  disabled?: boolean;
+  onPick: (value: string | undefined) => void;
+}) {
+  return (
+    <label>
+      {props.label}
+      <select value={props.value ?? ''} disabled={props.disabled} onChange={(e) => props.onPick(e.currentTarget.value || undefined)}>
+        <option value="">{props.any}</option>
+        <For each={props.items}>{(item) => <option value={props.valueOf(item)}>{props.labelOf(item)}</option>}</For>
+      </select>
+    </label>
+  );
+}
 
 /** Filters for the board; every change goes to the URL, so a filtered board can be shared. */
 export function BoardFilters(props: {
@@ -36,47 +63,20 @@ export function BoardFilters(props: {
           }}
         />
       </label>
-      <label>
-        Type
-        <select value={props.filter.type ?? ''} onChange={(e) => set({ type: e.currentTarget.value || undefined })}>
-          <option value="">Any</option>
-          <For each={TICKET_TYPES}>{(type) => <option value={type}>{TYPE_LABELS[type]}</option>}</For>
-        </select>
-      </label>
-      <label>
-        Category
-        <select value={props.filter.category ?? ''} onChange={(e) => set({ category: e.currentTarget.value || undefined })}>
-          <option value="">Any</option>
-          <For each={CATEGORIES}>{(c) => <option value={c}>{CATEGORY_LABELS[c]}</option>}</For>
-        </select>
-      </label>
-      <label>
-        Tutor
-        <select value={props.filter.tutorId ?? ''} onChange={(e) => set({ tutorId: e.currentTarget.value || undefined })}>
-          <option value="">Any</option>
-          <For each={tutors()}>{(p) => <option value={p.id}>{p.name}</option>}</For>
-        </select>
-      </label>
-      <label>
-        Assignee
-        <select
-          value={props.filter.assigneeId ?? ''}
-          disabled={props.filter.mine}
-          onChange={(e) => set({ assigneeId: e.currentTarget.value || undefined })}
-        >
-          <option value="">Anyone</option>
-          <For each={assignees()}>{(p) => <option value={p.id}>{p.name}</option>}</For>
-        </select>
-      </label>
-      <label>
-        SLA
-        <select value={props.filter.sla?.join(',') ?? ''} onChange={(e) => set({ sla: e.currentTarget.value ? e.currentTarget.value.split(',') : undefined })}>
-          <option value="">Any</option>
-          <option value="AT_RISK,BREACHED">At risk or breached</option>
-          <option value="AT_RISK">At risk</option>
-          <option value="BREACHED">Breached</option>
-        </select>
-      </label>
+      <FilterSelect label="Type" any="Any" value={props.filter.type} items={TICKET_TYPES} valueOf={(t) => t} labelOf={(t) => TYPE_LABELS[t]} onPick={(type) => set({ type })} />
+      <FilterSelect label="Category" any="Any" value={props.filter.category} items={CATEGORIES} valueOf={(c) => c} labelOf={(c) => CATEGORY_LABELS[c]} onPick={(category) => set({ category })} />
+      <FilterSelect label="Tutor" any="Any" value={props.filter.tutorId} items={tutors()} valueOf={(p) => p.id} labelOf={(p) => p.name} onPick={(tutorId) => set({ tutorId })} />
+      <FilterSelect
+        label="Assignee"
+        any="Anyone"
+        value={props.filter.assigneeId}
+        disabled={props.filter.mine}
+        items={assignees()}
+        valueOf={(p) => p.id}
+        labelOf={(p) => p.name}
+        onPick={(assigneeId) => set({ assigneeId })}
+      />
+      <FilterSelect label="SLA" any="Any" value={props.filter.sla?.join(',')} items={SLA_CHOICES} valueOf={(c) => c.value} labelOf={(c) => c.label} onPick={(sla) => set({ sla: sla?.split(',') })} />
       <label class="checkbox">
         <input type="checkbox" checked={!!props.filter.mine} onChange={(e) => set({ mine: e.currentTarget.checked })} />
         Assigned to me

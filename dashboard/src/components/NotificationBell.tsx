@@ -2,9 +2,10 @@ import { A } from '@solidjs/router';
 import { createSignal, For, onCleanup, onMount, Show } from 'solid-js';
 import { MarkNotificationsReadMutation, NotificationAddedSubscription, NotificationsQuery, UnreadCountQuery } from '../graphql/account';
 import type { NotificationsQuery as NotificationsResult } from '../graphql/generated/graphql';
-import { mutate, onReconnect, query, subscribe } from '../lib/client';
-import { errorText } from '../lib/errors';
+import { followLive, mutate, query } from '../lib/client';
 import { timeAgo } from '../lib/format';
+import { createSubmit } from '../lib/submit';
+import { ErrorNotice } from './ErrorNotice';
 
 type Item = NotificationsResult['notifications']['edges'][number]['node'];
 
@@ -13,7 +14,7 @@ export function NotificationBell() {
   const [unread, setUnread] = createSignal<number | null>(null);
   const [items, setItems] = createSignal<Item[]>([]);
   const [open, setOpen] = createSignal(false);
-  const [error, setError] = createSignal('');
+  const { error, setError, run } = createSubmit();
   const [announce, setAnnounce] = createSignal('');
   let panel: HTMLDivElement | undefined;
   let button: HTMLButtonElement | undefined;
@@ -21,49 +22,46 @@ export function NotificationBell() {
   const refreshCount = () =>
     query(UnreadCountQuery, {})
       .then((data) => setUnread(data.unreadNotificationCount))
-      .catch((e) => setError(errorText(e)));
+      .catch(setError);
   const loadItems = () =>
     query(NotificationsQuery, { first: 10 })
       .then((data) => setItems(data.notifications.edges.map((e) => e.node)))
-      .catch((e) => setError(errorText(e)));
+      .catch(setError);
 
   onMount(() => {
     void refreshCount();
-    const stop = subscribe(NotificationAddedSubscription, {}, (data) => {
-      const added = data.notificationAdded;
-      setItems((list) => [added, ...list.filter((n) => n.id !== added.id)].slice(0, 10));
-      setUnread((n) => (n ?? 0) + 1);
-      setAnnounce(`New notification: ${added.title}`);
-    });
-    // A notification sent while offline is not replayed: recount instead.
-    const stopReconnect = onReconnect(() => void refreshCount());
+    followLive(
+      NotificationAddedSubscription,
+      {},
+      (data) => {
+        const added = data.notificationAdded;
+        setItems((list) => [added, ...list.filter((n) => n.id !== added.id)].slice(0, 10));
+        setUnread((n) => (n ?? 0) + 1);
+        setAnnounce(`New notification: ${added.title}`);
+      },
+      // A notification sent while offline is not replayed: recount instead.
+      () => void refreshCount(),
+    );
     const closeOnOutside = (event: MouseEvent) => {
       if (open() && panel && !panel.contains(event.target as Node) && !button?.contains(event.target as Node)) setOpen(false);
     };
     document.addEventListener('click', closeOnOutside);
-    onCleanup(() => {
-      stop();
-      stopReconnect();
-      document.removeEventListener('click', closeOnOutside);
-    });
+    onCleanup(() => document.removeEventListener('click', closeOnOutside));
   });
 
   const toggle = () => {
     setOpen(!open());
     if (open()) void loadItems();
   };
-  const markAllRead = async () => {
-    try {
+  const markAllRead = () =>
+    run(async () => {
       // The API marks the ids it is given: take every unread one, not only the ten shown.
       const { notifications } = await query(NotificationsQuery, { first: 100, unreadOnly: true });
       const ids = notifications.edges.map((e) => e.node.id);
       if (ids.length) await mutate(MarkNotificationsReadMutation, { ids });
       await refreshCount();
       setItems((list) => list.map((n) => ({ ...n, readAt: n.readAt ?? new Date().toISOString() })));
-    } catch (e) {
-      setError(errorText(e));
-    }
-  };
+    });
 
   const label = () => `Notifications${unread() ? `, ${unread()} unread` : ''}`;
   return (
@@ -83,9 +81,7 @@ export function NotificationBell() {
             <strong>Notifications</strong>
             <button type="button" class="link-button" onClick={markAllRead} disabled={!unread()}>Mark all read</button>
           </div>
-          <Show when={error()}>
-            <p class="error" role="alert">{error()}</p>
-          </Show>
+          <ErrorNotice error={error()} />
           <ul class="bell-list">
             <For each={items()} fallback={<li class="muted">Nothing yet.</li>}>
               {(n) => (

@@ -1,9 +1,10 @@
-import { createSignal, For, Show } from 'solid-js';
+import { createSignal, For } from 'solid-js';
 import type { ResolutionEffect } from '../graphql/generated/graphql';
 import { ReportIssueMutation } from '../graphql/tickets';
 import { mutate } from '../lib/client';
-import { errorText } from '../lib/errors';
 import { CATEGORIES, CATEGORY_LABELS, EFFECTS, enumValue } from '../lib/labels';
+import { createSubmit } from '../lib/submit';
+import { ErrorNotice } from './ErrorNotice';
 
 // What a family may ask for, in their words (NONE is not a remedy).
 const REMEDIES: Array<[ResolutionEffect | '', string]> = [
@@ -20,23 +21,17 @@ export function ReportIssueForm(props: { sessionIds: string[]; onDone: (ticket: 
   const [title, setTitle] = createSignal('');
   const [description, setDescription] = createSignal('');
   const [remedy, setRemedy] = createSignal('');
-  const [error, setError] = createSignal('');
-  const [busy, setBusy] = createSignal(false);
+  const { busy, error, onSubmit } = createSubmit();
   // One key per form: a double click or a retry after a lost answer creates one ticket.
   const idempotencyKey = crypto.randomUUID();
 
-  const submit = async (event: Event) => {
-    event.preventDefault();
-    const chosen = enumValue(CATEGORIES, category());
-    if (!chosen) return setError('Choose a category.');
-    if (!title().trim() || !description().trim()) return setError('Give the issue a title and a description.');
-    setBusy(true);
-    setError('');
-    try {
+  const chosenCategory = () => enumValue(CATEGORIES, category());
+  const submit = onSubmit(
+    async () => {
       const { reportIssue } = await mutate(ReportIssueMutation, {
         input: {
           sessionIds: props.sessionIds,
-          category: chosen,
+          category: chosenCategory()!,
           title: title().trim(),
           description: description().trim(),
           requestedEffect: enumValue(EFFECTS, remedy()),
@@ -44,12 +39,9 @@ export function ReportIssueForm(props: { sessionIds: string[]; onDone: (ticket: 
         },
       });
       props.onDone(reportIssue);
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+    () => (!chosenCategory() ? 'Choose a category.' : (!title().trim() || !description().trim()) && 'Give the issue a title and a description.'),
+  );
 
   return (
     <form class="report-form" onSubmit={submit}>
@@ -75,9 +67,7 @@ export function ReportIssueForm(props: { sessionIds: string[]; onDone: (ticket: 
           <For each={REMEDIES}>{([value, label]) => <option value={value}>{label}</option>}</For>
         </select>
       </label>
-      <Show when={error()}>
-        <p class="error" role="alert">{error()}</p>
-      </Show>
+      <ErrorNotice error={error()} />
       <div class="form-actions">
         <button type="submit" class="primary" disabled={busy()}>{busy() ? 'Sending…' : 'Report issue'}</button>
         <button type="button" onClick={() => props.onCancel()}>Cancel</button>

@@ -2,8 +2,9 @@ import { createMemo, createResource, createSignal, For, Show } from 'solid-js';
 import type { DisputeCategory, ResolutionEffect, ResolveTicketInput } from '../graphql/generated/graphql';
 import { ResolutionActionsQuery, ResolveTicketMutation } from '../graphql/tickets';
 import { mutate, query } from '../lib/client';
-import { errorText } from '../lib/errors';
 import { EFFECT_LABELS, enumValue, OUTCOME_LABELS, OUTCOMES } from '../lib/labels';
+import { createSubmit } from '../lib/submit';
+import { ErrorNotice } from './ErrorNotice';
 import { ResolutionPreviewPanel } from './ResolutionPreviewPanel';
 
 export interface ResolvableTicket {
@@ -30,8 +31,7 @@ export function ResolveForm(props: { ticket: ResolvableTicket; chooseOutcome: bo
   const [credit, setCredit] = createSignal('');
   const [comment, setComment] = createSignal('');
   const [grant, setGrant] = createSignal(false);
-  const [error, setError] = createSignal('');
-  const [busy, setBusy] = createSignal(false);
+  const { busy, error, setError, onSubmit } = createSubmit();
 
   const split = () => outcome() === 'SPLIT';
   /** The credit override in minor units; NaN when what was typed is not an amount. */
@@ -50,28 +50,20 @@ export function ResolveForm(props: { ticket: ResolvableTicket; chooseOutcome: bo
   });
   const decided = () => !!(input().actionId || input().outcome || input().grantRequestedEffect);
 
-  const submit = async (event: Event) => {
-    event.preventDefault();
-    setError('');
-    const amount = split() ? creditMinor() : null;
-    if (amount !== null && !Number.isFinite(amount)) return setError('Enter the credit as an amount, e.g. 15.00.');
-    setBusy(true);
-    try {
+  const submit = onSubmit(
+    async () => {
       await mutate(ResolveTicketMutation, { input: input() });
       props.onDone();
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+    () => split() && creditMinor() !== null && !Number.isFinite(creditMinor()) && 'Enter the credit as an amount, e.g. 15.00.',
+  );
 
   return (
     <form class="resolve-form" onSubmit={submit} aria-label="Resolve ticket" novalidate>
       <Show when={props.ticket.requestedEffect}>
         {(effect) => (
           <label class="checkbox">
-            <input type="checkbox" checked={grant()} onChange={(e) => (setGrant(e.currentTarget.checked), setError(''))} />
+            <input type="checkbox" checked={grant()} onChange={(e) => (setGrant(e.currentTarget.checked), setError(null))} />
             Grant what the reporter asked for: {EFFECT_LABELS[effect()]}
           </label>
         )}
@@ -97,22 +89,18 @@ export function ResolveForm(props: { ticket: ResolvableTicket; chooseOutcome: bo
       </Show>
       <label>
         {props.chooseOutcome ? 'Action (optional)' : 'Take Action'}
-        <select value={actionId()} onChange={(e) => (setActionId(e.currentTarget.value), setError(''))} aria-required={!props.chooseOutcome}>
+        <select value={actionId()} onChange={(e) => (setActionId(e.currentTarget.value), setError(null))} aria-required={!props.chooseOutcome}>
           <option value="">{actions.loading ? 'Loading actions…' : 'Choose an action'}</option>
           <For each={actions()}>{(a) => <option value={a.id}>{a.label}</option>}</For>
         </select>
       </label>
-      <Show when={actions.error}>
-        <p class="error" role="alert">{errorText(actions.error)}</p>
-      </Show>
+      <ErrorNotice error={actions.error} />
       <label>
         {props.chooseOutcome ? 'Comment' : 'Your Comment'}
         <textarea aria-required="true" rows="3" value={comment()} onInput={(e) => setComment(e.currentTarget.value)} />
       </label>
       <ResolutionPreviewPanel input={input()} decided={decided()} />
-      <Show when={error()}>
-        <p class="error" role="alert">{error()}</p>
-      </Show>
+      <ErrorNotice error={error()} />
       <div class="form-actions">
         <button type="submit" class="primary" disabled={busy()}>{busy() ? 'Resolving…' : 'Resolve'}</button>
         <Show when={props.onCancel}>

@@ -3,7 +3,8 @@ import type { ViewerCanFieldsFragment } from '../graphql/generated/graphql';
 import { AcceptResolutionMutation, AssignTicketMutation, ContactTutorMutation, EscalateTicketMutation } from '../graphql/tickets';
 import { viewer } from '../lib/auth';
 import { mutate } from '../lib/client';
-import { errorText } from '../lib/errors';
+import { createSubmit } from '../lib/submit';
+import { ErrorNotice } from './ErrorNotice';
 
 export interface ActionableTicket extends ViewerCanFieldsFragment {
   id: string;
@@ -16,9 +17,8 @@ export interface ActionableTicket extends ViewerCanFieldsFragment {
  * allows it, so the page never offers what would be refused.
  */
 export function TicketActions(props: { ticket: ActionableTicket; onDone: () => void }) {
-  const [error, setError] = createSignal('');
   const [notice, setNotice] = createSignal('');
-  const [busy, setBusy] = createSignal(false);
+  const { busy, error, setError, run: send } = createSubmit();
   const [mode, setMode] = createSignal<'' | 'escalate' | 'contact'>('');
   const [text, setText] = createSignal('');
   const can = () => props.ticket.viewerCan;
@@ -26,21 +26,15 @@ export function TicketActions(props: { ticket: ActionableTicket; onDone: () => v
   // contactTutor has no capability of its own; it is staff-only, like assign, and needs a tutor.
   const canContact = () => can().assign && !!props.ticket.tutor;
 
-  const run = async (action: () => Promise<unknown>, done: string) => {
-    setBusy(true);
-    setError('');
+  const run = (action: () => Promise<unknown>, done: string) => {
     setNotice('');
-    try {
+    return send(async () => {
       await action();
       setMode('');
       setText('');
       setNotice(done);
       props.onDone();
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   const ticketId = () => props.ticket.id;
   const assign = (assigneeId: string | null) => run(() => mutate(AssignTicketMutation, { ticketId: ticketId(), assigneeId }), assigneeId ? 'Assigned to you.' : 'Unassigned.');
@@ -86,9 +80,7 @@ export function TicketActions(props: { ticket: ActionableTicket; onDone: () => v
       <Show when={notice()}>
         <p class="success" role="status">{notice()}</p>
       </Show>
-      <Show when={error()}>
-        <p class="error" role="alert">{error()}</p>
-      </Show>
+      <ErrorNotice error={error()} />
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import { Client, fetchExchange, subscriptionExchange, type AnyVariables } from '@urql/core';
 import { type Client as WsClient, createClient as createWsClient } from 'graphql-ws';
-import { createSignal } from 'solid-js';
+import { createSignal, onCleanup } from 'solid-js';
 import type { TypedDocumentString } from '../graphql/generated/graphql';
 import { signOut, token } from './auth';
 import { ApiError, toApiError } from './errors';
@@ -107,4 +107,17 @@ export function subscribe<R, V extends AnyVariables>(
     else if (result.data) onData(result.data);
   });
   return unsubscribe;
+}
+
+/**
+ * Keeps a view live while its component lives: `onData` for each event, and `catchUp` once the
+ * connection is back, since what happened while it was down is not replayed.
+ */
+export function followLive<R, V extends AnyVariables>(doc: TypedDocumentString<R, V>, variables: V, onData: (data: R) => void, catchUp: () => void) {
+  const stop = subscribe(doc, variables, onData);
+  const stopReconnect = onReconnect(catchUp);
+  onCleanup(() => {
+    stop();
+    stopReconnect();
+  });
 }

@@ -2,8 +2,10 @@ import { Navigate, useNavigate, useSearchParams } from '@solidjs/router';
 import { createSignal, For, Show } from 'solid-js';
 import { LoginMutation } from '../graphql/account';
 import { homeFor, type Role, signIn, viewer } from '../lib/auth';
+import { ErrorNotice } from '../components/ErrorNotice';
 import { mutate, resetConnection } from '../lib/client';
-import { ApiError, errorText } from '../lib/errors';
+import { ApiError } from '../lib/errors';
+import { createSubmit } from '../lib/submit';
 
 // The demo seed's accounts (API.md); listed only in development builds.
 const DEMO_ACCOUNTS: Array<[email: string, role: string]> = [
@@ -22,26 +24,16 @@ export function LoginPage() {
   const [params] = useSearchParams<{ next?: string }>();
   const [email, setEmail] = createSignal('');
   const [password, setPassword] = createSignal('');
-  const [error, setError] = createSignal('');
-  const [busy, setBusy] = createSignal(false);
+  // At sign-in, UNAUTHENTICATED means wrong credentials, not an expired session.
+  const { busy, error, onSubmit } = createSubmit((e) => (e instanceof ApiError && e.code === 'UNAUTHENTICATED' ? 'Wrong email or password.' : e));
 
-  const submit = async (event: Event) => {
-    event.preventDefault();
-    setBusy(true);
-    setError('');
-    try {
-      const { login } = await mutate(LoginMutation, { email: email().trim(), password: password() });
-      resetConnection();
-      signIn(login.token, { ...login.user, email: login.user.email ?? email().trim(), role: login.user.role as Role });
-      const next = params.next?.startsWith('/') && !params.next.startsWith('//') ? params.next : homeFor(login.user.role as Role);
-      navigate(next, { replace: true });
-    } catch (e) {
-      // At sign-in, UNAUTHENTICATED means wrong credentials, not an expired session.
-      setError(e instanceof ApiError && e.code === 'UNAUTHENTICATED' ? 'Wrong email or password.' : errorText(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const submit = onSubmit(async () => {
+    const { login } = await mutate(LoginMutation, { email: email().trim(), password: password() });
+    resetConnection();
+    signIn(login.token, { ...login.user, email: login.user.email ?? email().trim(), role: login.user.role as Role });
+    const next = params.next?.startsWith('/') && !params.next.startsWith('//') ? params.next : homeFor(login.user.role as Role);
+    navigate(next, { replace: true });
+  });
   const useDemo = (demoEmail: string) => {
     setEmail(demoEmail);
     setPassword('demo1234');
@@ -60,9 +52,7 @@ export function LoginPage() {
             Password
             <input type="password" name="password" autocomplete="current-password" required value={password()} onInput={(e) => setPassword(e.currentTarget.value)} />
           </label>
-          <Show when={error()}>
-            <p class="error" role="alert">{error()}</p>
-          </Show>
+          <ErrorNotice error={error()} />
           <button type="submit" class="primary" disabled={busy()}>{busy() ? 'Signing in…' : 'Sign in'}</button>
         </form>
         <Show when={SHOW_DEMO}>

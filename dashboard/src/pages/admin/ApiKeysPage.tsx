@@ -1,9 +1,12 @@
-import { createResource, createSignal, For, Show } from 'solid-js';
+import { createResource, createSignal, Show } from 'solid-js';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { type Column, ListTable } from '../../components/ListTable';
 import { ApiKeysQuery, CreateApiKeyMutation, RevokeApiKeyMutation } from '../../graphql/admin';
 import { mutate, query } from '../../lib/client';
-import { errorText } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
+import { createSubmit } from '../../lib/submit';
+
+const COLUMNS: Column[] = ['Name', 'Key', 'Scopes', 'Created', 'Last used', 'State', { label: 'Actions', hidden: true }];
 
 /** Partner API keys: the plain key is shown once, right after creating it. */
 export default function ApiKeysPage() {
@@ -11,33 +14,23 @@ export default function ApiKeysPage() {
   const [name, setName] = createSignal('');
   const [canWrite, setCanWrite] = createSignal(false);
   const [created, setCreated] = createSignal<{ name: string; key: string } | null>(null);
-  const [error, setError] = createSignal('');
-  const [busy, setBusy] = createSignal(false);
+  const { busy, error, run, onSubmit } = createSubmit();
 
-  const create = async (event: Event) => {
-    event.preventDefault();
-    if (!name().trim()) return setError('Name the key after the partner app that will use it.');
-    setBusy(true);
-    setError('');
-    try {
+  const create = onSubmit(
+    async () => {
       const { createApiKey } = await mutate(CreateApiKeyMutation, { name: name().trim(), scopes: canWrite() ? ['read', 'write'] : ['read'] });
       setCreated({ name: createApiKey.apiKey.name, key: createApiKey.key });
       setName('');
       await refetch();
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+    () => !name().trim() && 'Name the key after the partner app that will use it.',
+  );
   const revoke = async (id: string, keyName: string) => {
     if (!confirm(`Revoke "${keyName}"? Apps using it stop working at once.`)) return;
-    try {
+    await run(async () => {
       await mutate(RevokeApiKeyMutation, { id });
       await refetch();
-    } catch (e) {
-      setError(errorText(e));
-    }
+    });
   };
 
   return (
@@ -56,9 +49,7 @@ export default function ApiKeysPage() {
         </label>
         <button type="submit" class="primary" disabled={busy()}>Create key</button>
       </form>
-      <Show when={error()}>
-        <p class="error" role="alert">{error()}</p>
-      </Show>
+      <ErrorNotice error={error()} />
       <Show when={created()}>
         {(c) => (
           <div class="card key-once" role="status">
@@ -74,32 +65,28 @@ export default function ApiKeysPage() {
         )}
       </Show>
       <ErrorNotice error={keys.error} retry={refetch} />
-      <div class="table-wrap">
-        <table class="table responsive">
-          <thead>
-            <tr><th scope="col">Name</th><th scope="col">Key</th><th scope="col">Scopes</th><th scope="col">Created</th><th scope="col">Last used</th><th scope="col">State</th><th scope="col"><span class="sr-only">Actions</span></th></tr>
-          </thead>
-          <tbody>
-            <For each={keys.latest ?? []} fallback={<tr><td colspan="7" class="muted">{keys.loading ? 'Loading…' : 'No API keys.'}</td></tr>}>
-              {(k) => (
-                <tr classList={{ inactive: !!k.revokedAt }}>
-                  <th scope="row" data-label="Name">{k.name}</th>
-                  <td data-label="Key"><code>{k.prefix}…</code></td>
-                  <td data-label="Scopes">{k.scopes.join(', ')}</td>
-                  <td data-label="Created">{formatDateTime(k.createdAt)}</td>
-                  <td data-label="Last used">{k.lastUsedAt ? formatDateTime(k.lastUsedAt) : 'Never'}</td>
-                  <td data-label="State">{k.revokedAt ? `Revoked ${formatDateTime(k.revokedAt)}` : 'Active'}</td>
-                  <td><div class="row-actions">
-                    <Show when={!k.revokedAt}>
-                      <button type="button" class="danger" onClick={() => void revoke(k.id, k.name)} aria-label={`Revoke ${k.name}`}>Revoke</button>
-                    </Show>
-                  </div></td>
-                </tr>
-              )}
-            </For>
-          </tbody>
-        </table>
-      </div>
+      <ListTable
+        columns={COLUMNS}
+        each={keys.latest ?? []}
+        loading={keys.loading}
+        empty="No API keys."
+      >
+        {(k) => (
+          <tr classList={{ inactive: !!k.revokedAt }}>
+            <th scope="row" data-label="Name">{k.name}</th>
+            <td data-label="Key"><code>{k.prefix}…</code></td>
+            <td data-label="Scopes">{k.scopes.join(', ')}</td>
+            <td data-label="Created">{formatDateTime(k.createdAt)}</td>
+            <td data-label="Last used">{k.lastUsedAt ? formatDateTime(k.lastUsedAt) : 'Never'}</td>
+            <td data-label="State">{k.revokedAt ? `Revoked ${formatDateTime(k.revokedAt)}` : 'Active'}</td>
+            <td><div class="row-actions">
+              <Show when={!k.revokedAt}>
+                <button type="button" class="danger" onClick={() => void revoke(k.id, k.name)} aria-label={`Revoke ${k.name}`}>Revoke</button>
+              </Show>
+            </div></td>
+          </tr>
+        )}
+      </ListTable>
     </section>
   );
 }

@@ -1,10 +1,11 @@
 import { createResource, createSignal, For, Show } from 'solid-js';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { type Column, ListTable } from '../../components/ListTable';
 import { AllResolutionActionsQuery, CreateResolutionActionMutation, UpdateResolutionActionMutation } from '../../graphql/admin';
 import type { AllResolutionActionsQuery as ActionsResult } from '../../graphql/generated/graphql';
 import { mutate, query } from '../../lib/client';
-import { errorText } from '../../lib/errors';
 import { CATEGORIES, CATEGORY_LABELS, EFFECT_LABELS, EFFECTS, enumValue } from '../../lib/labels';
+import { createSubmit } from '../../lib/submit';
 
 type Action = ActionsResult['resolutionActions'][number];
 interface Draft {
@@ -26,23 +27,15 @@ const toInput = (d: Draft) => ({
 
 function ActionForm(props: { initial: Draft; submitLabel: string; onSubmit: (d: Draft) => Promise<void>; onCancel?: () => void }) {
   const [draft, setDraft] = createSignal(props.initial);
-  const [error, setError] = createSignal('');
-  const [busy, setBusy] = createSignal(false);
+  const { busy, error, onSubmit } = createSubmit();
   const set = (change: Partial<Draft>) => setDraft({ ...draft(), ...change });
-  const submit = async (event: Event) => {
-    event.preventDefault();
-    if (!draft().label.trim()) return setError('Give the action a label.');
-    setBusy(true);
-    setError('');
-    try {
+  const submit = onSubmit(
+    async () => {
       await props.onSubmit(draft());
       if (!props.onCancel) setDraft(blank());
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+    () => !draft().label.trim() && 'Give the action a label.',
+  );
   return (
     <form class="action-form" onSubmit={submit}>
       <label>
@@ -74,18 +67,18 @@ function ActionForm(props: { initial: Draft; submitLabel: string; onSubmit: (d: 
           <button type="button" onClick={() => props.onCancel?.()}>Cancel</button>
         </Show>
       </div>
-      <Show when={error()}>
-        <p class="error" role="alert">{error()}</p>
-      </Show>
+      <ErrorNotice error={error()} />
     </form>
   );
 }
+
+const COLUMNS: Column[] = ['Label', 'Category', 'Effect', 'State', { label: 'Actions', hidden: true }];
 
 /** The admin-defined actions tutors and coordinators resolve with. Used ones are deactivated, not deleted. */
 export default function ResolutionActionsPage() {
   const [actions, { refetch, mutate: setActions }] = createResource(() => query(AllResolutionActionsQuery, {}).then((d) => d.resolutionActions));
   const [editing, setEditing] = createSignal<string | null>(null);
-  const [error, setError] = createSignal<unknown>(null);
+  const toggling = createSubmit();
 
   const replace = (updated: Action) => setActions((list) => list?.map((a) => (a.id === updated.id ? updated : a)));
   const create = async (d: Draft) => {
@@ -97,61 +90,50 @@ export default function ResolutionActionsPage() {
     replace(updateResolutionAction);
     setEditing(null);
   };
-  const toggleActive = async (a: Action) => {
-    setError(null);
-    try {
-      await update(a, { ...toDraft(a), active: !a.active });
-    } catch (e) {
-      setError(e);
-    }
-  };
+  const toggleActive = (a: Action) => toggling.run(() => update(a, { ...toDraft(a), active: !a.active }));
 
   return (
     <section aria-labelledby="actions-title">
       <div class="page-head">
         <h1 id="actions-title">Resolution actions</h1>
       </div>
-      <ErrorNotice error={actions.error ?? error()} retry={refetch} />
+      <ErrorNotice error={actions.error ?? toggling.error()} retry={refetch} />
       <section class="card" aria-labelledby="new-action">
         <h2 id="new-action">New action</h2>
         <ActionForm initial={blank()} submitLabel="Create action" onSubmit={create} />
       </section>
-      <div class="table-wrap">
-        <table class="table responsive">
-          <thead>
-            <tr><th scope="col">Label</th><th scope="col">Category</th><th scope="col">Effect</th><th scope="col">State</th><th scope="col"><span class="sr-only">Actions</span></th></tr>
-          </thead>
-          <tbody>
-            <For each={actions.latest ?? []} fallback={<tr><td colspan="5" class="muted">{actions.loading ? 'Loading…' : 'No actions yet.'}</td></tr>}>
-              {(a) => (
-                <Show
-                  when={editing() === a.id}
-                  fallback={
-                    <tr classList={{ inactive: !a.active }}>
-                      <th scope="row" data-label="Label">{a.label}</th>
-                      <td data-label="Category">{a.category ? CATEGORY_LABELS[a.category] : 'Every category'}</td>
-                      <td data-label="Effect">{EFFECT_LABELS[a.effect]}{a.creditPercent ? ` ${a.creditPercent}%` : ''}</td>
-                      <td data-label="State">{a.active ? 'Active' : 'Deactivated'}</td>
-                      <td><div class="row-actions">
-                        <button type="button" onClick={() => setEditing(a.id)} aria-label={`Edit ${a.label}`}>Edit</button>
-                        <button type="button" onClick={() => void toggleActive(a)} aria-label={`${a.active ? 'Deactivate' : 'Activate'} ${a.label}`}>
-                          {a.active ? 'Deactivate' : 'Activate'}
-                        </button>
-                      </div></td>
-                    </tr>
-                  }
-                >
-                  <tr>
-                    <td colspan="5">
-                      <ActionForm initial={toDraft(a)} submitLabel="Save" onSubmit={(d) => update(a, d)} onCancel={() => setEditing(null)} />
-                    </td>
-                  </tr>
-                </Show>
-              )}
-            </For>
-          </tbody>
-        </table>
-      </div>
+      <ListTable
+        columns={COLUMNS}
+        each={actions.latest ?? []}
+        loading={actions.loading}
+        empty="No actions yet."
+      >
+        {(a) => (
+          <Show
+            when={editing() === a.id}
+            fallback={
+              <tr classList={{ inactive: !a.active }}>
+                <th scope="row" data-label="Label">{a.label}</th>
+                <td data-label="Category">{a.category ? CATEGORY_LABELS[a.category] : 'Every category'}</td>
+                <td data-label="Effect">{EFFECT_LABELS[a.effect]}{a.creditPercent ? ` ${a.creditPercent}%` : ''}</td>
+                <td data-label="State">{a.active ? 'Active' : 'Deactivated'}</td>
+                <td><div class="row-actions">
+                  <button type="button" onClick={() => setEditing(a.id)} aria-label={`Edit ${a.label}`}>Edit</button>
+                  <button type="button" onClick={() => void toggleActive(a)} aria-label={`${a.active ? 'Deactivate' : 'Activate'} ${a.label}`}>
+                    {a.active ? 'Deactivate' : 'Activate'}
+                  </button>
+                </div></td>
+              </tr>
+            }
+          >
+            <tr>
+              <td colspan="5">
+                <ActionForm initial={toDraft(a)} submitLabel="Save" onSubmit={(d) => update(a, d)} onCancel={() => setEditing(null)} />
+              </td>
+            </tr>
+          </Show>
+        )}
+      </ListTable>
     </section>
   );
 }

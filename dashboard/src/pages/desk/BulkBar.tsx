@@ -5,6 +5,7 @@ import { BulkTicketActionMutation, MatchingTicketIdsQuery } from '../../graphql/
 import { viewer } from '../../lib/auth';
 import type { MatchingTicketIdsQuery as MatchingIds } from '../../graphql/generated/graphql';
 import { mutate, query } from '../../lib/client';
+import { createSubmit } from '../../lib/submit';
 import { selection } from './selection';
 
 const MAX_BULK = 200;
@@ -23,25 +24,17 @@ export function summarize(action: Action, results: ReadonlyArray<{ ok: boolean; 
 
 /** Bulk actions on the selected cards; each ticket succeeds or fails on its own. */
 export function BulkBar(props: { filter: BoardFilter; assignees: Array<{ id: string; name: string }>; onDone?: () => void }) {
-  const [busy, setBusy] = createSignal(false);
   const [summary, setSummary] = createSignal('');
-  const [error, setError] = createSignal<unknown>(null);
+  const { busy, error, setError, run: send } = createSubmit();
   const count = () => selection.selected().size;
 
-  const run = async (action: Action, extra: { assigneeId?: string | null; comment?: string; internal?: boolean }) => {
-    setBusy(true);
-    setError(null);
-    try {
+  const run = (action: Action, extra: { assigneeId?: string | null; comment?: string; internal?: boolean }) =>
+    send(async () => {
       const data = await mutate(BulkTicketActionMutation, { input: { ticketIds: [...selection.selected()], action, ...extra } });
       setSummary(summarize(action, data.bulkTicketAction));
       selection.clear();
       props.onDone?.();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   const selectAllMatching = async () => {
     setError(null);

@@ -1,7 +1,8 @@
 import { createResource, createSignal, For, Show } from 'solid-js';
 import { MergeCandidatesQuery, MergeTicketsMutation } from '../../graphql/desk';
+import { ErrorNotice } from '../../components/ErrorNotice';
 import { mutate, query } from '../../lib/client';
-import { errorText } from '../../lib/errors';
+import { createSubmit } from '../../lib/submit';
 
 interface Candidate { id: string; number: string; title: string; status: string; reporter: { name: string } }
 
@@ -14,27 +15,18 @@ export function MergeCard(props: { ticket: { id: string; number: string }; onDon
   const [search, setSearch] = createSignal('');
   const [target, setTarget] = createSignal<Candidate | null>(null);
   const [comment, setComment] = createSignal('');
-  const [error, setError] = createSignal('');
-  const [busy, setBusy] = createSignal(false);
+  const { busy, error, onSubmit } = createSubmit();
   const [candidates] = createResource(
     () => (search().trim().length >= 2 && !target() ? search().trim() : false),
     async (text) => (await query(MergeCandidatesQuery, { search: text })).tickets.edges.map((e) => e.node).filter((t) => t.id !== props.ticket.id),
   );
-  const merge = async (event: Event) => {
-    event.preventDefault();
-    const into = target();
-    if (!into) return setError('Pick the ticket that lives on.');
-    setBusy(true);
-    setError('');
-    try {
-      await mutate(MergeTicketsMutation, { targetId: into.id, sourceIds: [props.ticket.id], comment: comment().trim() || null });
+  const merge = onSubmit(
+    async () => {
+      await mutate(MergeTicketsMutation, { targetId: target()!.id, sourceIds: [props.ticket.id], comment: comment().trim() || null });
       props.onDone();
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+    () => !target() && 'Pick the ticket that lives on.',
+  );
 
   return (
     <form class="merge-form" onSubmit={merge} data-testid="merge-card">
@@ -79,9 +71,7 @@ export function MergeCard(props: { ticket: { id: string; number: string }; onDon
           <button type="submit" class="primary" disabled={busy()}>{busy() ? 'Merging…' : `Merge ${props.ticket.number} into ${target()!.number}`}</button>
         </div>
       </Show>
-      <Show when={error()}>
-        <p class="error" role="alert">{error()}</p>
-      </Show>
+      <ErrorNotice error={error()} />
     </form>
   );
 }

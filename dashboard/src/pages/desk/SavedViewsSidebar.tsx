@@ -5,6 +5,7 @@ import type { SavedViewFieldsFragment } from '../../graphql/generated/graphql';
 import { AnyTicketChangedSubscription, DeleteViewMutation, SavedViewsQuery, SaveViewMutation } from '../../graphql/desk';
 import { viewer } from '../../lib/auth';
 import { mutate, query, subscribe } from '../../lib/client';
+import { createSubmit } from '../../lib/submit';
 
 const COUNT_REFRESH_MS = 1_000;
 
@@ -24,7 +25,7 @@ export function boardFilterOf(view: SavedViewFieldsFragment): BoardFilter {
 /** Named filters, the caller's and the shared ones, with live counts; "Save view" keeps the current filter. */
 export function SavedViewsSidebar(props: { current: BoardFilter; apply: (filter: BoardFilter) => void }) {
   const [views, setViews] = createSignal<SavedViewFieldsFragment[]>([]);
-  const [error, setError] = createSignal<unknown>(null);
+  const { error, setError, run } = createSubmit();
   const [naming, setNaming] = createSignal(false);
   let refresh: ReturnType<typeof setTimeout> | undefined;
 
@@ -48,26 +49,21 @@ export function SavedViewsSidebar(props: { current: BoardFilter; apply: (filter:
     });
   });
 
-  const save = async (form: HTMLFormElement) => {
+  const save = (form: HTMLFormElement) => {
     const data = new FormData(form);
-    try {
+    return run(async () => {
       const filter = toTicketFilter(props.current, viewer()?.id);
       await mutate(SaveViewMutation, { input: { name: String(data.get('name') ?? ''), shared: data.get('shared') === 'on', filter: filter as never } });
       setNaming(false);
       await load();
-    } catch (e) {
-      setError(e);
-    }
+    });
   };
 
-  const remove = async (id: string) => {
-    try {
+  const remove = (id: string) =>
+    run(async () => {
       await mutate(DeleteViewMutation, { id });
       await load();
-    } catch (e) {
-      setError(e);
-    }
-  };
+    });
 
   return (
     <aside class="saved-views" aria-labelledby="saved-views-title" data-testid="saved-views">

@@ -1,9 +1,10 @@
 import { useNavigate } from '@solidjs/router';
-import { createSignal, For, Show } from 'solid-js';
+import { createSignal, For } from 'solid-js';
 import { SplitTicketMutation } from '../../graphql/desk';
+import { ErrorNotice } from '../../components/ErrorNotice';
 import { mutate } from '../../lib/client';
-import { errorText } from '../../lib/errors';
 import { formatDate } from '../../lib/format';
+import { createSubmit } from '../../lib/submit';
 
 interface SplittableSession { id: string; subject: string; language: string; scheduledStart: string }
 
@@ -15,24 +16,15 @@ export function SplitCard(props: { ticket: { id: string; sessions: SplittableSes
   const navigate = useNavigate();
   const [chosen, setChosen] = createSignal<string[]>([]);
   const [title, setTitle] = createSignal('');
-  const [error, setError] = createSignal('');
-  const [busy, setBusy] = createSignal(false);
+  const { busy, error, onSubmit } = createSubmit();
   const toggle = (id: string, on: boolean) => setChosen(on ? [...chosen(), id] : chosen().filter((c) => c !== id));
-  const split = async (event: Event) => {
-    event.preventDefault();
-    if (!chosen().length) return setError('Choose the sessions to move.');
-    if (!title().trim()) return setError('Give the new ticket a title.');
-    setBusy(true);
-    setError('');
-    try {
+  const split = onSubmit(
+    async () => {
       const { splitTicket } = await mutate(SplitTicketMutation, { ticketId: props.ticket.id, sessionIds: chosen(), title: title().trim(), comment: null });
       navigate(`/tickets/${splitTicket.id}`);
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+    () => (!chosen().length ? 'Choose the sessions to move.' : !title().trim() && 'Give the new ticket a title.'),
+  );
   return (
     <form class="split-form" onSubmit={split} data-testid="split-card">
       <fieldset>
@@ -53,9 +45,7 @@ export function SplitCard(props: { ticket: { id: string; sessions: SplittableSes
       <div class="form-actions">
         <button type="submit" disabled={busy()}>{busy() ? 'Splitting…' : `Split off ${chosen().length || ''} session${chosen().length === 1 ? '' : 's'}`.replace('  ', ' ')}</button>
       </div>
-      <Show when={error()}>
-        <p class="error" role="alert">{error()}</p>
-      </Show>
+      <ErrorNotice error={error()} />
     </form>
   );
 }

@@ -1,21 +1,16 @@
 import { A } from '@solidjs/router';
-import { createResource, For, onCleanup, Show } from 'solid-js';
+import { createResource, For, Show } from 'solid-js';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { StatusBadge } from '../../components/StatusBadge';
 import { hasTicketActions, TicketActions } from '../../components/TicketActions';
 import { TicketChangedSubscription, TicketListQuery } from '../../graphql/tickets';
-import { onReconnect, query, subscribe } from '../../lib/client';
+import { followLive, query } from '../../lib/client';
 import { formatDateTime } from '../../lib/format';
 
 /** The family's tickets; what the server allows (accept, escalate) can be done right here. */
 export default function MyTicketsPage() {
   const [tickets, { refetch }] = createResource(() => query(TicketListQuery, { filter: null, first: 100 }).then((d) => d.tickets.edges.map((e) => e.node)));
-  const stop = subscribe(TicketChangedSubscription, { filter: null }, () => void refetch());
-  const stopReconnect = onReconnect(() => void refetch());
-  onCleanup(() => {
-    stop();
-    stopReconnect();
-  });
+  followLive(TicketChangedSubscription, { filter: null }, () => void refetch(), () => void refetch());
   return (
     <section aria-labelledby="my-tickets-title">
       <div class="page-head">

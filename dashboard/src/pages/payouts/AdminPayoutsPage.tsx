@@ -1,12 +1,14 @@
 import { A } from '@solidjs/router';
 import { createMemo, createSignal, For, onMount, Show } from 'solid-js';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { type Column, ListTable, LoadMore } from '../../components/ListTable';
 import { StatusBadge } from '../../components/StatusBadge';
 import { MarkPayoutsPaidMutation } from '../../graphql/payouts';
 import { mutate } from '../../lib/client';
 import { formatDate } from '../../lib/format';
 import { createPagedList } from '../../lib/paged-list';
-import { DeductionNotes, HeldBy, PayoutMoneyCells, PayoutMoneyHeads, PayoutSummary } from './PayoutParts';
+import { createSubmit } from '../../lib/submit';
+import { DeductionNotes, HeldBy, PAYOUT_MONEY_COLUMNS, PayoutMoneyCells, PayoutSummary } from './PayoutParts';
 import { fetchPayouts } from './payout-rows';
 import type { PayoutFilterInput, PayoutRow, PayoutTotals } from './types';
 import { payoutsCsv } from './payouts-csv';
@@ -20,7 +22,7 @@ export default function AdminPayoutsPage() {
   const [summary, setSummary] = createSignal<PayoutTotals>();
   const [selected, setSelected] = createSignal<ReadonlySet<string>>(new Set());
   const [reference, setReference] = createSignal('');
-  const [saving, setSaving] = createSignal(false);
+  const payment = createSubmit();
   const [done, setDone] = createSignal('');
   const list = createPagedList<PayoutRow>(async (after) => {
     const page = await fetchPayouts(filter(), PAGE, after);
@@ -29,10 +31,12 @@ export default function AdminPayoutsPage() {
   });
   // Tutors seen so far, for the filter (the list is where admins meet them).
   const [tutors, setTutors] = createSignal<Map<string, string>>(new Map());
+  const rememberTutors = () => setTutors((known) => new Map([...known, ...list.items().map((p) => [p.tutor.id, p.tutor.name] as [string, string])]));
   const reload = async () => {
+    payment.setError(null);
     setSelected(new Set<string>());
     await list.load(null);
-    setTutors((known) => new Map([...known, ...list.items().map((p) => [p.tutor.id, p.tutor.name] as [string, string])]));
+    rememberTutors();
   };
   onMount(() => void reload());
   const change = (patch: PayoutFilterInput) => {
@@ -58,21 +62,20 @@ export default function AdminPayoutsPage() {
     link.click();
     URL.revokeObjectURL(url);
   };
-  const markPaid = async (event: Event) => {
-    event.preventDefault();
-    setSaving(true);
-    list.setError(null);
-    try {
-      const { markPayoutsPaid } = await mutate(MarkPayoutsPaidMutation, { ids: [...selected()], reference: reference().trim() });
-      setDone(`${markPayoutsPaid.length} payouts marked paid with ${reference().trim()}.`);
-      setReference('');
-      await reload();
-    } catch (e) {
-      list.setError(e);
-    } finally {
-      setSaving(false);
-    }
-  };
+  const markPaid = payment.onSubmit(async () => {
+    const { markPayoutsPaid } = await mutate(MarkPayoutsPaidMutation, { ids: [...selected()], reference: reference().trim() });
+    setDone(`${markPayoutsPaid.length} payouts marked paid with ${reference().trim()}.`);
+    setReference('');
+    await reload();
+  });
+  const columns: Column[] = [
+    { content: <input type="checkbox" aria-label="Select all released payouts" checked={allChosen()} disabled={!payable().length} onChange={(e) => toggleAll(e.currentTarget.checked)} /> },
+    'Tutor',
+    'Session',
+    'Status',
+    'Held by / reference',
+    ...PAYOUT_MONEY_COLUMNS,
+  ];
   const dateInput = (iso: string | null | undefined) => (iso ? iso.slice(0, 10) : '');
   const dateValue = (value: string) => (value ? new Date(`${value}T00:00:00Z`).toISOString() : null);
 
@@ -107,7 +110,7 @@ export default function AdminPayoutsPage() {
         </label>
       </form>
       <PayoutSummary summary={summary()} />
-      <ErrorNotice error={list.error()} retry={() => void reload()} />
+      <ErrorNotice error={payment.error() || list.error()} retry={() => void reload()} />
       <Show when={done()}><p class="notice" role="status">{done()}</p></Show>
       <form class="filters" aria-label="Payment run" onSubmit={markPaid}>
         <label>
@@ -115,48 +118,34 @@ export default function AdminPayoutsPage() {
           <input value={reference()} onInput={(e) => setReference(e.currentTarget.value)} required maxLength={200} placeholder="e.g. BATCH-2026-11-24" />
         </label>
         <button type="button" disabled={!selected().size} onClick={exportCsv}>Export CSV ({selected().size})</button>
-        <button type="submit" class="primary" disabled={!selected().size || !reference().trim() || saving()}>
-          {saving() ? 'Saving…' : `Mark ${selected().size} paid`}
+        <button type="submit" class="primary" disabled={!selected().size || !reference().trim() || payment.busy()}>
+          {payment.busy() ? 'Saving…' : `Mark ${selected().size} paid`}
         </button>
       </form>
-      <div class="table-wrap">
-        <table class="table responsive" data-testid="admin-payouts">
-          <thead>
-            <tr>
-              <th scope="col">
-                <input type="checkbox" aria-label="Select all released payouts" checked={allChosen()} disabled={!payable().length} onChange={(e) => toggleAll(e.currentTarget.checked)} />
-              </th>
-              <th scope="col">Tutor</th>
-              <th scope="col">Session</th>
-              <th scope="col">Status</th>
-              <th scope="col">Held by / reference</th>
-              <PayoutMoneyHeads />
-            </tr>
-          </thead>
-          <tbody>
-            <For each={list.items()} fallback={<tr><td colspan="8" class="muted">{list.loading() ? 'Loading…' : 'No payouts match.'}</td></tr>}>
-              {(p) => (
-                <tr classList={{ selected: selected().has(p.id) }}>
-                  <td data-label="Select">
-                    <input type="checkbox" aria-label={`Select payout for ${p.tutor.name}, ${p.session.subject}`} disabled={p.status !== 'RELEASED'}
-                      checked={selected().has(p.id)} onChange={(e) => toggle(p.id, e.currentTarget.checked)} />
-                  </td>
-                  <th scope="row" data-label="Tutor">{p.tutor.name}</th>
-                  <td data-label="Session">{p.session.subject}, {formatDate(p.session.scheduledStart)}<DeductionNotes payout={p} /></td>
-                  <td data-label="Status"><StatusBadge status={p.status} /></td>
-                  <td data-label="Held by / reference">
-                    <Show when={p.status === 'HELD'} fallback={p.reference ?? '–'}><HeldBy tickets={p.heldBy} /></Show>
-                  </td>
-                  <PayoutMoneyCells payout={p} />
-                </tr>
-              )}
-            </For>
-          </tbody>
-        </table>
-      </div>
-      <Show when={list.hasMore()}>
-        <button type="button" class="load-more" disabled={list.loading()} onClick={() => void list.loadMore().then(() => setTutors((known) => new Map([...known, ...list.items().map((p) => [p.tutor.id, p.tutor.name] as [string, string])])))}>Load more</button>
-      </Show>
+      <ListTable
+        testid="admin-payouts"
+        columns={columns}
+        each={list.items()}
+        loading={list.loading()}
+        empty="No payouts match."
+      >
+        {(p) => (
+          <tr classList={{ selected: selected().has(p.id) }}>
+            <td data-label="Select">
+              <input type="checkbox" aria-label={`Select payout for ${p.tutor.name}, ${p.session.subject}`} disabled={p.status !== 'RELEASED'}
+                checked={selected().has(p.id)} onChange={(e) => toggle(p.id, e.currentTarget.checked)} />
+            </td>
+            <th scope="row" data-label="Tutor">{p.tutor.name}</th>
+            <td data-label="Session">{p.session.subject}, {formatDate(p.session.scheduledStart)}<DeductionNotes payout={p} /></td>
+            <td data-label="Status"><StatusBadge status={p.status} /></td>
+            <td data-label="Held by / reference">
+              <Show when={p.status === 'HELD'} fallback={p.reference ?? '–'}><HeldBy tickets={p.heldBy} /></Show>
+            </td>
+            <PayoutMoneyCells payout={p} />
+          </tr>
+        )}
+      </ListTable>
+      <LoadMore list={list} onLoaded={rememberTutors} />
       <p class="muted"><A href="/board">Tickets</A> holding a payout must be closed before it can be paid.</p>
     </section>
   );

@@ -1,5 +1,6 @@
 import { A } from '@solidjs/router';
 import { For, Show } from 'solid-js';
+import type { Column } from '../../components/ListTable';
 import { formatDate, money } from '../../lib/format';
 import type { PayoutRow, PayoutTotals } from './types';
 
@@ -62,16 +63,8 @@ export function HeldBy(props: { tickets: PayoutRow['heldBy'] }) {
   );
 }
 
-/** The money columns' headers, in the order of PayoutMoneyCells. */
-export function PayoutMoneyHeads() {
-  return (
-    <>
-      <th scope="col" class="num">Amount</th>
-      <th scope="col" class="num">Deductions</th>
-      <th scope="col" class="num">Net</th>
-    </>
-  );
-}
+/** The money columns, in the order of PayoutMoneyCells. */
+export const PAYOUT_MONEY_COLUMNS: Column[] = [{ label: 'Amount', num: true }, { label: 'Deductions', num: true }, { label: 'Net', num: true }];
 
 /** Amount, deductions and net of one payout. */
 export function PayoutMoneyCells(props: { payout: PayoutRow }) {

@@ -1,9 +1,10 @@
 import { createResource, For, onMount, Show } from 'solid-js';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { type Column, EmptyRow, HeaderCells, LoadMore } from '../../components/ListTable';
 import { StatusBadge } from '../../components/StatusBadge';
 import { formatDate } from '../../lib/format';
 import { createPagedList } from '../../lib/paged-list';
-import { DeductionNotes, HeldBy, PayoutMoneyCells, PayoutMoneyHeads, PayoutSummary } from './PayoutParts';
+import { DeductionNotes, HeldBy, PAYOUT_MONEY_COLUMNS, PayoutMoneyCells, PayoutSummary } from './PayoutParts';
 import { fetchPayouts } from './payout-rows';
 import type { PayoutRow } from './types';
 
@@ -19,6 +20,7 @@ function PayoutSection(props: (typeof SECTIONS)[number]) {
   const list = createPagedList<PayoutRow>((after) => fetchPayouts({ status: props.status }, PAGE, after));
   onMount(() => void list.load(null));
   const id = `payouts-${props.status.toLowerCase()}`;
+  const columns: Column[] = ['Session', 'Status', props.status === 'HELD' ? 'Held by' : props.status === 'PAID' ? 'Paid' : 'Released', ...PAYOUT_MONEY_COLUMNS];
   return (
     <section class="card" aria-labelledby={id} data-testid={id}>
       <h2 id={id}>{props.title} <span class="muted">({list.total()})</span></h2>
@@ -26,15 +28,10 @@ function PayoutSection(props: (typeof SECTIONS)[number]) {
       <ErrorNotice error={list.error()} retry={() => void list.load(null)} />
       <table class="table responsive">
         <thead>
-          <tr>
-            <th scope="col">Session</th>
-            <th scope="col">Status</th>
-            <th scope="col">{props.status === 'HELD' ? 'Held by' : props.status === 'PAID' ? 'Paid' : 'Released'}</th>
-            <PayoutMoneyHeads />
-          </tr>
+          <tr><HeaderCells columns={columns} /></tr>
         </thead>
         <tbody>
-          <For each={list.items()} fallback={<tr><td colspan="6" class="muted">{list.loading() ? 'Loading…' : 'None.'}</td></tr>}>
+          <For each={list.items()} fallback={<EmptyRow columns={columns.length} loading={list.loading()} empty="None." />}>
             {(p) => (
               <tr>
                 <th scope="row" data-label="Session">
@@ -53,9 +50,7 @@ function PayoutSection(props: (typeof SECTIONS)[number]) {
           </For>
         </tbody>
       </table>
-      <Show when={list.hasMore()}>
-        <button type="button" class="load-more" disabled={list.loading()} onClick={() => void list.loadMore()}>Load more</button>
-      </Show>
+      <LoadMore list={list} />
     </section>
   );
 }

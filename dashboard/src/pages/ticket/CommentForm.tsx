@@ -1,29 +1,22 @@
 import { createSignal, Show } from 'solid-js';
+import { ErrorNotice } from '../../components/ErrorNotice';
 import { AddCommentMutation } from '../../graphql/tickets';
 import { mutate } from '../../lib/client';
-import { errorText } from '../../lib/errors';
+import { createSubmit } from '../../lib/submit';
 
 /** A comment on the ticket; kept internal (never shown to the family or tutor) when the server allows it. */
 export function CommentForm(props: { ticketId: string; canInternal: boolean; onDone: () => void }) {
   const [body, setBody] = createSignal('');
   const [internal, setInternal] = createSignal(false);
-  const [error, setError] = createSignal('');
-  const [busy, setBusy] = createSignal(false);
-  const submit = async (event: Event) => {
-    event.preventDefault();
-    if (!body().trim()) return setError('Write a comment first.');
-    setBusy(true);
-    setError('');
-    try {
+  const { busy, error, onSubmit } = createSubmit();
+  const submit = onSubmit(
+    async () => {
       await mutate(AddCommentMutation, { ticketId: props.ticketId, body: body().trim(), internal: props.canInternal ? internal() : null });
       setBody('');
       props.onDone();
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+    () => !body().trim() && 'Write a comment first.',
+  );
   return (
     <form class="comment-form" onSubmit={submit}>
       <label>
@@ -39,9 +32,7 @@ export function CommentForm(props: { ticketId: string; canInternal: boolean; onD
         </Show>
         <button type="submit" disabled={busy()}>{busy() ? 'Sending…' : 'Add comment'}</button>
       </div>
-      <Show when={error()}>
-        <p class="error" role="alert">{error()}</p>
-      </Show>
+      <ErrorNotice error={error()} />
     </form>
   );
 }

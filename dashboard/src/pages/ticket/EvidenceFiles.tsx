@@ -1,12 +1,12 @@
 import './evidence.css';
-import { createResource, createSignal, For, onCleanup, Show } from 'solid-js';
+import { createResource, For, onCleanup, Show } from 'solid-js';
 import { AttachEvidenceMutation, TicketEvidenceQuery } from '../../graphql/evidence';
 import type { TicketEvidenceQuery as EvidenceData } from '../../graphql/generated/graphql';
+import { ErrorNotice } from '../../components/ErrorNotice';
 import { mutate, query } from '../../lib/client';
-import { errorText } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
 import { fileObjectUrl, formatSize, uploadFile } from '../../lib/files';
-
+import { createSubmit } from '../../lib/submit';
 
 type Attachment = NonNullable<EvidenceData['ticket']>['attachments'][number];
 
@@ -48,27 +48,19 @@ function Side(props: { title: string; files: Attachment[] }) {
 /** Evidence on a ticket: the reporter's and the tutor's files side by side, and a way to add more before the due time. */
 export function EvidenceFiles(props: { ticketId: string; version: number }) {
   const [data, { refetch }] = createResource(() => [props.ticketId, props.version] as const, ([id]) => query(TicketEvidenceQuery, { id }).then((d) => d.ticket));
-  const [error, setError] = createSignal('');
-  const [busy, setBusy] = createSignal(false);
+  const { busy, error, onSubmit } = createSubmit();
   let input: HTMLInputElement | undefined;
   const files = (side: string) => (data.latest?.attachments ?? []).filter((file) => file.side === side);
-  const send = async (event: Event) => {
-    event.preventDefault();
-    const chosen = [...(input?.files ?? [])];
-    if (!chosen.length) return setError('Choose a file first.');
-    setBusy(true);
-    setError('');
-    try {
-      const uploads = await Promise.all(chosen.map(uploadFile));
+  const chosen = () => [...(input?.files ?? [])];
+  const send = onSubmit(
+    async () => {
+      const uploads = await Promise.all(chosen().map(uploadFile));
       await mutate(AttachEvidenceMutation, { ticketId: props.ticketId, uploadIds: uploads.map((u) => u.id), comment: null });
       if (input) input.value = '';
       await refetch();
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+    () => !chosen().length && 'Choose a file first.',
+  );
   return (
     <section class="card" aria-labelledby="evidence-title">
       <h2 id="evidence-title">Evidence files</h2>
@@ -90,7 +82,7 @@ export function EvidenceFiles(props: { ticketId: string; version: number }) {
           </form>
         )}
       </Show>
-      <Show when={error()}><p class="error" role="alert">{error()}</p></Show>
+      <ErrorNotice error={error()} />
     </section>
   );
 }

@@ -1,26 +1,23 @@
 import { createResource, createSignal, For, Show } from 'solid-js';
+import { ErrorNotice } from '../../components/ErrorNotice';
 import { RateTicketMutation, TicketSatisfactionQuery } from '../../graphql/satisfaction';
 import { mutate, query } from '../../lib/client';
-import { errorText } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
+import { createSubmit } from '../../lib/submit';
 
 /** The reporter's score on a closed ticket, or (when the server says they may) the form to give it. */
 export function SatisfactionCard(props: { ticketId: string; version: number }) {
   const [data, { refetch }] = createResource(() => [props.ticketId, props.version] as const, ([id]) => query(TicketSatisfactionQuery, { id }).then((d) => d.ticket));
   const [score, setScore] = createSignal(0);
   const [comment, setComment] = createSignal('');
-  const [error, setError] = createSignal('');
-  const submit = async (event: Event) => {
-    event.preventDefault();
-    if (!score()) return setError('Choose a score from 1 to 5.');
-    setError('');
-    try {
+  const { busy, error, onSubmit } = createSubmit();
+  const submit = onSubmit(
+    async () => {
       await mutate(RateTicketMutation, { ticketId: props.ticketId, score: score(), comment: comment().trim() || null });
       await refetch();
-    } catch (e) {
-      setError(errorText(e));
-    }
-  };
+    },
+    () => !score() && 'Choose a score from 1 to 5.',
+  );
   return (
     <Show when={data.latest?.satisfaction || data.latest?.viewerCan.rate}>
       <section class="card" aria-labelledby="satisfaction-title">
@@ -34,8 +31,8 @@ export function SatisfactionCard(props: { ticketId: string; version: number }) {
               </For>
             </div>
             <label>Comment (optional)<textarea rows="2" value={comment()} onInput={(e) => setComment(e.currentTarget.value)} /></label>
-            <div class="form-actions"><button type="submit">Send rating</button></div>
-            <Show when={error()}><p class="error" role="alert">{error()}</p></Show>
+            <div class="form-actions"><button type="submit" disabled={busy()}>Send rating</button></div>
+            <ErrorNotice error={error()} />
           </form>
         }>
           {(given) => (

@@ -1,12 +1,12 @@
 import { A, useParams } from '@solidjs/router';
-import { createResource, For, onCleanup, Show } from 'solid-js';
+import { createResource, For, Show } from 'solid-js';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { ResolveForm } from '../../components/ResolveForm';
 import { StatusBadge } from '../../components/StatusBadge';
 import { hasTicketActions, TicketActions } from '../../components/TicketActions';
 import { TicketChangedSubscription, TicketDetailQuery } from '../../graphql/tickets';
 import { homeFor, isStaff, viewer } from '../../lib/auth';
-import { onReconnect, query, subscribe } from '../../lib/client';
+import { followLive, query } from '../../lib/client';
 import { MergeCard } from '../desk/MergeCard';
 import { PresenceBar } from '../desk/PresenceBar';
 import { SplitCard } from '../desk/SplitCard';
@@ -27,14 +27,14 @@ export default function TicketPage() {
   const params = useParams<{ id: string }>();
   const [ticket, { refetch }] = createResource(() => params.id, (id) => query(TicketDetailQuery, { id }).then((d) => d.ticket));
   // Someone else acting on this ticket updates the page at once.
-  const stop = subscribe(TicketChangedSubscription, { filter: null }, (data) => {
-    if (data.ticketChanged.ticket.id === params.id) void refetch();
-  });
-  const stopReconnect = onReconnect(() => void refetch());
-  onCleanup(() => {
-    stop();
-    stopReconnect();
-  });
+  followLive(
+    TicketChangedSubscription,
+    { filter: null },
+    (data) => {
+      if (data.ticketChanged.ticket.id === params.id) void refetch();
+    },
+    () => void refetch(),
+  );
   const done = () => void refetch();
 
   return (

@@ -1,17 +1,20 @@
 import { A } from '@solidjs/router';
-import { createSignal, For, onCleanup, onMount, Show } from 'solid-js';
+import { createSignal, onMount, Show } from 'solid-js';
 import { compareBoardOrder } from '../../board/order';
 import { Dialog } from '../../components/Dialog';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { type Column, ListTable, LoadMore } from '../../components/ListTable';
 import { ResolveForm } from '../../components/ResolveForm';
 import { StatusBadge } from '../../components/StatusBadge';
 import type { TicketDetailFieldsFragment, TicketRowFieldsFragment as Row } from '../../graphql/generated/graphql';
 import { TicketChangedSubscription, TicketDetailQuery, TicketListQuery, TicketRowQuery } from '../../graphql/tickets';
 import { isStaff, viewer } from '../../lib/auth';
-import { onReconnect, query, subscribe } from '../../lib/client';
+import { followLive, query } from '../../lib/client';
 import { formatDateTime, humanize } from '../../lib/format';
 import { createPagedList } from '../../lib/paged-list';
+
 const PAGE = 50;
+const COLUMNS: Column[] = ['Learner', 'Language', 'Session date and time', 'Session status', 'Issue title', 'Issue status', { label: 'Actions', hidden: true }];
 
 /** The tutor's Reported Issues: ongoing first, then resolved, escalated, closed. */
 export default function ReportedIssuesPage() {
@@ -28,12 +31,7 @@ export default function ReportedIssuesPage() {
 
   onMount(() => {
     void load(null);
-    const stop = subscribe(TicketChangedSubscription, { filter: null }, (data) => void refresh(data.ticketChanged.ticket.id));
-    const stopReconnect = onReconnect(() => void load(null));
-    onCleanup(() => {
-      stop();
-      stopReconnect();
-    });
+    followLive(TicketChangedSubscription, { filter: null }, (data) => void refresh(data.ticketChanged.ticket.id), () => void load(null));
   });
 
   const openResolve = async (id: string) => {
@@ -75,44 +73,31 @@ export default function ReportedIssuesPage() {
       </div>
       <ErrorNotice error={error()} retry={() => void load(null)} />
       <p class="sr-only" aria-live="polite">{announcement()}</p>
-      <div class="table-wrap">
-        <table class="table responsive" data-testid="reported-issues">
-          <thead>
-            <tr>
-              <th scope="col">Learner</th>
-              <th scope="col">Language</th>
-              <th scope="col">Session date and time</th>
-              <th scope="col">Session status</th>
-              <th scope="col">Issue title</th>
-              <th scope="col">Issue status</th>
-              <th scope="col"><span class="sr-only">Actions</span></th>
-            </tr>
-          </thead>
-          <tbody>
-            <For each={rows()} fallback={<tr><td colspan="7" class="muted">{loading() ? 'Loading…' : 'No reported issues.'}</td></tr>}>
-              {(row) => (
-                <tr data-ticket-id={row.id}>
-                  <td data-label="Learner">{learners(row)}</td>
-                  <td data-label="Language">{languages(row)}</td>
-                  <td data-label="Session">{row.sessions.map((s) => formatDateTime(s.scheduledStart)).join(', ') || '–'}</td>
-                  <td data-label="Session status">{[...new Set(row.sessions.map((s) => humanize(s.status)))].join(', ') || '–'}</td>
-                  <td data-label="Issue"><span class="ticket-number">{row.number}</span> {row.title}</td>
-                  <td data-label="Issue status"><StatusBadge status={row.status} /></td>
-                  <td><div class="row-actions">
-                    <A href={`/tickets/${row.id}`} class="button" aria-label={`View detail of ${row.number}`}>View Detail</A>
-                    <Show when={row.viewerCan.resolve}>
-                      <button type="button" class="primary" aria-label={`Resolve ${row.number}`} onClick={() => void openResolve(row.id)}>Resolve</button>
-                    </Show>
-                  </div></td>
-                </tr>
-              )}
-            </For>
-          </tbody>
-        </table>
-      </div>
-      <Show when={hasMore()}>
-        <button type="button" class="load-more" disabled={loading()} onClick={() => void loadMore()}>Load more</button>
-      </Show>
+      <ListTable
+        testid="reported-issues"
+        columns={COLUMNS}
+        each={rows()}
+        loading={loading()}
+        empty="No reported issues."
+      >
+        {(row) => (
+          <tr data-ticket-id={row.id}>
+            <td data-label="Learner">{learners(row)}</td>
+            <td data-label="Language">{languages(row)}</td>
+            <td data-label="Session">{row.sessions.map((s) => formatDateTime(s.scheduledStart)).join(', ') || '–'}</td>
+            <td data-label="Session status">{[...new Set(row.sessions.map((s) => humanize(s.status)))].join(', ') || '–'}</td>
+            <td data-label="Issue"><span class="ticket-number">{row.number}</span> {row.title}</td>
+            <td data-label="Issue status"><StatusBadge status={row.status} /></td>
+            <td><div class="row-actions">
+              <A href={`/tickets/${row.id}`} class="button" aria-label={`View detail of ${row.number}`}>View Detail</A>
+              <Show when={row.viewerCan.resolve}>
+                <button type="button" class="primary" aria-label={`Resolve ${row.number}`} onClick={() => void openResolve(row.id)}>Resolve</button>
+              </Show>
+            </div></td>
+          </tr>
+        )}
+      </ListTable>
+      <LoadMore list={{ hasMore, loading, loadMore }} />
       <Show when={resolving()}>
         {(ticket) => (
           <Dialog title={`Resolve ${ticket().number}`} onClose={() => setResolving(null)}>
