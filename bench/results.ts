@@ -104,7 +104,7 @@ export function renderResults(s: RunSummary, before: RunSummary | null = readBef
       return `| ${l.scenario} | ${l.server} | ${n(l.requests)} | ${l.rps.toFixed(0)} | ${l.p50} ms | ${l.p99} ms | ${l.statementsPerRequest?.toFixed(2) ?? '—'} | ${mb(l.peakRss)} | ${l.failures} | ${vsFloor} | ${vsPgl} |`;
     }),
     '',
-    'board: the dashboard\'s BoardColumn, `first: 50`, cycling the four column filters (`status: [ONGOING]`, `[RESOLVED]`, `[ESCALATED]`, `[CLOSED]`) as a coordinator. ticketDetail: the dashboard\'s TicketDetail on tickets with a session and ten log entries. mixed: 45% board, 45% detail, 10% addTicketComment. reportIssue: parents disputing their children\'s completed sessions. resolveTicket: a coordinator resolving ONGOING disputes (IN_FAVOR_OF_EDUCATOR).',
+    'board: the dashboard\'s BoardColumn, `first: 50`, cycling the four column filters (`status: [ONGOING]`, `[RESOLVED]`, `[ESCALATED]`, `[CLOSED]`) as a coordinator. ticketDetail: the dashboard\'s TicketDetail on tickets with a session and ten log entries. mixed: 45% board, 45% detail, 10% addTicketComment on ONGOING support tickets. reportIssue: parents disputing their children\'s completed sessions. resolveTicket: a coordinator resolving ONGOING disputes (IN_FAVOR_OF_EDUCATOR).',
     '',
     '## Fan-out',
     '',
