@@ -50,7 +50,10 @@ async function main() {
       await first.stop();
       await buildData(db.url, QUICK_SCALE, log);
     }
-    const server = await startServer(kind as ServerKind, db.url);
+    // CPU_SHOW_SQL=1: print the statements of the first measured request (the server's query log).
+    const showSql = process.env.CPU_SHOW_SQL === '1';
+    let logged: string[] | null = null;
+    const server = await startServer(kind as ServerKind, db.url, showSql ? { env: { LOG_SQL: 'true' }, onLine: (line) => logged?.push(line) } : {});
     servers.push(server);
     const auth = kind === 'tickets' ? await startServer('tickets', db.url) : null;
     const coordinator = auth ? await login(auth.url, 'coordinator@demo.test') : undefined;
@@ -68,7 +71,14 @@ async function main() {
     const warmup = Math.min(50, Math.floor(bodies.length / 5));
     for (let i = 0; i < warmup; i += 1) await send(bodies[i]);
     await takeStatementCount(db);
-    const measured = bodies.slice(warmup, warmup + count);
+    if (showSql) {
+      logged = [];
+      await send(bodies[warmup]);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      console.log(logged.join('\n'));
+      logged = null;
+    }
+    const measured = bodies.slice(warmup + (showSql ? 1 : 0), warmup + count);
     const cpuBefore = cpuMs(server.child.pid!);
     const databaseBefore = databaseCpuMs();
     const started = performance.now();
