@@ -83,14 +83,21 @@ async function main() {
     const databaseBefore = databaseCpuMs();
     const started = performance.now();
     let next = 0;
+    const latencies: number[] = [];
     await Promise.all(Array.from({ length: concurrency }, async () => {
-      while (next < measured.length) await send(measured[next++]);
+      while (next < measured.length) {
+        const sent = performance.now();
+        await send(measured[next++]);
+        latencies.push(performance.now() - sent);
+      }
     }));
+    latencies.sort((a, b) => a - b);
+    const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))].toFixed(0);
     const wall = performance.now() - started;
     const cpu = cpuMs(server.child.pid!) - cpuBefore;
     const databaseCpu = databaseCpuMs() - databaseBefore;
     const statements = await takeStatementCount(db);
-    log(`${scenario} on ${kind}: ${measured.length} requests, ${concurrency} at a time, CPU ${(cpu / measured.length).toFixed(2)} ms/request (PostgreSQL ${(databaseCpu / measured.length).toFixed(2)} ms), wall ${(wall / measured.length).toFixed(2)} ms/request, ${statements === null ? '?' : (statements / measured.length).toFixed(2)} SQL/request`);
+    log(`${scenario} on ${kind}: ${measured.length} requests, ${concurrency} at a time, CPU ${(cpu / measured.length).toFixed(2)} ms/request (PostgreSQL ${(databaseCpu / measured.length).toFixed(2)} ms), wall ${(wall / measured.length).toFixed(2)} ms/request, ${statements === null ? '?' : (statements / measured.length).toFixed(2)} SQL/request; latency p50 ${at(0.5)} ms, p99 ${at(0.99)} ms, max ${at(1)} ms`);
   } finally {
     for (const server of servers) await server.stop();
     await db.stop();
