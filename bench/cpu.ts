@@ -89,6 +89,7 @@ async function main() {
         const sent = performance.now();
         await send(measured[next++]);
         latencies.push(performance.now() - sent);
+        if (process.env.CPU_SLOW && performance.now() - sent > Number(process.env.CPU_SLOW)) log(`slow: ${(performance.now() - sent).toFixed(0)} ms, sent at +${(sent - started).toFixed(0)} ms`);
       }
     }));
     latencies.sort((a, b) => a - b);
