@@ -20,6 +20,7 @@ const EscalatedPage = lazy(() => import('./pages/admin/EscalatedPage'));
 const ApiKeysPage = lazy(() => import('./pages/admin/ApiKeysPage'));
 const TutorPayoutsPage = lazy(() => import('./pages/payouts/TutorPayoutsPage'));
 const AdminPayoutsPage = lazy(() => import('./pages/payouts/AdminPayoutsPage'));
+const ReportsPage = lazy(() => import('./pages/desk/ReportsPage'));
 
 /** Signed-in pages: the login page for strangers, a polite refusal for the wrong role. */
 function guarded(Page: Component<RouteSectionProps>, roles?: Role[]) {
@@ -59,6 +60,7 @@ render(
       <Route path="/notifications" component={guarded(NotificationsPage)} />
       <Route path="/admin/actions" component={guarded(ResolutionActionsPage, ['ADMIN'])} />
       <Route path="/admin/escalated" component={guarded(EscalatedPage, STAFF)} />
+      <Route path="/reports" component={guarded(ReportsPage, STAFF)} />
       <Route path="/admin/api-keys" component={guarded(ApiKeysPage, ['ADMIN'])} />
       <Route path="/payouts" component={guarded(TutorPayoutsPage, ['TUTOR'])} />
       <Route path="/admin/payouts" component={guarded(AdminPayoutsPage, ['ADMIN'])} />

@@ -62,6 +62,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     webhookGiveUpAfterMs: parseDuration(env.WEBHOOK_GIVE_UP_AFTER ?? '3d', 'WEBHOOK_GIVE_UP_AFTER'),
     /** How long after a report (or an escalation) evidence files may be attached. */
     evidenceWindowMs: parseDuration(env.EVIDENCE_WINDOW ?? '72h', 'EVIDENCE_WINDOW'),
+    /** A ticket's viewer disappears this long after their last presence heartbeat. */
+    presenceTtlMs: parseDuration(env.PRESENCE_TTL ?? '30s', 'PRESENCE_TTL'),
     runWorker: (env.RUN_WORKER ?? 'true') !== 'false',
     /** Introspection and "did you mean" suggestions: on outside production unless turned off, off in production unless turned on. */
     graphqlIntrospection: env.GRAPHQL_INTROSPECTION ? env.GRAPHQL_INTROSPECTION === 'true' : nodeEnv !== 'production',

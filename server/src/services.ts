@@ -11,6 +11,7 @@ import { startWorker } from './jobs/worker';
 import { LiveConnections } from './http/live-connections';
 import { NOTIFICATIONS_TOPIC, NotificationFeed } from './notifications/notification-feed';
 import { type Notifier, createNotifier } from './notifications/notifier';
+import { PRESENCE_TOPIC, PresenceHub } from './desk/presence/presence.hub';
 import { type Realtime, createRealtime } from './realtime/realtime.service';
 import { TICKET_EVENTS_TOPIC } from './tickets/event-log';
 import { TicketFeed } from './tickets/ticket-feed';
@@ -42,6 +43,8 @@ export interface Services {
   notifier: Notifier;
   /** Every change to a ticket, and the ticket timers. */
   tickets: TicketService;
+  /** Who has which ticket open (desk/presence). */
+  presence: PresenceHub;
   /**
    * Starts what this process does: `serve` (live updates for the HTTP server's clients) and
    * `work` (the job worker and the Telegram bot). Default: serve, and work when RUN_WORKER.
@@ -76,12 +79,14 @@ export function createServices(config: Config, orm: MikroORM): Services {
     ticketFeed: realtime.hub.register(TICKET_EVENTS_TOPIC, new TicketFeed(orm)),
     notificationFeed: realtime.hub.register(NOTIFICATIONS_TOPIC, new NotificationFeed(orm)),
     liveConnections,
+    presence: realtime.hub.register(PRESENCE_TOPIC, new PresenceHub(orm, config.presenceTtlMs)),
     notifier: createNotifier(config),
     tickets,
     async start(roles = { serve: true, work: config.runWorker }) {
       if (roles.serve) {
         await services.realtime.start();
         services.liveConnections.startRechecking(ACCOUNT_RECHECK_MS);
+        services.presence.start();
       }
       if (roles.work) worker = await startWorker(orm.config.get('clientUrl')!, buildTaskList({ em, config, notifier: services.notifier, tickets }), CRONTAB);
       // Telegram allows one long-polling client per bot: the worker process polls.
@@ -92,6 +97,7 @@ export function createServices(config: Config, orm: MikroORM): Services {
       worker = undefined;
       await services.notifier.close();
       services.liveConnections.stop();
+      await services.presence.stop();
       await services.realtime.close();
     },
   };

@@ -73,6 +73,20 @@ describe('evidence files', () => {
     expect((await sql(app, 'select count(*)::int as n from upload_chunks c where not exists (select 1 from uploads u where u.id = c.upload_id)'))[0].n).toBe(0);
   });
 
+  it('API keys need tickets:write to upload and tickets:read to download, like the GraphQL operations', async () => {
+    const admin = await app.login('admin@demo.test');
+    const keyWith = async (scopes: string[]) => (await app.gql('mutation($s: [String!]!) { createApiKey(name: "files", scopes: $s) { key } }', { s: scopes }, admin)).data.createApiKey.key as string;
+    const [readOnly, writer] = [await keyWith(['tickets:read']), await keyWith(['tickets:write'])];
+    const before = (await sql(app, 'select count(*)::int as n from uploads'))[0].n;
+    expect(await upload(readOnly, PNG, 'x.png')).toEqual({ status: 403, json: { error: 'This API key lacks the tickets:write scope' } });
+    expect((await sql(app, 'select count(*)::int as n from uploads'))[0].n).toBe(before);
+    const stored = await upload(writer, PNG, 'x.png');
+    expect(stored.status).toBe(201);
+    const download = async (key: string) => (await fetch(`${app.url}/attachments/${stored.json.id}`, { headers: { authorization: `Bearer ${key}` } })).status;
+    expect(await download(writer)).toBe(200); // tickets:write includes tickets:read
+    expect(await download(await keyWith(['sessions:read']))).toBe(403);
+  });
+
   it('stores a file just under 10 MB in several chunks and serves it back whole', async () => {
     const body = Buffer.alloc(10 * 1024 * 1024 - 10, 'b');
     const stored = await upload(tutor, body, 'log.txt');

@@ -45,6 +45,8 @@ const EXPECTED: Record<string, [string, string]> = {
   payouts: ['LPTCA', 'invoices:read'], // parents and learners get an empty list
   webhookEndpoints: ['A', 'webhooks:manage'],
   webhookDeliveries: ['A', 'webhooks:manage'],
+  savedViews: ['CA', 'tickets:read'],
+  ticketStats: ['CA', 'tickets:read'],
   // Mutation
   login: ['aLPTCA', 'people-only'],
   changePassword: ['LPTCA', 'people-only'],
@@ -74,9 +76,17 @@ const EXPECTED: Record<string, [string, string]> = {
   deleteWebhookEndpoint: ['A', 'webhooks:manage'],
   rotateWebhookSecret: ['A', 'webhooks:manage'],
   redeliverWebhook: ['A', 'webhooks:manage'],
+  // The coordinator's desk: staff only.
+  mergeTickets: ['CA', 'tickets:write'],
+  splitTicket: ['CA', 'tickets:write'],
+  bulkTicketAction: ['CA', 'tickets:write'],
+  setPresence: ['CA', 'tickets:write'],
+  saveView: ['CA', 'tickets:write'],
+  deleteView: ['CA', 'tickets:write'],
   // Subscription
   ticketChanged: ['LPTCA', 'tickets:read'],
   notificationAdded: ['LPTCA', 'tickets:read'],
+  presenceChanged: ['CA', 'tickets:read'],
 };
 
 const ROLES = { a: null, L: 'learner@demo.test', P: 'parent@demo.test', T: 'tutor@demo.test', C: 'coordinator@demo.test', A: 'admin@demo.test' } as const;

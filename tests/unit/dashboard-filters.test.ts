@@ -18,8 +18,9 @@ describe('board filters', () => {
 
   it('sends the API only enum values it knows, and nothing for cleared fields', () => {
     expect(toTicketFilter({ type: 'DISPUTE', category: 'NO_SHOW', search: 'late' }, 'me')).toEqual({
-      type: 'DISPUTE', category: 'NO_SHOW', tutorId: null, assigneeId: null, search: 'late',
+      type: 'DISPUTE', category: 'NO_SHOW', tutorId: null, assigneeId: null, search: 'late', sla: null,
     });
+    expect(toTicketFilter({ sla: ['AT_RISK', 'BREACHED'] }, 'me').sla).toEqual(['AT_RISK', 'BREACHED']);
     expect(toTicketFilter({ type: 'NOPE', category: '' }, 'me')).toMatchObject({ type: null, category: null });
   });
 });

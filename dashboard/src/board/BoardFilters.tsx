@@ -68,6 +68,15 @@ export function BoardFilters(props: {
           <For each={assignees()}>{(p) => <option value={p.id}>{p.name}</option>}</For>
         </select>
       </label>
+      <label>
+        SLA
+        <select value={props.filter.sla?.join(',') ?? ''} onChange={(e) => set({ sla: e.currentTarget.value ? e.currentTarget.value.split(',') : undefined })}>
+          <option value="">Any</option>
+          <option value="AT_RISK,BREACHED">At risk or breached</option>
+          <option value="AT_RISK">At risk</option>
+          <option value="BREACHED">Breached</option>
+        </select>
+      </label>
       <label class="checkbox">
         <input type="checkbox" checked={!!props.filter.mine} onChange={(e) => set({ mine: e.currentTarget.checked })} />
         Assigned to me

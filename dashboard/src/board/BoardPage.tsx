@@ -1,10 +1,15 @@
 import { useSearchParams } from '@solidjs/router';
-import { createEffect, createMemo, For, on, Show } from 'solid-js';
+import { createEffect, createMemo, createSignal, For, on, Show } from 'solid-js';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { VirtualList } from '../components/VirtualList';
 import { viewer } from '../lib/auth';
 import { humanize } from '../lib/format';
 import { BENCH_HOOKS, exposeBoard } from './bench-hooks';
+import { BoardKeyboard } from '../pages/desk/BoardKeyboard';
+import { BulkBar } from '../pages/desk/BulkBar';
+import { usePresenceFeed } from '../pages/desk/presence';
+import { SavedViewsSidebar } from '../pages/desk/SavedViewsSidebar';
+import { selection } from '../pages/desk/selection';
 import { BoardFilters } from './BoardFilters';
 import { type Card, createBoardStore } from './boardStore';
 import { type BoardFilter, filterFromParams, filterToParams, type FilterParams } from './filters';
@@ -20,6 +25,9 @@ export default function BoardPage() {
     equals: (a, b) => JSON.stringify(a) === JSON.stringify(b),
   });
   const board = createBoardStore(filter, () => viewer()?.id);
+  usePresenceFeed();
+  selection.useOrder(() => BOARD_STATUSES.flatMap((s) => board.state().columns[s].items.map((t) => t.id)));
+  const [keyError, setKeyError] = createSignal<unknown>(null);
   createEffect(on(filter, () => void board.reload()));
   if (BENCH_HOOKS) exposeBoard(board);
 
@@ -41,12 +49,15 @@ export default function BoardPage() {
 
   return (
     <section class="board-page" aria-labelledby="board-title">
+      <SavedViewsSidebar current={filter()} apply={change} />
       <div class="page-head">
         <h1 id="board-title">Tickets board</h1>
         <span class="muted">{BOARD_STATUSES.reduce((n, s) => n + board.state().columns[s].total, 0)} tickets</span>
       </div>
       <BoardFilters filter={filter()} tutors={tutors()} assignees={assignees()} onChange={change} />
-      <ErrorNotice error={board.error()} retry={board.reload} />
+      <BulkBar filter={filter()} assignees={assignees()} />
+      <BoardKeyboard onError={setKeyError} />
+      <ErrorNotice error={board.error() ?? keyError()} retry={board.reload} />
       <p class="sr-only" aria-live="polite">{board.announcement()}</p>
       <div class="board" aria-busy={board.loading()}>
         <For each={BOARD_STATUSES}>

@@ -1,34 +1,41 @@
 import { A } from '@solidjs/router';
 import { Show } from 'solid-js';
 import { CATEGORY_LABELS, TYPE_LABELS } from '../lib/labels';
-import { humanize, timeAgo } from '../lib/format';
+import { humanize, shortDuration, timeAgo } from '../lib/format';
+import { PresenceAvatars } from '../pages/desk/PresenceAvatars';
+import { SelectBox } from '../pages/desk/SelectBox';
+import { SlaBadge, slaText } from '../pages/desk/SlaBadge';
 import type { Card } from './boardStore';
 
 /** One ticket on the board; a link, so Tab and Enter open it. */
 export function TicketCard(props: { ticket: Card; flashing: boolean }) {
   const t = () => props.ticket;
   return (
-    <A
-      href={`/tickets/${t().id}`}
-      class="ticket-card"
-      classList={{ flash: props.flashing }}
-      data-ticket-id={t().id}
-      data-testid="ticket-card"
-      aria-label={`${t().number}: ${t().title}, ${humanize(t().status)}`}
-    >
-      <div class="ticket-card-top">
-        <span class="ticket-number">{t().number}</span>
-        <span class="chip">{t().category ? CATEGORY_LABELS[t().category!].split(' (')[0] : TYPE_LABELS[t().type]}</span>
-        <time class="muted" datetime={t().createdAt}>{timeAgo(t().createdAt)}</time>
-      </div>
-      <div class="ticket-title">{t().title}</div>
-      <div class="ticket-card-people muted">
-        <span>{t().reporter.name}</span>
-        <Show when={t().tutor}>{(tutor) => <span> → {tutor().name}</span>}</Show>
-        <Show when={t().assignee} fallback={<span class="unassigned">Unassigned</span>}>
-          {(a) => <span class="assignee">@{a().name.split(' ')[0]}</span>}
-        </Show>
-      </div>
-    </A>
+    <div class="selectable-card">
+      <SelectBox ticketId={t().id} label={t().number} />
+      <A
+        href={`/tickets/${t().id}`}
+        class="ticket-card"
+        classList={{ flash: props.flashing }}
+        data-ticket-id={t().id}
+        data-testid="ticket-card"
+        aria-label={`${t().number}: ${t().title}, ${humanize(t().status)}, SLA ${slaText(t())}`}
+      >
+        <div class="ticket-card-top">
+          <span class="ticket-number">{t().number}</span>
+          <span class="chip">{t().category ? CATEGORY_LABELS[t().category!].split(' (')[0] : TYPE_LABELS[t().type]}</span>
+          <time class="muted" datetime={t().createdAt} title={`Reported ${timeAgo(t().createdAt)}`}>{shortDuration(Date.now() - new Date(t().createdAt).getTime())}</time>
+          <SlaBadge ticket={t()} />
+        </div>
+        <div class="ticket-title">{t().title}</div>
+        <div class="ticket-card-people muted">
+          <span class="people-names">{t().reporter.name}{t().tutor ? ` → ${t().tutor!.name}` : ''}</span>
+          <Show when={t().assignee} fallback={<span class="unassigned">Unassigned</span>}>
+            {(a) => <span class="assignee">@{a().name.split(' ')[0]}</span>}
+          </Show>
+          <PresenceAvatars ticketId={t().id} viewers={t().viewers} />
+        </div>
+      </A>
+    </div>
   );
 }

@@ -1,4 +1,4 @@
-import type { TicketFilter } from '../graphql/generated/graphql';
+import type { SlaState, TicketFilter } from '../graphql/generated/graphql';
 import { CATEGORIES, enumValue, TICKET_TYPES } from '../lib/labels';
 
 /**
@@ -13,9 +13,11 @@ export interface BoardFilter {
   /** Only tickets assigned to the viewer. */
   mine?: boolean;
   search?: string;
+  /** SLA states (the server's slaState), e.g. AT_RISK and BREACHED. */
+  sla?: string[];
 }
 
-const KEYS = ['type', 'category', 'tutor', 'assignee', 'mine', 'q'] as const;
+const KEYS = ['type', 'category', 'tutor', 'assignee', 'mine', 'q', 'sla'] as const;
 export type FilterParams = Partial<Record<(typeof KEYS)[number], string | undefined>>;
 
 export function filterFromParams(params: FilterParams): BoardFilter {
@@ -26,6 +28,7 @@ export function filterFromParams(params: FilterParams): BoardFilter {
   if (params.assignee) filter.assigneeId = params.assignee;
   if (params.mine === '1') filter.mine = true;
   if (params.q?.trim()) filter.search = params.q.trim();
+  if (params.sla) filter.sla = params.sla.split(',').filter(Boolean);
   return filter;
 }
 
@@ -38,6 +41,7 @@ export function filterToParams(filter: BoardFilter): FilterParams {
     assignee: filter.assigneeId || undefined,
     mine: filter.mine ? '1' : undefined,
     q: filter.search?.trim() || undefined,
+    sla: filter.sla?.length ? filter.sla.join(',') : undefined,
   };
 }
 
@@ -49,5 +53,6 @@ export function toTicketFilter(filter: BoardFilter, viewerId: string | undefined
     tutorId: filter.tutorId || null,
     assigneeId: (filter.mine ? viewerId : filter.assigneeId) || null,
     search: filter.search || null,
+    sla: filter.sla?.length ? (filter.sla as SlaState[]) : null,
   };
 }

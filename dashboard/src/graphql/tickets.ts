@@ -17,6 +17,8 @@ export const BoardTicketFields = graphql(`
     reporter { id name }
     tutor { id name }
     assignee { id name }
+    slaState firstResponseDueAt firstRespondedAt resolutionDueAt
+    viewers { state user { id name } }
   }
 `);
 
@@ -58,7 +60,7 @@ export const FilteredTicketChangedSubscription = graphql(`
 /** What the caller may do with a ticket now: the server decides, pages only show it. */
 export const ViewerCanFields = graphql(`
   fragment ViewerCanFields on Ticket {
-    viewerCan { resolve accept escalate assign comment commentInternal }
+    viewerCan { resolve accept escalate assign comment commentInternal merge split }
   }
 `);
 
@@ -150,6 +152,8 @@ export const TicketDetailFields = graphql(`
         lines { id description voided amount { amountMinor currency } credited { amountMinor currency } session { id } }
       }
     }
+    mergedInto { id number title }
+    mergedFrom { id number title }
     ...ViewerCanFields
   }
 `);

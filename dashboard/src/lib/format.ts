@@ -24,6 +24,15 @@ export const formatDate = (iso: string | null | undefined) => (iso ? dateOnly.fo
 export const formatTime = (iso: string | null | undefined) => (iso ? timeOnly.format(new Date(iso)) : '–');
 
 const relative = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
+
+/** A length of time in a few characters, for tight spaces: "<1 min", "40 min", "5 h", "3 d". */
+export function shortDuration(ms: number): string {
+  const minutes = Math.round(Math.abs(ms) / 60_000);
+  if (minutes < 1) return '<1 min';
+  if (minutes < 60) return `${minutes} min`;
+  const hours = Math.round(minutes / 60);
+  return hours < 48 ? `${hours} h` : `${Math.round(hours / 24)} d`;
+}
 export function timeAgo(iso: string, now = Date.now()): string {
   const minutes = Math.round((new Date(iso).getTime() - now) / 60_000);
   if (Math.abs(minutes) < 60) return relative.format(minutes, 'minute');

@@ -12,6 +12,11 @@ export function expandScopes(granted: readonly string[]): Set<string> {
   return scopes;
 }
 
+/** Whether the caller may use `scope`: people (tokens) are not scoped, API keys need it granted. */
+export function viewerHasScope(viewer: { apiKeyId?: string; scopes?: string[] }, scope: Scope): boolean {
+  return !viewer.apiKeyId || expandScopes(viewer.scopes ?? []).has(scope);
+}
+
 /** Only a signed-in person may do this, never an API key (password, sign-out, keys, delivery admin). */
 export const PEOPLE_ONLY = 'people-only';
 /** Anyone may, keys included, whatever their scopes. */

@@ -162,10 +162,16 @@ async function billedItems(em: EntityManager, participants: SessionParticipant[]
     .filter((item) => item.line || item.participant.package);
 }
 
+/**
+ * What the ticket already moved per session and learner, counting the tickets merged into it (and
+ * theirs): their ledgers stay theirs, but their sessions are now this ticket's, so its decision
+ * moves only the difference and never credits a line twice (desk/merge.ts).
+ */
 async function ledgerTotals(em: EntityManager, ticketId: string) {
   const rows: Array<{ session_id: string; learner_id: string; money: string; package_credits: string }> = await em.getConnection().execute(
-    `select session_id, learner_id, coalesce(sum(amount_minor), 0) as money, coalesce(sum(package_credits), 0) as package_credits
-       from ticket_adjustments where ticket_id = ? group by session_id, learner_id`,
+    `with recursive family(id) as (select ?::uuid union select t.id from tickets t join family f on t.merged_into_id = f.id)
+     select session_id, learner_id, coalesce(sum(amount_minor), 0) as money, coalesce(sum(package_credits), 0) as package_credits
+       from ticket_adjustments where ticket_id in (select id from family) group by session_id, learner_id`,
     [ticketId], 'all', em.getTransactionContext(),
   );
   return new Map(rows.map((r) => [`${r.session_id}:${r.learner_id}`, { money: Number(r.money), packageCredits: Number(r.package_credits) }]));

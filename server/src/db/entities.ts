@@ -2,6 +2,7 @@ import { AuditEntry } from '../audit/audit-entry.entity';
 import { ApiKey } from '../auth/api-key.entity';
 import { ParentLink, User } from '../auth/user.entity';
 import { TicketAdjustment } from '../billing/adjustment.entity';
+import { SavedView } from '../desk/saved-view.entity';
 import { CreditNote, CreditNoteLine } from '../billing/credit-note.entity';
 import { Invoice, InvoiceLine } from '../billing/invoice.entity';
 import { Package } from '../billing/package.entity';
@@ -26,5 +27,5 @@ export const entities = [
   Package, Invoice, InvoiceLine, CreditNote, CreditNoteLine, TutorPayout, PayoutLateCredit, PayoutCarry, PayoutEvent, TicketAdjustment,
   Ticket, TicketSession, IssueLog, ResolutionAction,
   TicketEventRecord, Notification, OutboxMessage, TelegramLinkCode,
-  DeferredJob, WebhookEndpoint, WebhookEvent, WebhookDelivery, Upload, TicketRating,
+  DeferredJob, WebhookEndpoint, WebhookEvent, WebhookDelivery, Upload, TicketRating, SavedView,
 ];

@@ -1,6 +1,7 @@
 import busboy from 'busboy';
 import { type Request, type Response, Router } from 'express';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { viewerHasScope } from '../auth/scopes';
 import type { Services } from '../services';
 import { canSeeTicket } from '../tickets/ticket-access';
 import { Ticket } from '../tickets/ticket.entity';
@@ -24,6 +25,8 @@ export function evidenceRoutes(services: Services): Router {
   router.post('/uploads', async (req, res) => {
     const viewer = await services.auth.authenticate(req.headers.authorization).catch(() => null);
     if (!viewer) return refuse(req, res, 401, 'Sign in first');
+    // Uploading is the first half of attachEvidence: an API key needs what that mutation needs.
+    if (!viewerHasScope(viewer, 'tickets:write')) return refuse(req, res, 403, 'This API key lacks the tickets:write scope');
     if (Number(req.headers['content-length']) > MAX_UPLOAD_BYTES + 64 * 1024) return refuse(req, res, 413, 'Files are at most 10 MB');
     let parser: busboy.Busboy;
     try {
@@ -57,6 +60,7 @@ export function evidenceRoutes(services: Services): Router {
     const fork = em();
     const viewer = await services.auth.authenticate(req.headers.authorization).catch(() => null);
     if (!viewer) return res.status(401).json({ error: 'Sign in first' });
+    if (!viewerHasScope(viewer, 'tickets:read')) return res.status(403).json({ error: 'This API key lacks the tickets:read scope' });
     if (!UUID.test(req.params.id)) return notFound();
     const upload = await fork.findOne(Upload, { id: req.params.id.toLowerCase() });
     if (!upload) return notFound();

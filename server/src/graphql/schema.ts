@@ -4,6 +4,7 @@ import { buildSchema } from 'type-graphql';
 import { AuthResolver } from '../auth/auth.resolver';
 import { UserFieldsResolver } from '../auth/user-fields.resolver';
 import { AuditLogResolver } from '../audit/audit.resolver';
+import { deskResolvers } from '../desk/resolvers';
 import { CreditNotesResolver, InvoiceLinesResolver, InvoicesResolver } from '../billing/invoices.resolver';
 import { PayoutConnectionResolver, PayoutDeductionResolver, PayoutsResolver, TicketPayoutsResolver } from '../billing/payouts.resolver';
 import { DeliveriesResolver } from '../notifications/deliveries.resolver';
@@ -23,7 +24,7 @@ export const resolvers = [AuthResolver, UserFieldsResolver, AuditLogResolver, Se
   NotificationsResolver, UserNotificationFieldsResolver, DeliveriesResolver,
   PayoutsResolver, PayoutConnectionResolver, PayoutDeductionResolver, TicketPayoutsResolver,
   WebhooksResolver, WebhookDeliveryFieldsResolver, EvidenceResolver, TicketEvidenceFieldsResolver, AttachmentFieldsResolver,
-  SatisfactionResolver, CancellationsResolver] as const;
+  SatisfactionResolver, CancellationsResolver, ...deskResolvers] as const;
 
 const noTopicPubSub = {
   publish() {

@@ -66,8 +66,12 @@ const TEMPLATES: Record<string, Template> = {
     lines: [`Ticket "${p.ticketTitle ?? ''}" needs a final decision.`, str(p.body)],
   }),
   'ticket.closed': (p, ticket) => ({
-    subject: `Ticket ${ticket} is closed: payout released`,
-    lines: [`Ticket "${p.ticketTitle ?? ''}" is closed and the payout held for its sessions is released.`, str(p.body)],
+    subject: `Ticket ${ticket} is closed`,
+    lines: [`Ticket "${p.ticketTitle ?? ''}" is closed.`, str(p.body)],
+  }),
+  'ticket.merged': (p, ticket) => ({
+    subject: `Ticket ${ticket} was merged into ${str(p.mergedIntoNumber) ?? 'another ticket'}`,
+    lines: [`Ticket "${p.ticketTitle ?? ''}" reported the same issue as ${str(p.mergedIntoNumber) ?? 'another ticket'}, which lives on.`, str(p.body)],
   }),
   'payout.released': (p, ticket) => ({
     subject: money(p) ? `Payout released: ${money(p)}` : 'Payout released',

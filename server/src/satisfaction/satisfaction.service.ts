@@ -20,6 +20,8 @@ const hashToken = (token: string) => createHash('sha256').update(token).digest('
 
 
 const ratedAlready = () => conflict('This ticket was rated already');
+/** A duplicate merged into another ticket is rated there (desk/merge.ts), so it counts once. */
+const mergedAway = () => conflict('This ticket was merged into another one: rate that one');
 
 /** Tickets closed longer ago than this are not asked (e.g. the demo seed's backdated ones). */
 const ASK_WITHIN_MS = 86_400_000;
@@ -64,6 +66,7 @@ export async function rateTicket(em: EntityManager, config: Config, viewer: View
   if (comment && comment.length > 2000) throw badInput('comment', 'comment is at most 2000 characters');
   return inTransaction(em, async (tx) => {
     const { ticket } = await ticketFor(tx.em, config, viewer, input.ticketId, 'rate', { lock: true });
+    if (ticket.mergedInto) throw mergedAway();
     const rating = await tx.em.findOne(TicketRating, { ticket: ticket.id });
     if (rating?.score) throw ratedAlready();
     await applyRating(tx, ticket, rating, viewer, input.score, comment);

@@ -78,14 +78,15 @@ export const announcements = {
     });
   },
 
-  async closed(tx: Tx, ticket: Ticket, decision: { comment: string; money: MoneyMoved } | null) {
-    const tutor = await load(tx.em, ticket.tutor);
+  /** `payoutAnnounced`: the tutor already got `payout.released` for this close (one message, not two). */
+  async closed(tx: Tx, ticket: Ticket, decision: { comment: string; money: MoneyMoved } | null, { payoutAnnounced }: { payoutAnnounced: boolean }) {
+    const tutor = payoutAnnounced ? null : await load(tx.em, ticket.tutor);
     if (tutor) {
       await announce(tx, {
         event: 'ticket.closed',
         ticket,
         title: `${ticket.number} is closed`,
-        body: 'The ticket is closed; the payout for its sessions is released.',
+        body: 'The ticket is closed; no payout of yours was waiting on it alone.',
         recipients: [{ user: tutor, channels: ['EMAIL', 'IN_APP'] }],
       });
     }
@@ -100,6 +101,22 @@ export const announcements = {
       });
       await this.invoiceUpdated(tx, ticket, decision.money);
     }
+  },
+
+  /** A duplicate closed into `target`: its reporter and tutor learn which ticket lives on. */
+  async merged(tx: Tx, source: Ticket, target: Ticket) {
+    const [reporter, tutor] = await Promise.all([load(tx.em, source.reporter), load(tx.em, source.tutor)]);
+    await announce(tx, {
+      event: 'ticket.merged',
+      ticket: source,
+      title: `${source.number} was merged into ${target.number}`,
+      body: `${source.number} reported the same issue as ${target.number}; it is closed, and everything on it continues on ${target.number}: ${target.title}.`,
+      recipients: [
+        ...(reporter ? [{ user: reporter, channels: ['EMAIL', 'IN_APP'] as NotificationChannel[] }] : []),
+        ...(tutor ? [{ user: tutor, channels: ['IN_APP'] as NotificationChannel[] }] : []),
+      ],
+      data: { mergedIntoId: target.id, mergedIntoNumber: target.number },
+    });
   },
 
   async commented(tx: Tx, ticket: Ticket, authorId: string, body: string) {

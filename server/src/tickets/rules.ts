@@ -4,8 +4,9 @@ import { TicketStatus } from './enums';
 /** What someone can do to an existing ticket. */
 export type TicketAction =
   | 'resolve' | 'accept' | 'escalate' | 'assign' | 'comment' | 'commentInternal'
-  // Features to come (merge, split): no row offers them yet, so they are refused (and false in viewerCan).
-  | 'attachEvidence' | 'merge' | 'split' | 'rate'
+  | 'attachEvidence' | 'split' | 'rate'
+  // merge: this ticket closes into another (viewerCan.merge); mergeInto: another ticket closes into this one.
+  | 'merge' | 'mergeInto'
   | 'autoClose' | 'autoEscalate';
 
 /** Who is acting, relative to the ticket. `SYSTEM` is the timers. */
@@ -44,6 +45,13 @@ export const LIFECYCLE: Array<{ from: TicketStatus[]; action: TicketAction; who:
   { from: OPEN, action: 'attachEvidence', who: (a, o) => staff(a, o) || a.isReporter || a.isTutor, to: 'same' },
   // Also only once (satisfaction/satisfaction.service.ts checks for an earlier rating).
   { from: [TicketStatus.CLOSED], action: 'rate', who: (a) => a.isReporter, to: 'same' },
+  // Only before a decision: no money has moved yet (desk/split.ts).
+  { from: [TicketStatus.ONGOING], action: 'split', who: staff, to: 'same' },
+  // Any open duplicate closes into a ticket whose decision is still to come (ONGOING, or ESCALATED
+  // awaiting the final one): a RESOLVED target's decision is made, so joining sessions would go undecided.
+  // Money a source already moved stays in its ledger and counts for the target (desk/merge.ts).
+  { from: OPEN, action: 'merge', who: staff, to: TicketStatus.CLOSED },
+  { from: [TicketStatus.ONGOING, TicketStatus.ESCALATED], action: 'mergeInto', who: staff, to: 'same' },
 ];
 
 export type Verdict = { ok: true; to: TicketStatus } | { ok: false; code: 'FORBIDDEN' | 'CONFLICT'; message: string };
@@ -63,10 +71,10 @@ export function decide(status: TicketStatus, action: TicketAction, actor: Actor,
 const verb: Record<TicketAction, string> = {
   resolve: 'resolve', accept: 'accept the resolution of', escalate: 'escalate', assign: 'assign',
   comment: 'comment on', commentInternal: 'add internal comments to', autoClose: 'close', autoEscalate: 'escalate',
-  attachEvidence: 'attach evidence to', merge: 'merge', split: 'split', rate: 'rate',
+  attachEvidence: 'attach evidence to', merge: 'merge', mergeInto: 'merge tickets into', split: 'split', rate: 'rate',
 };
 const pastTense: Record<TicketAction, string> = {
   resolve: 'resolved', accept: 'accepted', escalate: 'escalated', assign: 'assigned', comment: 'commented on',
   commentInternal: 'commented on', autoClose: 'closed automatically', autoEscalate: 'escalated automatically',
-  attachEvidence: 'given evidence', merge: 'merged', split: 'split', rate: 'rated',
+  attachEvidence: 'given evidence', merge: 'merged', mergeInto: 'merged into', split: 'split', rate: 'rated',
 };

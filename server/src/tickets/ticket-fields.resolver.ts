@@ -128,9 +128,12 @@ export class TicketFieldsResolver {
   async viewerCan(@Root() ticket: Ticket, @Ctx() ctx: Context): Promise<TicketCapabilities> {
     const visible = !!ctx.viewer && (await ctx.loaders.visibleTicket.load(ticket.id)) !== null;
     const can = capabilitiesOf(ctx.services.config, ctx.viewer, ticket, visible);
-    // Facts beyond the ticket row: the evidence window and the one rating.
+    // Facts beyond the ticket's status: the evidence window, the one rating, a merged duplicate
+    // being rated on the ticket it was merged into, something to split.
     if (can.attachEvidence) can.attachEvidence = evidenceWindowOpen(ctx.services.config, ticket, await ctx.loaders.lastEscalatedAt.load(ticket.id));
-    if (can.rate) can.rate = !(await ctx.loaders.rating.load(ticket.id))?.score;
+    if (can.rate) can.rate = !ticket.mergedInto && !(await ctx.loaders.rating.load(ticket.id))?.score;
+    // A split must leave a session behind and move one (desk/split.ts).
+    if (can.split) can.split = (await ctx.loaders.ticketSessions.load(ticket.id)).length > 1;
     return can;
   }
 

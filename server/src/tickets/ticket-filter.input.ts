@@ -1,4 +1,5 @@
 import { Field, ID, InputType } from 'type-graphql';
+import { SlaState } from '../desk/sla';
 import { parseId } from '../graphql/ids';
 import { DisputeCategory, TicketStatus, TicketType } from './enums';
 import type { TicketFilterSpec } from './ticket-filter';
@@ -31,6 +32,9 @@ export class TicketFilter {
 
   @Field(() => Date, { nullable: true, description: 'Created before' })
   to?: Date;
+
+  @Field(() => [SlaState], { nullable: true, description: 'In one of these SLA states now' })
+  sla?: SlaState[];
 }
 
 /** The argument checked once (a malformed id is BAD_USER_INPUT naming it; ids lower-cased as stored). */
@@ -47,5 +51,6 @@ export function toTicketFilterSpec(filter: TicketFilter | null | undefined): Tic
     search: filter.search?.trim() || undefined,
     from: filter.from ?? undefined,
     to: filter.to ?? undefined,
+    sla: filter.sla?.length ? filter.sla : undefined,
   };
 }

@@ -1,3 +1,4 @@
+import { type SlaState, type SlaTimes, slaFilter } from '../desk/sla';
 import type { DisputeCategory, TicketStatus, TicketType } from './enums';
 import type { SqlCondition } from './visibility';
 
@@ -15,10 +16,12 @@ export interface TicketFilterSpec {
   from?: Date;
   /** Created before. */
   to?: Date;
+  /** In one of these SLA states now (desk/sla.ts). */
+  sla?: readonly SlaState[];
 }
 
 /** What the in-memory match reads of a ticket. */
-export interface FilterableTicket {
+export interface FilterableTicket extends SlaTimes {
   status: TicketStatus;
   type: TicketType;
   category?: DisputeCategory | null;
@@ -55,7 +58,8 @@ const P = {
 type Term =
   | { op: 'in'; property: Property; values: readonly string[] }
   | { op: 'gte' | 'lt'; property: Property; value: Date }
-  | { op: 'contains'; properties: readonly Property[]; text: string };
+  | { op: 'contains'; properties: readonly Property[]; text: string }
+  | { op: 'sla'; states: readonly SlaState[] };
 
 export const MAX_SEARCH_LENGTH = 200;
 
@@ -74,6 +78,7 @@ function termsOf(filter: TicketFilterSpec | null | undefined): Term[] {
   if (filter.to) terms.push({ op: 'lt', property: P.createdAt, value: filter.to });
   const text = filter.search?.trim().slice(0, MAX_SEARCH_LENGTH);
   if (text) terms.push({ op: 'contains', properties: [P.title, P.description, P.number], text });
+  if (filter.sla?.length) terms.push({ op: 'sla', states: filter.sla });
   return terms;
 }
 
@@ -89,6 +94,10 @@ export function ticketFilterSql(filter: TicketFilterSpec | null | undefined, ali
     if (term.op === 'in') {
       parts.push(`${alias}.${term.property.column} in (${term.values.map(() => '?').join(', ')})`);
       params.push(...term.values);
+    } else if (term.op === 'sla') {
+      const condition = slaFilter.sql(alias, term.states);
+      parts.push(condition.sql);
+      params.push(...condition.params);
     } else if (term.op === 'contains') {
       parts.push(`(${term.properties.map((p) => `${alias}.${p.column} ilike ?`).join(' or ')})`);
       params.push(...term.properties.map(() => `%${likeEscape(term.text)}%`));
@@ -104,6 +113,7 @@ export function ticketFilterSql(filter: TicketFilterSpec | null | undefined, ali
 export function ticketFilterPredicate(filter: TicketFilterSpec | null | undefined): (ticket: FilterableTicket) => boolean {
   const checks = termsOf(filter).map((term): ((ticket: FilterableTicket) => boolean) => {
     if (term.op === 'in') return (ticket) => term.values.includes(term.property.read(ticket) as string);
+    if (term.op === 'sla') return (ticket) => slaFilter.matches(ticket, term.states);
     if (term.op === 'contains') {
       const needle = term.text.toLowerCase();
       return (ticket) => term.properties.some((p) => String(p.read(ticket) ?? '').toLowerCase().includes(needle));

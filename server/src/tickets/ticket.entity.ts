@@ -121,6 +121,10 @@ export class Ticket {
   @Property({ type: 'string', columnType: 'char(3)', nullable: true })
   currency?: string | null;
 
+  /** A duplicate merged into another ticket (desk/merge.ts): CLOSED, and this is the ticket that lives on. */
+  @ManyToOne(() => Ticket, { nullable: true })
+  mergedInto?: Ticket | null;
+
   @OneToMany(() => TicketSession, (ts) => ts.ticket)
   ticketSessions = new Collection<TicketSession>(this);
 }

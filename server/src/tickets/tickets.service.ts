@@ -25,17 +25,10 @@ export function createTicketService(options: { em: EntityManager; config: Ticket
   const deps: TicketDeps = { em: options.em, config: options.config, timers: ticketTimerJobs(options.jobs) };
   const { em: rootEm, config, timers } = deps;
 
-  /** CLOSED: sessions leave the open dispute, payouts are released net of credits, the tutor is told. */
+  /** CLOSED by a decision, the reporter or the timer: closeTicket, then the tutor (and the reporter of a decision) are told. */
   async function close(tx: Tx, ticket: Ticket, decision: { comment: string; money: MoneyMoved } | null) {
-    const { em } = tx;
-    ticket.closedAt = new Date();
-    ticket.autoCloseAt = null;
-    await em.flush();
-    await em.nativeUpdate(TicketSession, { ticket }, { open: false, openDispute: false });
-    const sessionIds = (await em.find(TicketSession, { ticket }, { fields: ['session'] })).map((l) => l.session.id);
-    await releasePayoutsWithoutOpenTickets(tx, sessionIds, ticket);
-    await timers.cancelAll(em, ticket.id);
-    await announcements.closed(tx, ticket, decision);
+    const released = await closeTicket(tx, timers, ticket);
+    await announcements.closed(tx, ticket, decision, { payoutAnnounced: released > 0 });
   }
 
   async function escalate(tx: Tx, ticket: Ticket, actor: Viewer | null, to: TicketStatus, action: string, comment: string) {
@@ -177,6 +170,24 @@ export function createTicketService(options: { em: EntityManager; config: Ticket
 }
 
 export type TicketService = ReturnType<typeof createTicketService>;
+
+/**
+ * What closing does to a ticket that recordChange just moved to CLOSED, whatever closed it (here,
+ * or a merge in desk/merge.ts): its sessions leave the open dispute, payouts without another open
+ * ticket are released net of credits, its timers stop. The caller announces it.
+ */
+/** Returns how many held payouts the close released (their tutors were told). */
+export async function closeTicket(tx: Tx, timers: TicketDeps['timers'], ticket: Ticket): Promise<number> {
+  const { em } = tx;
+  ticket.closedAt = new Date();
+  ticket.autoCloseAt = null;
+  await em.flush();
+  await em.nativeUpdate(TicketSession, { ticket }, { open: false, openDispute: false });
+  const sessionIds = (await em.find(TicketSession, { ticket }, { fields: ['session'] })).map((l) => l.session.id);
+  const released = await releasePayoutsWithoutOpenTickets(tx, sessionIds, ticket);
+  await timers.cancelAll(em, ticket.id);
+  return released;
+}
 
 /**
  * A timer whose ticket is gone or has moved on (CONFLICT) has nothing to do; any other error

@@ -41,6 +41,8 @@ export function publicTicket(ticket: Ticket, previousStatus: TicketStatus | null
     reporterId: ticket.reporter.id,
     tutorId: ticket.tutor?.id ?? null,
     assigneeId: ticket.assignee?.id ?? null,
+    // Set on a duplicate closed by mergeTickets: the ticket that lives on.
+    mergedIntoId: ticket.mergedInto?.id ?? null,
     version: ticket.version,
     createdAt: ticket.createdAt.toISOString(),
     updatedAt: ticket.updatedAt.toISOString(),

@@ -4,6 +4,22 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type BulkAction =
+  | 'ASSIGN'
+  | 'COMMENT'
+  | 'ESCALATE';
+
+export type BulkTicketActionInput = {
+  action: BulkAction;
+  /** ASSIGN: the coordinator or admin (null unassigns). */
+  assigneeId?: string | number | null | undefined;
+  /** COMMENT: the text; ESCALATE: the reason. */
+  comment?: string | null | undefined;
+  /** COMMENT: staff-only. */
+  internal?: boolean | null | undefined;
+  ticketIds: Array<string | number>;
+};
+
 export type DeliveryChannel =
   | 'EMAIL'
   | 'TELEGRAM';
@@ -48,6 +64,11 @@ export type PayoutStatus =
   | 'HELD'
   | 'PAID'
   | 'RELEASED';
+
+export type PresenceState =
+  | 'LEFT'
+  | 'TYPING'
+  | 'VIEWING';
 
 export type ReportIssueInput = {
   category: DisputeCategory;
@@ -96,6 +117,15 @@ export type Role =
   | 'PARENT'
   | 'TUTOR';
 
+export type SavedViewInput = {
+  filter: TicketFilter;
+  /** Given: update this view (yours). */
+  id?: string | number | null | undefined;
+  name: string;
+  /** Shown to every coordinator and admin. */
+  shared?: boolean | null | undefined;
+};
+
 export type SessionFilter = {
   from?: string | null | undefined;
   learnerId?: string | number | null | undefined;
@@ -111,6 +141,13 @@ export type SessionStatus =
   | 'CANCELLED'
   | 'COMPLETED'
   | 'SCHEDULED';
+
+/** AT_RISK: less than a quarter of the time left. */
+export type SlaState =
+  | 'AT_RISK'
+  | 'BREACHED'
+  | 'MET'
+  | 'ON_TRACK';
 
 export type TicketEventKind =
   | 'ASSIGNED'
@@ -128,6 +165,8 @@ export type TicketFilter = {
   reporterId?: string | number | null | undefined;
   /** Found, case-insensitively, in the title, the description or the number (e.g. "T-000123") */
   search?: string | null | undefined;
+  /** In one of these SLA states now */
+  sla?: Array<SlaState> | null | undefined;
   status?: Array<TicketStatus> | null | undefined;
   /** Created before */
   to?: string | null | undefined;
@@ -225,6 +264,104 @@ export type RevokeApiKeyMutationVariables = Exact<{
 
 export type RevokeApiKeyMutation = { revokeApiKey: { id: string, revokedAt: string | null } };
 
+export type SavedViewFieldsFragment = { id: string, name: string, shared: boolean, count: number, owner: { id: string, name: string }, filter: { type: TicketType | null, category: DisputeCategory | null, tutorId: string | null, assigneeId: string | null, reporterId: string | null, search: string | null, sla: Array<SlaState> | null } };
+
+export type SavedViewsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SavedViewsQuery = { savedViews: Array<{ id: string, name: string, shared: boolean, count: number, owner: { id: string, name: string }, filter: { type: TicketType | null, category: DisputeCategory | null, tutorId: string | null, assigneeId: string | null, reporterId: string | null, search: string | null, sla: Array<SlaState> | null } }> };
+
+export type SaveViewMutationVariables = Exact<{
+  input: SavedViewInput;
+}>;
+
+
+export type SaveViewMutation = { saveView: { id: string, name: string, shared: boolean, count: number, owner: { id: string, name: string }, filter: { type: TicketType | null, category: DisputeCategory | null, tutorId: string | null, assigneeId: string | null, reporterId: string | null, search: string | null, sla: Array<SlaState> | null } } };
+
+export type DeleteViewMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DeleteViewMutation = { deleteView: boolean };
+
+export type AnyTicketChangedSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AnyTicketChangedSubscription = { ticketChanged: { sequence: number } };
+
+export type TicketStatsQueryVariables = Exact<{
+  from: string;
+  to: string;
+}>;
+
+
+export type TicketStatsQuery = { ticketStats: { opened: number, closed: number, medianHoursToResolution: number | null, slaMetPercent: number | null, satisfactionAverage: number | null, satisfactionResponses: number, credited: Array<{ amountMinor: number, currency: string }>, byCategory: Array<{ category: DisputeCategory | null, count: number }>, byTutor: Array<{ tickets: number, sessions: number, disputeRatePercent: number, tutor: { id: string, name: string }, credited: Array<{ amountMinor: number, currency: string }> }>, weekly: Array<{ weekStart: string, opened: number, closed: number, satisfactionAverage: number | null, satisfactionResponses: number }> } };
+
+export type SetPresenceMutationVariables = Exact<{
+  ticketId: string | number;
+  state: PresenceState;
+}>;
+
+
+export type SetPresenceMutation = { setPresence: boolean };
+
+export type PresenceChangedSubscriptionVariables = Exact<{
+  ticketId?: string | number | null | undefined;
+}>;
+
+
+export type PresenceChangedSubscription = { presenceChanged: { ticketId: string, state: PresenceState, at: string, user: { id: string, name: string } } };
+
+export type TicketViewersQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type TicketViewersQuery = { ticket: { id: string, viewers: Array<{ state: PresenceState, since: string, user: { id: string, name: string } }> } | null };
+
+export type BulkTicketActionMutationVariables = Exact<{
+  input: BulkTicketActionInput;
+}>;
+
+
+export type BulkTicketActionMutation = { bulkTicketAction: Array<{ ticketId: string, ok: boolean, code: string | null, ticket: { id: string, status: TicketStatus, version: number, assignee: { id: string, name: string } | null } | null }> };
+
+export type MatchingTicketIdsQueryVariables = Exact<{
+  filter?: TicketFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type MatchingTicketIdsQuery = { tickets: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string } }> } };
+
+export type MergeCandidatesQueryVariables = Exact<{
+  search: string;
+}>;
+
+
+export type MergeCandidatesQuery = { tickets: { edges: Array<{ node: { id: string, number: string, title: string, status: TicketStatus, reporter: { id: string, name: string } } }> } };
+
+export type MergeTicketsMutationVariables = Exact<{
+  targetId: string | number;
+  sourceIds: Array<string | number> | string | number;
+  comment?: string | null | undefined;
+}>;
+
+
+export type MergeTicketsMutation = { mergeTickets: { id: string, number: string, status: TicketStatus, version: number } };
+
+export type SplitTicketMutationVariables = Exact<{
+  ticketId: string | number;
+  sessionIds: Array<string | number> | string | number;
+  title: string;
+  comment?: string | null | undefined;
+}>;
+
+
+export type SplitTicketMutation = { splitTicket: { id: string, number: string } };
+
 export type TicketEvidenceQueryVariables = Exact<{
   id: string | number;
 }>;
@@ -305,7 +442,7 @@ export type RateTicketMutationVariables = Exact<{
 
 export type RateTicketMutation = { rateTicket: { id: string, version: number } };
 
-export type BoardTicketFieldsFragment = { id: string, number: string, type: TicketType, category: DisputeCategory | null, status: TicketStatus, title: string, description: string, requestedEffect: ResolutionEffect | null, createdAt: string, updatedAt: string, version: number, reporter: { id: string, name: string }, tutor: { id: string, name: string } | null, assignee: { id: string, name: string } | null };
+export type BoardTicketFieldsFragment = { id: string, number: string, type: TicketType, category: DisputeCategory | null, status: TicketStatus, title: string, description: string, requestedEffect: ResolutionEffect | null, createdAt: string, updatedAt: string, version: number, slaState: SlaState, firstResponseDueAt: string | null, firstRespondedAt: string | null, resolutionDueAt: string | null, reporter: { id: string, name: string }, tutor: { id: string, name: string } | null, assignee: { id: string, name: string } | null, viewers: Array<{ state: PresenceState, user: { id: string, name: string } }> };
 
 export type BoardColumnQueryVariables = Exact<{
   filter?: TicketFilter | null | undefined;
@@ -314,25 +451,25 @@ export type BoardColumnQueryVariables = Exact<{
 }>;
 
 
-export type BoardColumnQuery = { tickets: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, number: string, type: TicketType, category: DisputeCategory | null, status: TicketStatus, title: string, description: string, requestedEffect: ResolutionEffect | null, createdAt: string, updatedAt: string, version: number, reporter: { id: string, name: string }, tutor: { id: string, name: string } | null, assignee: { id: string, name: string } | null } }> } };
+export type BoardColumnQuery = { tickets: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, number: string, type: TicketType, category: DisputeCategory | null, status: TicketStatus, title: string, description: string, requestedEffect: ResolutionEffect | null, createdAt: string, updatedAt: string, version: number, slaState: SlaState, firstResponseDueAt: string | null, firstRespondedAt: string | null, resolutionDueAt: string | null, reporter: { id: string, name: string }, tutor: { id: string, name: string } | null, assignee: { id: string, name: string } | null, viewers: Array<{ state: PresenceState, user: { id: string, name: string } }> } }> } };
 
 export type TicketChangedSubscriptionVariables = Exact<{
   filter?: TicketFilter | null | undefined;
 }>;
 
 
-export type TicketChangedSubscription = { ticketChanged: { kind: TicketEventKind, sequence: number, previousStatus: TicketStatus | null, ticket: { id: string, number: string, type: TicketType, category: DisputeCategory | null, status: TicketStatus, title: string, description: string, requestedEffect: ResolutionEffect | null, createdAt: string, updatedAt: string, version: number, reporter: { id: string, name: string }, tutor: { id: string, name: string } | null, assignee: { id: string, name: string } | null } } };
+export type TicketChangedSubscription = { ticketChanged: { kind: TicketEventKind, sequence: number, previousStatus: TicketStatus | null, ticket: { id: string, number: string, type: TicketType, category: DisputeCategory | null, status: TicketStatus, title: string, description: string, requestedEffect: ResolutionEffect | null, createdAt: string, updatedAt: string, version: number, slaState: SlaState, firstResponseDueAt: string | null, firstRespondedAt: string | null, resolutionDueAt: string | null, reporter: { id: string, name: string }, tutor: { id: string, name: string } | null, assignee: { id: string, name: string } | null, viewers: Array<{ state: PresenceState, user: { id: string, name: string } }> } } };
 
 export type FilteredTicketChangedSubscriptionVariables = Exact<{
   filter?: TicketFilter | null | undefined;
 }>;
 
 
-export type FilteredTicketChangedSubscription = { ticketChanged: { kind: TicketEventKind, sequence: number, previousStatus: TicketStatus | null, matchesFilter: boolean, ticket: { id: string, number: string, type: TicketType, category: DisputeCategory | null, status: TicketStatus, title: string, description: string, requestedEffect: ResolutionEffect | null, createdAt: string, updatedAt: string, version: number, reporter: { id: string, name: string }, tutor: { id: string, name: string } | null, assignee: { id: string, name: string } | null } } };
+export type FilteredTicketChangedSubscription = { ticketChanged: { kind: TicketEventKind, sequence: number, previousStatus: TicketStatus | null, matchesFilter: boolean, ticket: { id: string, number: string, type: TicketType, category: DisputeCategory | null, status: TicketStatus, title: string, description: string, requestedEffect: ResolutionEffect | null, createdAt: string, updatedAt: string, version: number, slaState: SlaState, firstResponseDueAt: string | null, firstRespondedAt: string | null, resolutionDueAt: string | null, reporter: { id: string, name: string }, tutor: { id: string, name: string } | null, assignee: { id: string, name: string } | null, viewers: Array<{ state: PresenceState, user: { id: string, name: string } }> } } };
 
-export type ViewerCanFieldsFragment = { viewerCan: { resolve: boolean, accept: boolean, escalate: boolean, assign: boolean, comment: boolean, commentInternal: boolean } };
+export type ViewerCanFieldsFragment = { viewerCan: { resolve: boolean, accept: boolean, escalate: boolean, assign: boolean, comment: boolean, commentInternal: boolean, merge: boolean, split: boolean } };
 
-export type TicketRowFieldsFragment = { id: string, number: string, type: TicketType, category: DisputeCategory | null, status: TicketStatus, title: string, description: string, requestedEffect: ResolutionEffect | null, createdAt: string, updatedAt: string, version: number, learners: Array<{ id: string, name: string }>, sessions: Array<{ id: string, language: string, status: SessionStatus, scheduledStart: string, scheduledEnd: string, learners: Array<{ id: string, name: string }> }>, reporter: { id: string, name: string }, tutor: { id: string, name: string } | null, assignee: { id: string, name: string } | null, viewerCan: { resolve: boolean, accept: boolean, escalate: boolean, assign: boolean, comment: boolean, commentInternal: boolean } };
+export type TicketRowFieldsFragment = { id: string, number: string, type: TicketType, category: DisputeCategory | null, status: TicketStatus, title: string, description: string, requestedEffect: ResolutionEffect | null, createdAt: string, updatedAt: string, version: number, slaState: SlaState, firstResponseDueAt: string | null, firstRespondedAt: string | null, resolutionDueAt: string | null, learners: Array<{ id: string, name: string }>, sessions: Array<{ id: string, language: string, status: SessionStatus, scheduledStart: string, scheduledEnd: string, learners: Array<{ id: string, name: string }> }>, reporter: { id: string, name: string }, tutor: { id: string, name: string } | null, assignee: { id: string, name: string } | null, viewers: Array<{ state: PresenceState, user: { id: string, name: string } }>, viewerCan: { resolve: boolean, accept: boolean, escalate: boolean, assign: boolean, comment: boolean, commentInternal: boolean, merge: boolean, split: boolean } };
 
 export type TicketListQueryVariables = Exact<{
   filter?: TicketFilter | null | undefined;
@@ -341,23 +478,23 @@ export type TicketListQueryVariables = Exact<{
 }>;
 
 
-export type TicketListQuery = { tickets: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, number: string, type: TicketType, category: DisputeCategory | null, status: TicketStatus, title: string, description: string, requestedEffect: ResolutionEffect | null, createdAt: string, updatedAt: string, version: number, learners: Array<{ id: string, name: string }>, sessions: Array<{ id: string, language: string, status: SessionStatus, scheduledStart: string, scheduledEnd: string, learners: Array<{ id: string, name: string }> }>, reporter: { id: string, name: string }, tutor: { id: string, name: string } | null, assignee: { id: string, name: string } | null, viewerCan: { resolve: boolean, accept: boolean, escalate: boolean, assign: boolean, comment: boolean, commentInternal: boolean } } }> } };
+export type TicketListQuery = { tickets: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, number: string, type: TicketType, category: DisputeCategory | null, status: TicketStatus, title: string, description: string, requestedEffect: ResolutionEffect | null, createdAt: string, updatedAt: string, version: number, slaState: SlaState, firstResponseDueAt: string | null, firstRespondedAt: string | null, resolutionDueAt: string | null, learners: Array<{ id: string, name: string }>, sessions: Array<{ id: string, language: string, status: SessionStatus, scheduledStart: string, scheduledEnd: string, learners: Array<{ id: string, name: string }> }>, reporter: { id: string, name: string }, tutor: { id: string, name: string } | null, assignee: { id: string, name: string } | null, viewers: Array<{ state: PresenceState, user: { id: string, name: string } }>, viewerCan: { resolve: boolean, accept: boolean, escalate: boolean, assign: boolean, comment: boolean, commentInternal: boolean, merge: boolean, split: boolean } } }> } };
 
 export type TicketRowQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type TicketRowQuery = { ticket: { id: string, number: string, type: TicketType, category: DisputeCategory | null, status: TicketStatus, title: string, description: string, requestedEffect: ResolutionEffect | null, createdAt: string, updatedAt: string, version: number, learners: Array<{ id: string, name: string }>, sessions: Array<{ id: string, language: string, status: SessionStatus, scheduledStart: string, scheduledEnd: string, learners: Array<{ id: string, name: string }> }>, reporter: { id: string, name: string }, tutor: { id: string, name: string } | null, assignee: { id: string, name: string } | null, viewerCan: { resolve: boolean, accept: boolean, escalate: boolean, assign: boolean, comment: boolean, commentInternal: boolean } } | null };
+export type TicketRowQuery = { ticket: { id: string, number: string, type: TicketType, category: DisputeCategory | null, status: TicketStatus, title: string, description: string, requestedEffect: ResolutionEffect | null, createdAt: string, updatedAt: string, version: number, slaState: SlaState, firstResponseDueAt: string | null, firstRespondedAt: string | null, resolutionDueAt: string | null, learners: Array<{ id: string, name: string }>, sessions: Array<{ id: string, language: string, status: SessionStatus, scheduledStart: string, scheduledEnd: string, learners: Array<{ id: string, name: string }> }>, reporter: { id: string, name: string }, tutor: { id: string, name: string } | null, assignee: { id: string, name: string } | null, viewers: Array<{ state: PresenceState, user: { id: string, name: string } }>, viewerCan: { resolve: boolean, accept: boolean, escalate: boolean, assign: boolean, comment: boolean, commentInternal: boolean, merge: boolean, split: boolean } } | null };
 
-export type TicketDetailFieldsFragment = { firstResponseDueAt: string | null, resolutionDueAt: string | null, autoCloseAt: string | null, overdue: boolean, id: string, number: string, type: TicketType, category: DisputeCategory | null, status: TicketStatus, title: string, description: string, requestedEffect: ResolutionEffect | null, createdAt: string, updatedAt: string, version: number, reporter: { id: string, name: string, email: string | null, role: Role }, learners: Array<{ id: string, name: string }>, evidence: Array<{ sessionId: string, scheduledMinutes: number, actualMinutes: number | null, tutorLateMinutes: number | null, learnerLateMinutes: number | null, missingMinutes: number | null, endedByName: string | null, suggestedCredit: { amountMinor: number, currency: string } | null }>, tutor: { id: string, name: string, email: string | null } | null, assignee: { id: string, name: string } | null, sessions: Array<{ id: string, kind: SessionKind, status: SessionStatus, language: string, subject: string, scheduledStart: string, scheduledEnd: string, lessonId: string | null, orderId: string | null, teacherSessionId: string | null, price: { amountMinor: number, currency: string }, tutor: { id: string, name: string }, learners: Array<{ id: string, name: string }>, invoiceLines: Array<{ id: string, description: string, voided: boolean, amount: { amountMinor: number, currency: string }, credited: { amountMinor: number, currency: string }, invoice: { id: string, number: string, status: InvoiceStatus } }>, endedBy: { id: string, name: string, role: Role } | null, attendance: Array<{ joinedAt: string | null, leftAt: string | null, user: { id: string, name: string, role: Role } }> }>, logs: Array<{ id: string, action: string, comment: string | null, internal: boolean, fromStatus: TicketStatus | null, toStatus: TicketStatus | null, createdAt: string, actor: { id: string, name: string, role: Role } | null }>, resolution: { outcome: ResolutionOutcome | null, comment: string, resolvedAt: string, resolvedBy: { id: string, name: string }, credited: { amountMinor: number, currency: string } | null, action: { id: string, label: string, effect: ResolutionEffect, creditPercent: number | null } | null } | null, creditNotes: Array<{ id: string, number: string, createdAt: string, amount: { amountMinor: number, currency: string }, invoice: { id: string, number: string, status: InvoiceStatus, lines: Array<{ id: string, description: string, voided: boolean, amount: { amountMinor: number, currency: string }, credited: { amountMinor: number, currency: string }, session: { id: string } | null }> } }>, viewerCan: { resolve: boolean, accept: boolean, escalate: boolean, assign: boolean, comment: boolean, commentInternal: boolean } };
+export type TicketDetailFieldsFragment = { firstResponseDueAt: string | null, resolutionDueAt: string | null, autoCloseAt: string | null, overdue: boolean, id: string, number: string, type: TicketType, category: DisputeCategory | null, status: TicketStatus, title: string, description: string, requestedEffect: ResolutionEffect | null, createdAt: string, updatedAt: string, version: number, slaState: SlaState, firstRespondedAt: string | null, reporter: { id: string, name: string, email: string | null, role: Role }, learners: Array<{ id: string, name: string }>, evidence: Array<{ sessionId: string, scheduledMinutes: number, actualMinutes: number | null, tutorLateMinutes: number | null, learnerLateMinutes: number | null, missingMinutes: number | null, endedByName: string | null, suggestedCredit: { amountMinor: number, currency: string } | null }>, tutor: { id: string, name: string, email: string | null } | null, assignee: { id: string, name: string } | null, sessions: Array<{ id: string, kind: SessionKind, status: SessionStatus, language: string, subject: string, scheduledStart: string, scheduledEnd: string, lessonId: string | null, orderId: string | null, teacherSessionId: string | null, price: { amountMinor: number, currency: string }, tutor: { id: string, name: string }, learners: Array<{ id: string, name: string }>, invoiceLines: Array<{ id: string, description: string, voided: boolean, amount: { amountMinor: number, currency: string }, credited: { amountMinor: number, currency: string }, invoice: { id: string, number: string, status: InvoiceStatus } }>, endedBy: { id: string, name: string, role: Role } | null, attendance: Array<{ joinedAt: string | null, leftAt: string | null, user: { id: string, name: string, role: Role } }> }>, logs: Array<{ id: string, action: string, comment: string | null, internal: boolean, fromStatus: TicketStatus | null, toStatus: TicketStatus | null, createdAt: string, actor: { id: string, name: string, role: Role } | null }>, resolution: { outcome: ResolutionOutcome | null, comment: string, resolvedAt: string, resolvedBy: { id: string, name: string }, credited: { amountMinor: number, currency: string } | null, action: { id: string, label: string, effect: ResolutionEffect, creditPercent: number | null } | null } | null, creditNotes: Array<{ id: string, number: string, createdAt: string, amount: { amountMinor: number, currency: string }, invoice: { id: string, number: string, status: InvoiceStatus, lines: Array<{ id: string, description: string, voided: boolean, amount: { amountMinor: number, currency: string }, credited: { amountMinor: number, currency: string }, session: { id: string } | null }> } }>, mergedInto: { id: string, number: string, title: string } | null, mergedFrom: Array<{ id: string, number: string, title: string }>, viewers: Array<{ state: PresenceState, user: { id: string, name: string } }>, viewerCan: { resolve: boolean, accept: boolean, escalate: boolean, assign: boolean, comment: boolean, commentInternal: boolean, merge: boolean, split: boolean } };
 
 export type TicketDetailQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type TicketDetailQuery = { ticket: { firstResponseDueAt: string | null, resolutionDueAt: string | null, autoCloseAt: string | null, overdue: boolean, id: string, number: string, type: TicketType, category: DisputeCategory | null, status: TicketStatus, title: string, description: string, requestedEffect: ResolutionEffect | null, createdAt: string, updatedAt: string, version: number, reporter: { id: string, name: string, email: string | null, role: Role }, learners: Array<{ id: string, name: string }>, evidence: Array<{ sessionId: string, scheduledMinutes: number, actualMinutes: number | null, tutorLateMinutes: number | null, learnerLateMinutes: number | null, missingMinutes: number | null, endedByName: string | null, suggestedCredit: { amountMinor: number, currency: string } | null }>, tutor: { id: string, name: string, email: string | null } | null, assignee: { id: string, name: string } | null, sessions: Array<{ id: string, kind: SessionKind, status: SessionStatus, language: string, subject: string, scheduledStart: string, scheduledEnd: string, lessonId: string | null, orderId: string | null, teacherSessionId: string | null, price: { amountMinor: number, currency: string }, tutor: { id: string, name: string }, learners: Array<{ id: string, name: string }>, invoiceLines: Array<{ id: string, description: string, voided: boolean, amount: { amountMinor: number, currency: string }, credited: { amountMinor: number, currency: string }, invoice: { id: string, number: string, status: InvoiceStatus } }>, endedBy: { id: string, name: string, role: Role } | null, attendance: Array<{ joinedAt: string | null, leftAt: string | null, user: { id: string, name: string, role: Role } }> }>, logs: Array<{ id: string, action: string, comment: string | null, internal: boolean, fromStatus: TicketStatus | null, toStatus: TicketStatus | null, createdAt: string, actor: { id: string, name: string, role: Role } | null }>, resolution: { outcome: ResolutionOutcome | null, comment: string, resolvedAt: string, resolvedBy: { id: string, name: string }, credited: { amountMinor: number, currency: string } | null, action: { id: string, label: string, effect: ResolutionEffect, creditPercent: number | null } | null } | null, creditNotes: Array<{ id: string, number: string, createdAt: string, amount: { amountMinor: number, currency: string }, invoice: { id: string, number: string, status: InvoiceStatus, lines: Array<{ id: string, description: string, voided: boolean, amount: { amountMinor: number, currency: string }, credited: { amountMinor: number, currency: string }, session: { id: string } | null }> } }>, viewerCan: { resolve: boolean, accept: boolean, escalate: boolean, assign: boolean, comment: boolean, commentInternal: boolean } } | null };
+export type TicketDetailQuery = { ticket: { firstResponseDueAt: string | null, resolutionDueAt: string | null, autoCloseAt: string | null, overdue: boolean, id: string, number: string, type: TicketType, category: DisputeCategory | null, status: TicketStatus, title: string, description: string, requestedEffect: ResolutionEffect | null, createdAt: string, updatedAt: string, version: number, slaState: SlaState, firstRespondedAt: string | null, reporter: { id: string, name: string, email: string | null, role: Role }, learners: Array<{ id: string, name: string }>, evidence: Array<{ sessionId: string, scheduledMinutes: number, actualMinutes: number | null, tutorLateMinutes: number | null, learnerLateMinutes: number | null, missingMinutes: number | null, endedByName: string | null, suggestedCredit: { amountMinor: number, currency: string } | null }>, tutor: { id: string, name: string, email: string | null } | null, assignee: { id: string, name: string } | null, sessions: Array<{ id: string, kind: SessionKind, status: SessionStatus, language: string, subject: string, scheduledStart: string, scheduledEnd: string, lessonId: string | null, orderId: string | null, teacherSessionId: string | null, price: { amountMinor: number, currency: string }, tutor: { id: string, name: string }, learners: Array<{ id: string, name: string }>, invoiceLines: Array<{ id: string, description: string, voided: boolean, amount: { amountMinor: number, currency: string }, credited: { amountMinor: number, currency: string }, invoice: { id: string, number: string, status: InvoiceStatus } }>, endedBy: { id: string, name: string, role: Role } | null, attendance: Array<{ joinedAt: string | null, leftAt: string | null, user: { id: string, name: string, role: Role } }> }>, logs: Array<{ id: string, action: string, comment: string | null, internal: boolean, fromStatus: TicketStatus | null, toStatus: TicketStatus | null, createdAt: string, actor: { id: string, name: string, role: Role } | null }>, resolution: { outcome: ResolutionOutcome | null, comment: string, resolvedAt: string, resolvedBy: { id: string, name: string }, credited: { amountMinor: number, currency: string } | null, action: { id: string, label: string, effect: ResolutionEffect, creditPercent: number | null } | null } | null, creditNotes: Array<{ id: string, number: string, createdAt: string, amount: { amountMinor: number, currency: string }, invoice: { id: string, number: string, status: InvoiceStatus, lines: Array<{ id: string, description: string, voided: boolean, amount: { amountMinor: number, currency: string }, credited: { amountMinor: number, currency: string }, session: { id: string } | null }> } }>, mergedInto: { id: string, number: string, title: string } | null, mergedFrom: Array<{ id: string, number: string, title: string }>, viewers: Array<{ state: PresenceState, user: { id: string, name: string } }>, viewerCan: { resolve: boolean, accept: boolean, escalate: boolean, assign: boolean, comment: boolean, commentInternal: boolean, merge: boolean, split: boolean } } | null };
 
 export type ResolutionActionsQueryVariables = Exact<{
   category?: DisputeCategory | null | undefined;
@@ -446,6 +583,27 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const SavedViewFieldsFragmentDoc = new TypedDocumentString(`
+    fragment SavedViewFields on SavedView {
+  id
+  name
+  shared
+  count
+  owner {
+    id
+    name
+  }
+  filter {
+    type
+    category
+    tutorId
+    assigneeId
+    reporterId
+    search
+    sla
+  }
+}
+    `, {"fragmentName":"SavedViewFields"}) as unknown as TypedDocumentString<SavedViewFieldsFragment, unknown>;
 export const BoardTicketFieldsFragmentDoc = new TypedDocumentString(`
     fragment BoardTicketFields on Ticket {
   id
@@ -471,6 +629,17 @@ export const BoardTicketFieldsFragmentDoc = new TypedDocumentString(`
     id
     name
   }
+  slaState
+  firstResponseDueAt
+  firstRespondedAt
+  resolutionDueAt
+  viewers {
+    state
+    user {
+      id
+      name
+    }
+  }
 }
     `, {"fragmentName":"BoardTicketFields"}) as unknown as TypedDocumentString<BoardTicketFieldsFragment, unknown>;
 export const ViewerCanFieldsFragmentDoc = new TypedDocumentString(`
@@ -482,6 +651,8 @@ export const ViewerCanFieldsFragmentDoc = new TypedDocumentString(`
     assign
     comment
     commentInternal
+    merge
+    split
   }
 }
     `, {"fragmentName":"ViewerCanFields"}) as unknown as TypedDocumentString<ViewerCanFieldsFragment, unknown>;
@@ -529,6 +700,17 @@ export const TicketRowFieldsFragmentDoc = new TypedDocumentString(`
     id
     name
   }
+  slaState
+  firstResponseDueAt
+  firstRespondedAt
+  resolutionDueAt
+  viewers {
+    state
+    user {
+      id
+      name
+    }
+  }
 }
 fragment ViewerCanFields on Ticket {
   viewerCan {
@@ -538,6 +720,8 @@ fragment ViewerCanFields on Ticket {
     assign
     comment
     commentInternal
+    merge
+    split
   }
 }`, {"fragmentName":"TicketRowFields"}) as unknown as TypedDocumentString<TicketRowFieldsFragment, unknown>;
 export const TicketDetailFieldsFragmentDoc = new TypedDocumentString(`
@@ -698,6 +882,16 @@ export const TicketDetailFieldsFragmentDoc = new TypedDocumentString(`
       }
     }
   }
+  mergedInto {
+    id
+    number
+    title
+  }
+  mergedFrom {
+    id
+    number
+    title
+  }
   ...ViewerCanFields
 }
     fragment BoardTicketFields on Ticket {
@@ -724,6 +918,17 @@ export const TicketDetailFieldsFragmentDoc = new TypedDocumentString(`
     id
     name
   }
+  slaState
+  firstResponseDueAt
+  firstRespondedAt
+  resolutionDueAt
+  viewers {
+    state
+    user {
+      id
+      name
+    }
+  }
 }
 fragment ViewerCanFields on Ticket {
   viewerCan {
@@ -733,6 +938,8 @@ fragment ViewerCanFields on Ticket {
     assign
     comment
     commentInternal
+    merge
+    split
   }
 }`, {"fragmentName":"TicketDetailFields"}) as unknown as TypedDocumentString<TicketDetailFieldsFragment, unknown>;
 export const LoginDocument = new TypedDocumentString(`
@@ -875,6 +1082,215 @@ export const RevokeApiKeyDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RevokeApiKeyMutation, RevokeApiKeyMutationVariables>;
+export const SavedViewsDocument = new TypedDocumentString(`
+    query SavedViews {
+  savedViews {
+    ...SavedViewFields
+  }
+}
+    fragment SavedViewFields on SavedView {
+  id
+  name
+  shared
+  count
+  owner {
+    id
+    name
+  }
+  filter {
+    type
+    category
+    tutorId
+    assigneeId
+    reporterId
+    search
+    sla
+  }
+}`) as unknown as TypedDocumentString<SavedViewsQuery, SavedViewsQueryVariables>;
+export const SaveViewDocument = new TypedDocumentString(`
+    mutation SaveView($input: SavedViewInput!) {
+  saveView(input: $input) {
+    ...SavedViewFields
+  }
+}
+    fragment SavedViewFields on SavedView {
+  id
+  name
+  shared
+  count
+  owner {
+    id
+    name
+  }
+  filter {
+    type
+    category
+    tutorId
+    assigneeId
+    reporterId
+    search
+    sla
+  }
+}`) as unknown as TypedDocumentString<SaveViewMutation, SaveViewMutationVariables>;
+export const DeleteViewDocument = new TypedDocumentString(`
+    mutation DeleteView($id: ID!) {
+  deleteView(id: $id)
+}
+    `) as unknown as TypedDocumentString<DeleteViewMutation, DeleteViewMutationVariables>;
+export const AnyTicketChangedDocument = new TypedDocumentString(`
+    subscription AnyTicketChanged {
+  ticketChanged {
+    sequence
+  }
+}
+    `) as unknown as TypedDocumentString<AnyTicketChangedSubscription, AnyTicketChangedSubscriptionVariables>;
+export const TicketStatsDocument = new TypedDocumentString(`
+    query TicketStats($from: DateTime!, $to: DateTime!) {
+  ticketStats(from: $from, to: $to) {
+    opened
+    closed
+    medianHoursToResolution
+    slaMetPercent
+    satisfactionAverage
+    satisfactionResponses
+    credited {
+      amountMinor
+      currency
+    }
+    byCategory {
+      category
+      count
+    }
+    byTutor {
+      tutor {
+        id
+        name
+      }
+      tickets
+      sessions
+      disputeRatePercent
+      credited {
+        amountMinor
+        currency
+      }
+    }
+    weekly {
+      weekStart
+      opened
+      closed
+      satisfactionAverage
+      satisfactionResponses
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TicketStatsQuery, TicketStatsQueryVariables>;
+export const SetPresenceDocument = new TypedDocumentString(`
+    mutation SetPresence($ticketId: ID!, $state: PresenceState!) {
+  setPresence(ticketId: $ticketId, state: $state)
+}
+    `) as unknown as TypedDocumentString<SetPresenceMutation, SetPresenceMutationVariables>;
+export const PresenceChangedDocument = new TypedDocumentString(`
+    subscription PresenceChanged($ticketId: ID) {
+  presenceChanged(ticketId: $ticketId) {
+    ticketId
+    state
+    at
+    user {
+      id
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PresenceChangedSubscription, PresenceChangedSubscriptionVariables>;
+export const TicketViewersDocument = new TypedDocumentString(`
+    query TicketViewers($id: ID!) {
+  ticket(id: $id) {
+    id
+    viewers {
+      state
+      since
+      user {
+        id
+        name
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TicketViewersQuery, TicketViewersQueryVariables>;
+export const BulkTicketActionDocument = new TypedDocumentString(`
+    mutation BulkTicketAction($input: BulkTicketActionInput!) {
+  bulkTicketAction(input: $input) {
+    ticketId
+    ok
+    code
+    ticket {
+      id
+      status
+      version
+      assignee {
+        id
+        name
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<BulkTicketActionMutation, BulkTicketActionMutationVariables>;
+export const MatchingTicketIdsDocument = new TypedDocumentString(`
+    query MatchingTicketIds($filter: TicketFilter, $first: Int, $after: String) {
+  tickets(filter: $filter, first: $first, after: $after) {
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        id
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MatchingTicketIdsQuery, MatchingTicketIdsQueryVariables>;
+export const MergeCandidatesDocument = new TypedDocumentString(`
+    query MergeCandidates($search: String!) {
+  tickets(filter: {search: $search}, first: 6) {
+    edges {
+      node {
+        id
+        number
+        title
+        status
+        reporter {
+          id
+          name
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MergeCandidatesQuery, MergeCandidatesQueryVariables>;
+export const MergeTicketsDocument = new TypedDocumentString(`
+    mutation MergeTickets($targetId: ID!, $sourceIds: [ID!]!, $comment: String) {
+  mergeTickets(targetId: $targetId, sourceIds: $sourceIds, comment: $comment) {
+    id
+    number
+    status
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<MergeTicketsMutation, MergeTicketsMutationVariables>;
+export const SplitTicketDocument = new TypedDocumentString(`
+    mutation SplitTicket($ticketId: ID!, $sessionIds: [ID!]!, $title: String!, $comment: String) {
+  splitTicket(
+    ticketId: $ticketId
+    sessionIds: $sessionIds
+    title: $title
+    comment: $comment
+  ) {
+    id
+    number
+  }
+}
+    `) as unknown as TypedDocumentString<SplitTicketMutation, SplitTicketMutationVariables>;
 export const TicketEvidenceDocument = new TypedDocumentString(`
     query TicketEvidence($id: ID!) {
   ticket(id: $id) {
@@ -1227,6 +1643,17 @@ export const BoardColumnDocument = new TypedDocumentString(`
     id
     name
   }
+  slaState
+  firstResponseDueAt
+  firstRespondedAt
+  resolutionDueAt
+  viewers {
+    state
+    user {
+      id
+      name
+    }
+  }
 }`) as unknown as TypedDocumentString<BoardColumnQuery, BoardColumnQueryVariables>;
 export const TicketChangedDocument = new TypedDocumentString(`
     subscription TicketChanged($filter: TicketFilter) {
@@ -1262,6 +1689,17 @@ export const TicketChangedDocument = new TypedDocumentString(`
   assignee {
     id
     name
+  }
+  slaState
+  firstResponseDueAt
+  firstRespondedAt
+  resolutionDueAt
+  viewers {
+    state
+    user {
+      id
+      name
+    }
   }
 }`) as unknown as TypedDocumentString<TicketChangedSubscription, TicketChangedSubscriptionVariables>;
 export const FilteredTicketChangedDocument = new TypedDocumentString(`
@@ -1299,6 +1737,17 @@ export const FilteredTicketChangedDocument = new TypedDocumentString(`
   assignee {
     id
     name
+  }
+  slaState
+  firstResponseDueAt
+  firstRespondedAt
+  resolutionDueAt
+  viewers {
+    state
+    user {
+      id
+      name
+    }
   }
 }`) as unknown as TypedDocumentString<FilteredTicketChangedSubscription, FilteredTicketChangedSubscriptionVariables>;
 export const TicketListDocument = new TypedDocumentString(`
@@ -1340,6 +1789,17 @@ export const TicketListDocument = new TypedDocumentString(`
     id
     name
   }
+  slaState
+  firstResponseDueAt
+  firstRespondedAt
+  resolutionDueAt
+  viewers {
+    state
+    user {
+      id
+      name
+    }
+  }
 }
 fragment ViewerCanFields on Ticket {
   viewerCan {
@@ -1349,6 +1809,8 @@ fragment ViewerCanFields on Ticket {
     assign
     comment
     commentInternal
+    merge
+    split
   }
 }
 fragment TicketRowFields on Ticket {
@@ -1400,6 +1862,17 @@ export const TicketRowDocument = new TypedDocumentString(`
     id
     name
   }
+  slaState
+  firstResponseDueAt
+  firstRespondedAt
+  resolutionDueAt
+  viewers {
+    state
+    user {
+      id
+      name
+    }
+  }
 }
 fragment ViewerCanFields on Ticket {
   viewerCan {
@@ -1409,6 +1882,8 @@ fragment ViewerCanFields on Ticket {
     assign
     comment
     commentInternal
+    merge
+    split
   }
 }
 fragment TicketRowFields on Ticket {
@@ -1460,6 +1935,17 @@ export const TicketDetailDocument = new TypedDocumentString(`
     id
     name
   }
+  slaState
+  firstResponseDueAt
+  firstRespondedAt
+  resolutionDueAt
+  viewers {
+    state
+    user {
+      id
+      name
+    }
+  }
 }
 fragment ViewerCanFields on Ticket {
   viewerCan {
@@ -1469,6 +1955,8 @@ fragment ViewerCanFields on Ticket {
     assign
     comment
     commentInternal
+    merge
+    split
   }
 }
 fragment TicketDetailFields on Ticket {
@@ -1627,6 +2115,16 @@ fragment TicketDetailFields on Ticket {
         }
       }
     }
+  }
+  mergedInto {
+    id
+    number
+    title
+  }
+  mergedFrom {
+    id
+    number
+    title
   }
   ...ViewerCanFields
 }`) as unknown as TypedDocumentString<TicketDetailQuery, TicketDetailQueryVariables>;

@@ -1,5 +1,5 @@
 import { A, useParams } from '@solidjs/router';
-import { createResource, onCleanup, Show } from 'solid-js';
+import { createResource, For, onCleanup, Show } from 'solid-js';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { ResolveForm } from '../../components/ResolveForm';
 import { StatusBadge } from '../../components/StatusBadge';
@@ -7,6 +7,9 @@ import { hasTicketActions, TicketActions } from '../../components/TicketActions'
 import { TicketChangedSubscription, TicketDetailQuery } from '../../graphql/tickets';
 import { homeFor, isStaff, viewer } from '../../lib/auth';
 import { onReconnect, query, subscribe } from '../../lib/client';
+import { MergeCard } from '../desk/MergeCard';
+import { PresenceBar } from '../desk/PresenceBar';
+import { SplitCard } from '../desk/SplitCard';
 import { CommentForm } from './CommentForm';
 import { EvidenceFiles } from './EvidenceFiles';
 import { SatisfactionCard } from './SatisfactionCard';
@@ -50,6 +53,20 @@ export default function TicketPage() {
               </h1>
               <StatusBadge status={t().status} />
             </div>
+            <Show when={isStaff(viewer()?.role)}><PresenceBar ticketId={t().id} /></Show>
+            <Show when={t().mergedInto}>
+              {(into) => (
+                <p class="notice merged-into" data-testid="merged-into">
+                  Merged into <A href={`/tickets/${into().id}`}>{into().number}</A> ("{into().title}"): its sessions, files and conversation continue there.
+                </p>
+              )}
+            </Show>
+            <Show when={t().mergedFrom.length}>
+              <p class="muted merged-from">
+                Merged here:{' '}
+                <For each={t().mergedFrom}>{(m, i) => <>{i() ? ', ' : ''}<A href={`/tickets/${m.id}`}>{m.number}</A></>}</For>
+              </p>
+            </Show>
             <div class="detail-grid">
               <div class="detail-main">
                 <IssueDetail ticket={t()} />
@@ -72,6 +89,18 @@ export default function TicketPage() {
                   <section class="card" aria-labelledby="actions-title">
                     <h2 id="actions-title">Actions</h2>
                     <TicketActions ticket={t()} onDone={done} />
+                  </section>
+                </Show>
+                <Show when={t().viewerCan.merge}>
+                  <section class="card" aria-labelledby="merge-title">
+                    <h2 id="merge-title">Merge into…</h2>
+                    <MergeCard ticket={t()} onDone={done} />
+                  </section>
+                </Show>
+                <Show when={t().viewerCan.split}>
+                  <section class="card" aria-labelledby="split-title">
+                    <h2 id="split-title">Split off…</h2>
+                    <SplitCard ticket={t()} />
                   </section>
                 </Show>
                 <Show when={t().viewerCan.comment}>

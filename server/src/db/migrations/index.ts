@@ -8,6 +8,8 @@ import { Migration20261124140000Evidence } from './Migration20261124140000Eviden
 import { Migration20261124150000Satisfaction } from './Migration20261124150000Satisfaction';
 import { Migration20261124160000WebhookFanOutTrigger } from './Migration20261124160000WebhookFanOutTrigger';
 import { Migration20261124170000BoardIndexes } from './Migration20261124170000BoardIndexes';
+import { Migration20261124180000Desk } from './Migration20261124180000Desk';
+import { Migration20261124190000Merge } from './Migration20261124190000Merge';
 import { Migration20261124190000AppendTicketEvents } from './Migration20261124190000AppendTicketEvents';
 
 /** Every committed migration, oldest first. Add new ones at the end. */
@@ -22,5 +24,7 @@ export const migrationsList = [
   { name: 'Migration20261124150000Satisfaction', class: Migration20261124150000Satisfaction },
   { name: 'Migration20261124160000WebhookFanOutTrigger', class: Migration20261124160000WebhookFanOutTrigger },
   { name: 'Migration20261124170000BoardIndexes', class: Migration20261124170000BoardIndexes },
+  { name: 'Migration20261124180000Desk', class: Migration20261124180000Desk },
+  { name: 'Migration20261124190000Merge', class: Migration20261124190000Merge },
   { name: 'Migration20261124190000AppendTicketEvents', class: Migration20261124190000AppendTicketEvents },
 ];
