@@ -9,6 +9,7 @@
 import { createServer } from 'node:http';
 import { type DocumentNode, GraphQLScalarType, buildSchema, execute, parse, validate } from 'graphql';
 import { Pool } from 'pg';
+import { slaStateOf } from '../server/src/desk/sla';
 
 const schema = buildSchema(`
   scalar DateTime
@@ -16,12 +17,17 @@ const schema = buildSchema(`
   enum TicketType { DISPUTE SUPPORT FEEDBACK RISK }
   enum DisputeCategory { NO_SHOW DURATION QUALITY BILLING SCHEDULING }
   enum ResolutionEffect { NONE FULL_CREDIT PARTIAL_CREDIT RESTORE_PACKAGE_CREDIT RESCHEDULE }
+  enum SlaState { ON_TRACK AT_RISK BREACHED MET }
+  enum PresenceState { VIEWING TYPING LEFT }
   input TicketFilter { status: [TicketStatus!] }
   type User { id: ID! name: String! }
+  type Presence { state: PresenceState! since: DateTime! user: User! }
   type Ticket {
     id: ID! number: String! type: TicketType! category: DisputeCategory status: TicketStatus! title: String! description: String!
     requestedEffect: ResolutionEffect createdAt: DateTime! updatedAt: DateTime! version: Int!
     reporter: User! tutor: User assignee: User
+    slaState: SlaState! firstResponseDueAt: DateTime firstRespondedAt: DateTime resolutionDueAt: DateTime
+    viewers: [Presence!]!
   }
   type PageInfo { hasNextPage: Boolean! endCursor: String }
   type TicketEdge { cursor: String! node: Ticket! }
@@ -47,6 +53,8 @@ const pageSql = (count: number) => {
   select (select count(*) from tickets t where ${statusIn})::int as "totalCount",
          p.id, p.number, p.type, p.category, p.status, p.title, p.description, p.requested_effect as "requestedEffect",
          p.created_at as "createdAt", p.updated_at as "updatedAt", p.version, p.rank,
+         p.first_response_due_at as "firstResponseDueAt", p.first_responded_at as "firstRespondedAt", p.resolution_due_at as "resolutionDueAt",
+         p.resolved_at as "resolvedAt", p.closed_at as "closedAt",
          ${user('r')} as reporter, ${user('u')} as tutor, ${user('a')} as assignee
   from (
     select t.*, ${RANK} as rank from tickets t
@@ -77,7 +85,8 @@ async function tickets(args: Args) {
   const statuses = args.filter?.status?.length ? args.filter.status : STATUSES;
   if (!pageSqls.has(statuses.length)) pageSqls.set(statuses.length, pageSql(statuses.length));
   const { rows } = await pool.query(pageSqls.get(statuses.length)!, [first + 1, after?.[0] ?? null, after?.[1] ?? null, after?.[2] ?? null, ...statuses]);
-  const nodes = rows.slice(0, first);
+  // The SLA state by the server's own rule (desk/sla.ts); nobody has a ticket open in the bench, so no viewers.
+  const nodes = rows.slice(0, first).map((row) => Object.assign(row, { slaState: slaStateOf(row), viewers: [] }));
   const edges = nodes.map((node) => ({ cursor: cursorOf(node), node }));
   // With an empty page the count comes from no row; ask once more only then.
   const totalCount = rows[0]?.totalCount ?? Number((await pool.query('select count(*) from tickets where status = any($1::ticket_status[])', [statuses])).rows[0].count);
