@@ -49,6 +49,14 @@ export function freeSessions(scale: Scale): Array<{ parent: number; session: str
   return free;
 }
 
+/** ONGOING support and feedback tickets (no session, so resolveTicket never touches them): the mixed load's comments. */
+export function openSupportTickets(scale: Scale): string[] {
+  const { linkedSessions } = populations(scale);
+  const ids = [];
+  for (let g = linkedSessions + 1; g <= scale.tickets; g += 1) if (Math.floor(g / 3) % 4 === 0) ids.push(benchId(6, g));
+  return ids;
+}
+
 /** ONGOING tickets disputing a session: resolveTicket's calls. */
 export function ongoingDisputes(scale: Scale): string[] {
   const { linkedSessions } = populations(scale);

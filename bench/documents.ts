@@ -17,11 +17,15 @@ export const BOARD_PAGE = 50;
 /** The dashboard's variables for one column of an unfiltered board (boardStore.fetchPage). */
 export const boardVariables = (status: (typeof BOARD_COLUMNS)[number]) => ({ filter: { status: [status] }, first: BOARD_PAGE, after: null });
 
-/** The dashboard's card fragment under PostGraphile 5's names for the three users (`reporter: userByReporterId`, ...). */
-const postgraphileCard = BOARD_COLUMN.slice(BOARD_COLUMN.indexOf('fragment BoardTicketFields')).replace(
-  /\b(reporter|tutor|assignee) \{/g,
-  (_, name: string) => `${name}: userBy${name[0].toUpperCase()}${name.slice(1)}Id {`,
-);
+/**
+ * The dashboard's card fragment under PostGraphile 5's names for the three users (`reporter:
+ * userByReporterId`, ...), without what only the Tickets server computes: `slaState` (desk/sla.ts)
+ * and `viewers` (live presence). The floor answers both.
+ */
+const postgraphileCard = BOARD_COLUMN.slice(BOARD_COLUMN.indexOf('fragment BoardTicketFields'))
+  .replace(/\b(reporter|tutor|assignee) \{/g, (_, name: string) => `${name}: userBy${name[0].toUpperCase()}${name.slice(1)}Id {`)
+  .replace(/\bslaState\b/, '')
+  .replace(/\bviewers \{[^}]*\{[^}]*\}[^}]*\}/, '');
 
 /** The same document shape for PostGraphile 5's generated schema (its names, the dashboard's selection). */
 export const POSTGRAPHILE_BOARD_COLUMN = `query BoardColumn($status: TicketStatus!, $first: Int, $after: Cursor) {

@@ -11,7 +11,7 @@ import WebSocket from 'ws';
 import { TICKET_CHANGED } from './documents';
 import type { BenchRequest } from './fanout-server';
 import { gql, login } from './load';
-import { JWT_SECRET, ROOT, track } from './processes';
+import { BENCH_LIMITS, JWT_SECRET, ROOT, SERVER_NODE_FLAGS, track } from './processes';
 
 const CONNECT_CONCURRENCY = 100;
 const ROUND_TIMEOUT_MS = 60_000;
@@ -41,8 +41,8 @@ export class FanoutServer {
     const child = track(fork(path.join(__dirname, 'fanout-server.ts'), [], {
       cwd: ROOT,
       // BENCH_PROFILE=dir writes a CPU profile of the server there.
-      execArgv: ['-r', '@swc-node/register', '--expose-gc', ...(process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [])],
-      env: { ...process.env, NODE_ENV: 'production', JWT_SECRET, DATABASE_URL: databaseUrl, RUN_WORKER: 'false', SEED_ON_EMPTY: 'false' },
+      execArgv: [...SERVER_NODE_FLAGS, '-r', '@swc-node/register', '--expose-gc', ...(process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [])],
+      env: { ...process.env, NODE_ENV: 'production', JWT_SECRET, DATABASE_URL: databaseUrl, RUN_WORKER: 'false', SEED_ON_EMPTY: 'false', ...BENCH_LIMITS },
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     }));
     const server = new FanoutServer(child);

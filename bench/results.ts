@@ -6,8 +6,11 @@ import type { FanoutResult } from './fanout';
 import type { LoadResult } from './load';
 
 export const RESULTS_FILE = path.join(__dirname, 'RESULTS.md');
-/** The full run made before the performance work (issue 11), kept to show before and after. */
-export const BEFORE_FILE = path.join(__dirname, 'before.json');
+/**
+ * Runs made before the performance work (issue 11), kept to show before and after: the full run
+ * of the code before it (loaded machine), and a quick run of main once the first round was merged.
+ */
+export const BEFORE_FILES = [path.join(__dirname, 'before.json'), path.join(__dirname, 'before-quick.json')];
 /** Hand-written findings (profiles) appended to every RESULTS.md. */
 export const NOTES_FILE = path.join(__dirname, 'notes.md');
 
@@ -64,11 +67,18 @@ function ratio(a: number | undefined, b: number | undefined): number | undefined
   return a === undefined || b === undefined || !b ? undefined : a / b;
 }
 
-function readBefore(): RunSummary | null {
-  return existsSync(BEFORE_FILE) ? (JSON.parse(readFileSync(BEFORE_FILE, 'utf8')) as RunSummary) : null;
+function readBefores(): RunSummary[] {
+  return BEFORE_FILES.filter((file) => existsSync(file)).map((file) => JSON.parse(readFileSync(file, 'utf8')) as RunSummary);
 }
 
-export function renderResults(s: RunSummary, before: RunSummary | null = readBefore()): string {
+const beforeLabel = (b: RunSummary) => `Before (${b.date.slice(0, 16).replace('T', ' ')}${b.quick ? ', quick' : ''})`;
+/** A target's value in a hand-kept run; figures it did not record (null) show as —. */
+const valueIn = (t: Target, b: RunSummary) => {
+  const v = t.value(b);
+  return v === undefined || v === null || Number.isNaN(v) ? undefined : v;
+};
+
+export function renderResults(s: RunSummary, befores: RunSummary[] = readBefores()): string {
   const floor = load(s, 'board', 'floor');
   const pgl = load(s, 'board', 'postgraphile');
   const lines = [
@@ -83,15 +93,15 @@ export function renderResults(s: RunSummary, before: RunSummary | null = readBef
     '',
     '## Targets (issue 11)',
     '',
-    `| Target | Before${before ? ` (${before.date.slice(0, 10)}${before.quick ? ', quick' : ''})` : ''} | After (this run) | Met |`,
-    '|---|---|---|---|',
+    `| Target | ${befores.map((b) => `${beforeLabel(b)} | `).join('')}After (this run${s.quick ? ', quick' : ''}) | Met |`,
+    `|---|${befores.map(() => '---|').join('')}---|---|`,
     ...TARGETS.map((t) => {
       const now = t.value(s);
-      const then = before ? t.value(before) : undefined;
-      return `| ${t.name} | ${then === undefined ? '—' : t.show(then)} | ${now === undefined ? '—' : t.show(now)} | ${now === undefined ? 'not measured' : t.met(now) ? '**met**' : '**not met**'} |`;
+      const thens = befores.map((b) => valueIn(t, b)).map((then) => (then === undefined ? '—' : t.show(then)));
+      return `| ${t.name} | ${thens.map((then) => `${then} | `).join('')}${now === undefined ? '—' : t.show(now)} | ${now === undefined ? 'not measured' : t.met(now) ? '**met**' : '**not met**'} |`;
     }),
     '',
-    ...(before?.note ? [`Before: ${before.note}`, ''] : []),
+    ...befores.flatMap((b) => (b.note ? [`${beforeLabel(b)}: ${b.note}`, ''] : [])),
     '## HTTP scenarios',
     '',
     'autocannon; reads with 50 connections for the stated seconds after a warm-up, writes with 20 in flight until their inputs run out or the time limit (15 s; 8 s with --quick). SQL statements per request from pg_stat_statements (BEGIN/COMMIT included): for writes over the whole load, for reads over ten requests sent one at a time after it; peak RSS of the server process during the scenario.',
@@ -104,7 +114,7 @@ export function renderResults(s: RunSummary, before: RunSummary | null = readBef
       return `| ${l.scenario} | ${l.server} | ${n(l.requests)} | ${l.rps.toFixed(0)} | ${l.p50} ms | ${l.p99} ms | ${l.statementsPerRequest?.toFixed(2) ?? '—'} | ${mb(l.peakRss)} | ${l.failures} | ${vsFloor} | ${vsPgl} |`;
     }),
     '',
-    'board: the dashboard\'s BoardColumn, `first: 50`, cycling the four column filters (`status: [ONGOING]`, `[RESOLVED]`, `[ESCALATED]`, `[CLOSED]`) as a coordinator. ticketDetail: the dashboard\'s TicketDetail on tickets with a session and ten log entries. mixed: 45% board, 45% detail, 10% addTicketComment. reportIssue: parents disputing their children\'s completed sessions. resolveTicket: a coordinator resolving ONGOING disputes (IN_FAVOR_OF_EDUCATOR).',
+    'board: the dashboard\'s BoardColumn, `first: 50`, cycling the four column filters (`status: [ONGOING]`, `[RESOLVED]`, `[ESCALATED]`, `[CLOSED]`) as a coordinator. ticketDetail: the dashboard\'s TicketDetail on tickets with a session and ten log entries. mixed: 45% board, 45% detail, 10% addTicketComment on ONGOING support tickets. reportIssue: parents disputing their children\'s completed sessions. resolveTicket: a coordinator resolving ONGOING disputes (IN_FAVOR_OF_EDUCATOR).',
     '',
     '## Fan-out',
     '',

@@ -7,7 +7,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { type Scale, FULL_SCALE, QUICK_SCALE, benchId, buildData, freeSessions, ongoingDisputes, populations } from './data';
+import { type Scale, FULL_SCALE, QUICK_SCALE, benchId, buildData, freeSessions, ongoingDisputes, openSupportTickets, populations } from './data';
 import { BOARD_COLUMN, BOARD_COLUMNS, POSTGRAPHILE_BOARD_COLUMN, REPORT_ISSUE, RESOLVE_TICKET, TICKET_DETAIL, boardVariables } from './documents';
 import { explainBoard } from './explain';
 import { FanoutServer, type FanoutResult, measureFanout } from './fanout';
@@ -126,10 +126,11 @@ async function main() {
       if (runs('detail')) record('ticketDetail', await runLoad(server, db, cycle(details, coordinator), read));
 
       let m = 0;
+      const commentable = openSupportTickets(scale);
       const mixed: NextRequest = () => {
         m += 1;
         if (m % 10 === 0) {
-          const id = benchId(6, 1 + ((m * 31) % scale.tickets));
+          const id = commentable[(m * 31) % commentable.length];
           return { body: json('mutation($id: ID!, $body: String!) { addTicketComment(ticketId: $id, body: $body) { id version } }', { id, body: `mixed ${m}` }), token: coordinator };
         }
         return { body: m % 2 ? boardBodies[m % 4] : details[m % details.length], token: coordinator };

@@ -52,6 +52,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     notifyMaxAttempts: Math.max(1, int(env.NOTIFY_MAX_ATTEMPTS, 6, 'NOTIFY_MAX_ATTEMPTS')),
     /** reportIssue calls one user may make per hour (every instance together). */
     reportIssueLimit: Math.max(1, int(env.REPORT_ISSUE_LIMIT, 30, 'REPORT_ISSUE_LIMIT')),
+    /** New WebSocket connections one client address may open per minute (every instance together). */
+    webSocketConnectionsPerMinute: Math.max(1, int(env.WS_CONNECTIONS_PER_MINUTE, 60, 'WS_CONNECTIONS_PER_MINUTE')),
     /** Behind a reverse proxy: take the client address from X-Forwarded-For. */
     trustProxy: env.TRUST_PROXY === 'true',
     /** First retry of a failed webhook after this, doubling up to 6 h (partner apps, see webhooks/). */

@@ -60,7 +60,10 @@ export function createServices(config: Config, orm: MikroORM): Services {
   const em = orm.em as EntityManager;
   const tickets = createTicketService({ em, config, jobs: jobQueue });
   const realtime = createRealtime(orm.config.get('clientUrl')!);
-  const limits = new RateLimits(orm, { reportIssue: { points: config.reportIssueLimit, duration: 3600 } });
+  const limits = new RateLimits(orm, {
+    reportIssue: { points: config.reportIssueLimit, duration: 3600 },
+    webSocketConnections: { points: config.webSocketConnectionsPerMinute, duration: 60 },
+  });
   const auth = new AuthService(tokens, orm, limits);
   const liveConnections = new LiveConnections();
   // Sockets of a revoked token or key close at once here; other instances find them on their recheck.

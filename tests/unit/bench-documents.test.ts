@@ -1,6 +1,6 @@
 import { createRequest } from '@urql/core';
 import { makeFetchBody } from '@urql/core/internal';
-import { parse, print } from 'graphql';
+import { parse, print, visit } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import * as bench from '../../bench/documents';
 import { BoardColumnQuery, ReportIssueMutation, ResolveTicketMutation, TicketChangedSubscription, TicketDetailQuery } from '../../dashboard/src/graphql/tickets';
@@ -26,12 +26,16 @@ describe('the bench sends what the dashboard sends', () => {
     expect(fragment(bench.TICKET_CHANGED)).toBe(fragment(bench.BOARD_COLUMN));
   });
 
-  it('the PostGraphile baseline selects the same card fields under its own names', () => {
-    const fields = (text: string) =>
-      print(parse(text).definitions.find((d) => d.kind === 'FragmentDefinition')!)
+  it('the PostGraphile baseline selects the same card fields under its own names, less what only the server computes', () => {
+    // slaState (desk/sla.ts) and viewers (live presence) have no column PostGraphile could read.
+    const card = (text: string, leaveOut: string[] = []) =>
+      print(visit(parse(text).definitions.find((d) => d.kind === 'FragmentDefinition')!, {
+        Field: (node) => (leaveOut.includes(node.name.value) ? null : undefined),
+      }))
         .replace(/\w+: userBy\w+/g, (m) => m.split(':')[0])
         .split('\n')
         .slice(1);
-    expect(fields(bench.POSTGRAPHILE_BOARD_COLUMN)).toEqual(fields(bench.BOARD_COLUMN));
+    expect(card(bench.BOARD_COLUMN).join('\n')).toContain('slaState');
+    expect(card(bench.POSTGRAPHILE_BOARD_COLUMN)).toEqual(card(bench.BOARD_COLUMN, ['slaState', 'viewers']));
   });
 });

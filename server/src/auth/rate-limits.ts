@@ -10,7 +10,7 @@ export const ABUSE_LIMITS = {
   loginFailuresPerAddress: { points: 50, duration: 15 * 60 },
   /** Requests with one API key. */
   apiKeyRequests: { points: 600, duration: 60 },
-  /** New WebSocket connections from one address. */
+  /** New WebSocket connections from one address (WS_CONNECTIONS_PER_MINUTE). */
   webSocketConnections: { points: 60, duration: 60 },
   /** reportIssue calls by one user (REPORT_ISSUE_LIMIT per hour). */
   reportIssue: { points: 30, duration: 60 * 60 },

@@ -27,6 +27,14 @@ export interface Tx {
   afterCommit(fn: () => void | Promise<void>): void;
 }
 
+/** The transaction each transaction's EntityManager belongs to (for helpers that get only an em). */
+const transactions = new WeakMap<EntityManager, Tx>();
+
+/** The transaction `em` works in, when inTransaction made it; null otherwise. */
+export function transactionOf(em: EntityManager): Tx | null {
+  return transactions.get(em) ?? null;
+}
+
 /**
  * The one way to change data. db/ knows no feature: features finish their work through
  * `beforeCommit` (e.g. tickets store their events, realtime sends its one NOTIFY) and `afterCommit`.
@@ -45,6 +53,7 @@ export async function inTransaction<T>(em: EntityManager, work: (tx: Tx) => Prom
       beforeCommit: (fn, order = 0) => pending.push({ order, fn }),
       afterCommit: (fn) => committed.push(fn),
     };
+    transactions.set(txEm as EntityManager, tx);
     const value = await work(tx);
     await txEm.flush();
     while (pending.length) {

@@ -11,7 +11,7 @@ import { IssueLog } from '../tickets/issue-log.entity';
 import { ResolutionAction } from '../tickets/resolution-action.entity';
 import { Ticket, TicketSession } from '../tickets/ticket.entity';
 import { invoiceVisibilitySql } from '../sessions/visibility';
-import { eagerFields, readOnlyResults } from '../db/read-only';
+import { eagerColumns, readOnlyQuery } from '../db/read-only';
 import { lastEscalations } from '../evidence/evidence.service';
 import { Upload } from '../evidence/upload.entity';
 import { TicketRating } from '../satisfaction/rating.entity';
@@ -29,7 +29,7 @@ const VIEWER_INDEPENDENT = [
 export function createLoaders(em: EntityManager, viewer: Viewer | null, shared?: Record<(typeof VIEWER_INDEPENDENT)[number], unknown>) {
   const own = {
     // Read outside the unit of work: users are only ever answered, and hydrating them cost more than the query.
-    user: byId((ids) => readOnlyResults(em.createQueryBuilder(User).select(eagerFields(em, User)).where({ id: { $in: ids } }), User, em)),
+    user: byId(async (ids) => (await readOnlyQuery(em, User, `select ${eagerColumns(em, User, 'u')} from users u where u.id in (${ids.map(() => '?').join(', ')})`, [...ids])).entities),
     session: byId((ids) => em.find(TutoringSession, { id: { $in: ids } })),
     invoice: byId((ids) => em.find(Invoice, { id: { $in: ids } })),
     participants: groupedBy(

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { type Tx, transactionOf, txSlot } from '../db/transaction';
 
 export interface JobOptions {
   /** When to run; default now. */
@@ -12,22 +13,54 @@ export interface JobOptions {
   jobKeyMode?: 'replace' | 'preserve_run_at';
 }
 
+/** One graphile-worker call: the SQL expression and its parameters. */
+interface JobCall {
+  sql: string;
+  params: unknown[];
+}
+
+/** Runs before the ticket events and the NOTIFY (realtime/publish.ts), after the last flush. */
+const JOBS_ORDER = 900;
+
+/**
+ * The job calls of a transaction, sent as one statement just before COMMIT (one round trip
+ * however many jobs a change adds or removes), in the order they were made. A call made by a
+ * later hook, once they are sent, goes at once.
+ */
+const pendingJobs = txSlot('jobs', (tx: Tx) => {
+  const pending = { calls: [] as JobCall[], sent: false };
+  tx.beforeCommit(async (em) => {
+    pending.sent = true;
+    if (pending.calls.length) await run(em, pending.calls);
+  }, JOBS_ORDER);
+  return pending;
+});
+
+/** One statement: `select f(...), g(...)` evaluates its calls in order. */
+const run = (em: EntityManager, calls: JobCall[]) =>
+  em.getConnection().execute(`select ${calls.map((c) => c.sql).join(', ')}`, calls.flatMap((c) => c.params), 'all', em.getTransactionContext());
+
+async function call(em: EntityManager, job: JobCall): Promise<void> {
+  const tx = transactionOf(em);
+  const pending = tx?.slot(pendingJobs);
+  if (pending && !pending.sent) pending.calls.push(job);
+  else await run(em, [job]);
+}
+
 /**
  * Enqueues a graphile-worker job inside the caller's transaction: it exists only if the change
  * commits, and once committed it survives crashes and restarts.
  */
 export async function addJob(em: EntityManager, task: string, payload: Record<string, unknown>, options: JobOptions = {}): Promise<void> {
-  await em.getConnection().execute(
-    'select graphile_worker.add_job(?, ?::json, queue_name => ?, run_at => ?::timestamptz, job_key => ?, max_attempts => ?, job_key_mode => ?)',
-    [task, JSON.stringify(payload), options.queueName ?? null, (options.runAt ?? new Date()).toISOString(), options.jobKey ?? null, options.maxAttempts ?? 25, options.jobKeyMode ?? 'replace'],
-    'all',
-    em.getTransactionContext(),
-  );
+  await call(em, {
+    sql: 'graphile_worker.add_job(?, ?::json, queue_name => ?, run_at => ?::timestamptz, job_key => ?, max_attempts => ?, job_key_mode => ?)',
+    params: [task, JSON.stringify(payload), options.queueName ?? null, (options.runAt ?? new Date()).toISOString(), options.jobKey ?? null, options.maxAttempts ?? 25, options.jobKeyMode ?? 'replace'],
+  });
 }
 
 /** Removes a pending job by key (e.g. a timer that no longer applies). */
 export async function removeJob(em: EntityManager, jobKey: string): Promise<void> {
-  await em.getConnection().execute('select graphile_worker.remove_job(?)', [jobKey], 'all', em.getTransactionContext());
+  await call(em, { sql: 'graphile_worker.remove_job(?)', params: [jobKey] });
 }
 
 /** The job queue as the features see it: jobs added and removed inside the caller's transaction. */

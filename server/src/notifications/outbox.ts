@@ -69,7 +69,7 @@ export async function announce(tx: Tx, announcement: Announcement): Promise<void
         },
       });
       em.persist(message);
-      await em.flush();
+      // The job goes out with the transaction's other jobs just before COMMIT, after the row's insert (jobs/queue.ts).
       await addJob(em, DELIVER_TASK, { id: message.id }, { jobKey: `deliver:${message.id}`, maxAttempts: 6 });
     }
   }

@@ -25,8 +25,11 @@ async function mergedReporters(em: EntityManager, ticket: Ticket) {
 /** Who is told what, per DESIGN.md: written in the same transaction as the change. */
 export const announcements = {
   async created(tx: Tx, ticket: Ticket) {
-    const tutor = await load(tx.em, ticket.tutor);
-    const coordinators = await usersWithRole(tx.em, Role.COORDINATOR);
+    // The tutor and the coordinators in one query.
+    const tutorId = ticket.tutor?.id;
+    const people = await tx.em.find(User, { $or: [{ role: Role.COORDINATOR, active: true }, ...(tutorId ? [{ id: tutorId }] : [])] });
+    const tutor = people.find((user) => user.id === tutorId) ?? null;
+    const coordinators = people.filter((user) => user.role === Role.COORDINATOR && user.active);
     await announce(tx, {
       event: 'ticket.created',
       ticket,

@@ -30,26 +30,27 @@ export function recordTicketEvent(tx: Tx, event: PendingTicketEvent): void {
   tx.slot(pendingEvents).push(event);
 }
 
+/** An array literal of ids, enum names and booleans (no quoting needed); knex would expand a JS array into a list. */
+const pgArray = (values: ReadonlyArray<string | null>) => `{${values.map((v) => v ?? 'NULL').join(',')}}`;
+
 /**
- * The advisory lock makes events commit in sequence order, so "events after N" never skips one
- * that commits late.
+ * The advisory lock (taken by append_ticket_events, with the inserts, in one round trip) makes
+ * events commit in sequence order, so "events after N" never skips one that commits late.
  */
 async function storeEvents(tx: Tx, em: EntityManager, events: readonly PendingTicketEvent[]): Promise<void> {
   if (!events.length) return;
-  const conn = em.getConnection();
-  const ctx = em.getTransactionContext();
-  await conn.execute("select pg_advisory_xact_lock(hashtext('ticket_events'))", [], 'all', ctx);
-  const sequences: number[] = [];
-  for (const event of events) {
-    const rows = await conn.execute(
-      'insert into ticket_events (ticket_id, kind, previous_status, internal) values (?, ?, ?, ?) returning sequence',
-      [event.ticketId, event.kind, event.previousStatus, event.internal ?? false],
-      'all',
-      ctx,
-    );
-    sequences.push(Number(rows[0].sequence));
-  }
-  publish(tx, TICKET_EVENTS_TOPIC, sequences);
+  const rows: Array<{ sequence: number }> = await em.getConnection().execute(
+    'select append_ticket_events(?::uuid[], ?::ticket_event_kind[], ?::ticket_status[], ?::boolean[]) as sequence',
+    [
+      pgArray(events.map((e) => e.ticketId)),
+      pgArray(events.map((e) => e.kind)),
+      pgArray(events.map((e) => e.previousStatus)),
+      pgArray(events.map((e) => (e.internal ? 'true' : 'false'))),
+    ],
+    'all',
+    em.getTransactionContext(),
+  );
+  publish(tx, TICKET_EVENTS_TOPIC, rows.map((row) => Number(row.sequence)));
 }
 
 /** Every stored event after `after`, oldest first, with its ticket (one query). */

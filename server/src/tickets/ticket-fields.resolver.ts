@@ -12,6 +12,7 @@ import { IssueLog } from './issue-log.entity';
 import { ResolutionAction } from './resolution-action.entity';
 import { Ticket } from './ticket.entity';
 import { seesInternal } from './visibility';
+import { isReadOnlyRow } from '../db/read-only';
 import { evidenceWindowOpen } from '../evidence/evidence.service';
 
 @ObjectType()
@@ -44,21 +45,27 @@ async function disputedLearnerOf(ticket: Ticket, ctx: Context): Promise<(learner
   return isDisputedLearner(reporters, children.flatMap((childIds) => (Array.isArray(childIds) ? childIds : [])));
 }
 
+/** A user on the ticket: the row the list already read with it (tickets.query.ts), else through the loader. */
+function personOf(user: User | null | undefined, ctx: Context): User | Promise<User | null> | null {
+  if (!user) return null;
+  return isReadOnlyRow(user) ? user : ctx.loaders.user.load(user.id);
+}
+
 @Resolver(() => Ticket)
 export class TicketFieldsResolver {
   @FieldResolver(() => User)
   reporter(@Root() ticket: Ticket, @Ctx() ctx: Context) {
-    return ctx.loaders.user.load(ticket.reporter.id);
+    return personOf(ticket.reporter, ctx);
   }
 
   @FieldResolver(() => User, { nullable: true })
   tutor(@Root() ticket: Ticket, @Ctx() ctx: Context) {
-    return ticket.tutor ? ctx.loaders.user.load(ticket.tutor.id) : null;
+    return personOf(ticket.tutor, ctx);
   }
 
   @FieldResolver(() => User, { nullable: true })
   assignee(@Root() ticket: Ticket, @Ctx() ctx: Context) {
-    return ticket.assignee ? ctx.loaders.user.load(ticket.assignee.id) : null;
+    return personOf(ticket.assignee, ctx);
   }
 
   @FieldResolver(() => [TutoringSession])

@@ -11,6 +11,7 @@ import { Migration20261124170000BoardIndexes } from './Migration20261124170000Bo
 import { Migration20261124180000Desk } from './Migration20261124180000Desk';
 import { Migration20261124190000Merge } from './Migration20261124190000Merge';
 import { Migration20261124200000MergedReporters } from './Migration20261124200000MergedReporters';
+import { Migration20261124210000AppendTicketEvents } from './Migration20261124210000AppendTicketEvents';
 
 /** Every committed migration, oldest first. Add new ones at the end. */
 export const migrationsList = [
@@ -27,4 +28,5 @@ export const migrationsList = [
   { name: 'Migration20261124180000Desk', class: Migration20261124180000Desk },
   { name: 'Migration20261124190000Merge', class: Migration20261124190000Merge },
   { name: 'Migration20261124200000MergedReporters', class: Migration20261124200000MergedReporters },
+  { name: 'Migration20261124210000AppendTicketEvents', class: Migration20261124210000AppendTicketEvents },
 ];
