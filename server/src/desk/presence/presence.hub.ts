@@ -17,6 +17,13 @@ interface PresenceRow {
   since: Date;
 }
 
+/**
+ * How long one read of every live presence answers `viewersOf` (the board asks for every card on
+ * every request). Changes clear it at once (set, and every instance's NOTIFY); the age only bounds
+ * how stale a heartbeat's new expiry may be, which the TTL (30 s by default) dwarfs.
+ */
+const SNAPSHOT_MAX_AGE_MS = 1_000;
+
 /** The realtime topic presence changes are published on. */
 export const PRESENCE_TOPIC = 'presence';
 
@@ -33,6 +40,7 @@ export class PresenceHub implements TopicFeed {
   private readonly subscribers = new Set<Subscriber>();
   private sweeper: NodeJS.Timeout | null = null;
   private sweeping: Promise<unknown> = Promise.resolve();
+  private snapshot: { at: number; rows: Promise<Array<PresenceRow & { expires_at: Date }>> } | null = null;
 
   constructor(
     private readonly orm: MikroORM,
@@ -100,22 +108,30 @@ export class PresenceHub implements TopicFeed {
       }
       if (changed) publish(tx, PRESENCE_TOPIC, [keyOf(ticketId, userId)]);
     });
+    this.snapshot = null;
   }
 
-  /** The live viewers of these tickets, oldest first. */
+  /** The live viewers of these tickets, oldest first (from a snapshot of every live presence, see above). */
   async viewersOf(ticketIds: readonly string[]): Promise<Map<string, PresenceRow[]>> {
     const byTicket = new Map<string, PresenceRow[]>(ticketIds.map((id) => [id, []]));
     if (!ticketIds.length) return byTicket;
-    const rows: PresenceRow[] = await this.em().getConnection().execute(
-      `select ticket_id, user_id, state, since from ticket_presence where ticket_id in (${ticketIds.map(() => '?').join(', ')}) and expires_at > now() order by since, user_id`,
-      [...ticketIds],
-    );
-    for (const row of rows) byTicket.get(row.ticket_id)?.push(row);
+    if (!this.snapshot || Date.now() - this.snapshot.at > SNAPSHOT_MAX_AGE_MS) {
+      const rows = this.em().getConnection().execute(
+        'select ticket_id, user_id, state, since, expires_at from ticket_presence where expires_at > now() order by since, user_id',
+      ) as Promise<Array<PresenceRow & { expires_at: Date }>>;
+      this.snapshot = { at: Date.now(), rows };
+      rows.catch(() => { if (this.snapshot?.rows === rows) this.snapshot = null; });
+    }
+    const now = Date.now();
+    for (const row of await this.snapshot.rows) {
+      if (new Date(row.expires_at).getTime() > now) byTicket.get(row.ticket_id)?.push({ ticket_id: row.ticket_id, user_id: row.user_id, state: row.state, since: row.since });
+    }
     return byTicket;
   }
 
   /** A NOTIFY named these presences: read them and tell the subscribers (no row: LEFT). */
   async changed(keys: readonly string[]): Promise<void> {
+    if (keys.length) this.snapshot = null;
     if (!keys.length || !this.subscribers.size) return;
     const pairs = keys.map((key) => key.split(':')).filter((pair) => pair.length === 2);
     const ticketIds = [...new Set(pairs.map(([ticketId]) => ticketId))];
