@@ -40,6 +40,8 @@ async function subscribeAs(email: string, query: string, count: number): Promise
 /** The statements the server ran between one committed change and its delivery to every subscriber. */
 async function statementsForOneEvent(subscriptions: Array<LiveSubscription<any>>, ticketId: string): Promise<number> {
   const seen = subscriptions.map((s) => s.received.length);
+  // The cards' viewers come from a presence snapshot up to a second old: read it afresh every time.
+  app.services.presence.forgetSnapshot();
   const before = app.queries.length;
   await recordChange(app, ticketId, 'UPDATED');
   await Promise.all(subscriptions.map((s, i) => s.waitFor(seen[i] + 1)));

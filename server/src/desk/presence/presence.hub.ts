@@ -108,6 +108,11 @@ export class PresenceHub implements TopicFeed {
       }
       if (changed) publish(tx, PRESENCE_TOPIC, [keyOf(ticketId, userId)]);
     });
+    this.forgetSnapshot();
+  }
+
+  /** The next viewersOf reads the presences again (a change is known). */
+  forgetSnapshot(): void {
     this.snapshot = null;
   }
 
@@ -131,7 +136,7 @@ export class PresenceHub implements TopicFeed {
 
   /** A NOTIFY named these presences: read them and tell the subscribers (no row: LEFT). */
   async changed(keys: readonly string[]): Promise<void> {
-    if (keys.length) this.snapshot = null;
+    if (keys.length) this.forgetSnapshot();
     if (!keys.length || !this.subscribers.size) return;
     const pairs = keys.map((key) => key.split(':')).filter((pair) => pair.length === 2);
     const ticketIds = [...new Set(pairs.map(([ticketId]) => ticketId))];
