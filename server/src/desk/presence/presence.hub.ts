@@ -40,7 +40,7 @@ export class PresenceHub implements TopicFeed {
   private readonly subscribers = new Set<Subscriber>();
   private sweeper: NodeJS.Timeout | null = null;
   private sweeping: Promise<unknown> = Promise.resolve();
-  private snapshot: { at: number; rows: Promise<Array<PresenceRow & { expires_at: Date }>> } | null = null;
+  private snapshot: { at: number; rows: Promise<Array<PresenceRow & { expires_at: string }>> } | null = null;
 
   constructor(
     private readonly orm: MikroORM,
@@ -123,13 +123,13 @@ export class PresenceHub implements TopicFeed {
     if (!this.snapshot || Date.now() - this.snapshot.at > SNAPSHOT_MAX_AGE_MS) {
       const rows = this.em().getConnection().execute(
         'select ticket_id, user_id, state, since, expires_at from ticket_presence where expires_at > now() order by since, user_id',
-      ) as Promise<Array<PresenceRow & { expires_at: Date }>>;
+      ) as Promise<Array<PresenceRow & { expires_at: string }>>;
       this.snapshot = { at: Date.now(), rows };
       rows.catch(() => { if (this.snapshot?.rows === rows) this.snapshot = null; });
     }
     const now = Date.now();
     for (const row of await this.snapshot.rows) {
-      if (new Date(row.expires_at).getTime() > now) byTicket.get(row.ticket_id)?.push({ ticket_id: row.ticket_id, user_id: row.user_id, state: row.state, since: row.since });
+      if (new Date(row.expires_at).getTime() > now) byTicket.get(row.ticket_id)?.push(row);
     }
     return byTicket;
   }
