@@ -9,6 +9,7 @@ import { Invoice, InvoiceLine, InvoiceStatus } from './invoice.entity';
 import { Package } from './package.entity';
 import { settlePayoutDeductions } from './payout-deductions';
 import { recordCreditNoteWebhook } from '../webhooks/events';
+import { run } from '../db/raw-sql';
 
 export interface MoneyMoved {
   /** Net change in what the ticket has credited (negative when a later decision gave less). */
@@ -168,12 +169,11 @@ async function billedItems(em: EntityManager, participants: SessionParticipant[]
  * moves only the difference and never credits a line twice (desk/merge.ts).
  */
 async function ledgerTotals(em: EntityManager, ticketId: string) {
-  const rows: Array<{ session_id: string; learner_id: string; money: string; package_credits: string }> = await em.getConnection().execute(
+  const rows: Array<{ session_id: string; learner_id: string; money: string; package_credits: string }> = await run(em,
     `with recursive family(id) as (select ?::uuid union select t.id from tickets t join family f on t.merged_into_id = f.id)
      select session_id, learner_id, coalesce(sum(amount_minor), 0) as money, coalesce(sum(package_credits), 0) as package_credits
        from ticket_adjustments where ticket_id in (select id from family) group by session_id, learner_id`,
-    [ticketId], 'all', em.getTransactionContext(),
-  );
+    [ticketId]);
   return new Map(rows.map((r) => [`${r.session_id}:${r.learner_id}`, { money: Number(r.money), packageCredits: Number(r.package_credits) }]));
 }
 
@@ -227,6 +227,6 @@ export async function createCreditNote(em: EntityManager, invoice: Invoice, orig
 }
 
 export async function nextNumber(em: EntityManager, sequence: string, prefix: string): Promise<string> {
-  const rows = await em.getConnection().execute(`select nextval('${sequence}') as n`, [], 'all', em.getTransactionContext());
+  const rows = await run(em, `select nextval('${sequence}') as n`);
   return `${prefix}${String(rows[0].n).padStart(6, '0')}`;
 }

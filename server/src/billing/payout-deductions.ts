@@ -1,13 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { pgArray, run } from '../db/raw-sql';
 import { planCarries } from './payout-carries';
 
-/** Raw SQL in the caller's transaction. */
-export const run = (em: EntityManager, sql: string, params: unknown[] = []): Promise<any[]> =>
-  em.getConnection().execute(sql, params, 'all', em.getTransactionContext());
-
-/** A uuid[] literal: knex would expand a JS array into a list. */
-export const uuidArray = (ids: string[]) => `{${ids.join(',')}}`;
 
 /**
  * Serialises payout changes per tutor (decisions, releases, payment runs), in a fixed order so
@@ -21,7 +16,7 @@ export async function lockTutors(em: EntityManager, tutorIds: string[]): Promise
 
 /** Locks the tutors of these sessions' payouts before any payout row is touched; returns their ids. */
 export async function lockTutorsOfSessions(em: EntityManager, sessionIds: string[]): Promise<string[]> {
-  const tutors: Array<{ tutor_id: string }> = await run(em, 'select distinct tutor_id from tutor_payouts where session_id = any(?::uuid[])', [uuidArray(sessionIds)]);
+  const tutors: Array<{ tutor_id: string }> = await run(em, 'select distinct tutor_id from tutor_payouts where session_id = any(?::uuid[])', [pgArray(sessionIds)]);
   const ids = tutors.map((t) => t.tutor_id);
   await lockTutors(em, ids);
   return ids;
@@ -46,7 +41,7 @@ async function sharesOf(em: EntityManager, sessionIds: string[]) {
             least(p.amount_minor, greatest(0, round(coalesce(c.value, 0)::numeric * p.amount_minor / nullif(b.value, 0))))::int as share,
             (select coalesce(sum(l.amount_minor), 0) from payout_late_credits l where l.payout_id = p.id)::int as late
        from tutor_payouts p join billed b on b.session_id = p.session_id left join credited c on c.session_id = p.session_id`,
-    [uuidArray(sessionIds), uuidArray(sessionIds)]);
+    [pgArray(sessionIds), pgArray(sessionIds)]);
   return rows;
 }
 
@@ -86,7 +81,7 @@ export async function rebalanceCarries(em: EntityManager, tutorId: string, deduc
   await run(em, `update tutor_payouts set carried_minor = 0 where tutor_id = ? and status <> 'PAID' and carried_minor <> 0`, [tutorId]);
   if (deductions.size) {
     await run(em, `update tutor_payouts p set deducted_minor = v.share from unnest(?::uuid[], ?::int[]) as v(id, share) where p.id = v.id and p.tutor_id = ? and p.status <> 'PAID'`,
-      [uuidArray([...deductions.keys()]), `{${[...deductions.values()].join(',')}}`, tutorId]);
+      [pgArray([...deductions.keys()]), `{${[...deductions.values()].join(',')}}`, tutorId]);
   }
   const lates: Array<{ id: string; payout_id: string; currency: string; remaining: number }> = await run(em,
     `select l.id, l.payout_id, l.currency, (l.amount_minor - coalesce((select sum(c.amount_minor) from payout_carries c where c.late_credit_id = l.id), 0))::int as remaining
@@ -104,8 +99,8 @@ export async function rebalanceCarries(em: EntityManager, tutorId: string, deduc
     );
     if (!carries.length) continue;
     await run(em, 'insert into payout_carries (id, late_credit_id, payout_id, amount_minor) select * from unnest(?::uuid[], ?::uuid[], ?::uuid[], ?::int[])',
-      [uuidArray(carries.map(() => randomUUID())), uuidArray(carries.map((c) => c.lateCreditId)), uuidArray(carries.map((c) => c.payoutId)), `{${carries.map((c) => c.amountMinor).join(',')}}`]);
+      [pgArray(carries.map(() => randomUUID())), pgArray(carries.map((c) => c.lateCreditId)), pgArray(carries.map((c) => c.payoutId)), `{${carries.map((c) => c.amountMinor).join(',')}}`]);
     await run(em, `update tutor_payouts p set carried_minor = c.total from (select payout_id, sum(amount_minor)::int as total from payout_carries where payout_id = any(?::uuid[]) group by payout_id) c where p.id = c.payout_id`,
-      [uuidArray([...new Set(carries.map((c) => c.payoutId))])]);
+      [pgArray([...new Set(carries.map((c) => c.payoutId))])]);
   }
 }

@@ -3,7 +3,7 @@ import DataLoader from 'dataloader';
 import type { Viewer } from '../auth/viewer';
 import { byId, groupedBy, visibleTickets } from '../graphql/batch';
 import type { Ticket } from '../tickets/ticket.entity';
-import { run, uuidArray } from './payout-deductions';
+import { pgArray, run } from '../db/raw-sql';
 import { TutorPayout } from './payout.entity';
 import { payoutVisibilitySql } from './payouts.service';
 
@@ -35,7 +35,7 @@ async function visiblePayouts(em: EntityManager, viewer: Viewer | null, where: s
 
 /** Carried late credits touching these payouts, from either side, and what of each is still waiting. */
 async function deductionLines(em: EntityManager, payouts: readonly TutorPayout[]): Promise<DeductionLine[][]> {
-  const ids = uuidArray(payouts.map((p) => p.id));
+  const ids = pgArray(payouts.map((p) => p.id));
   const carries: Array<{ to_id: string; from_id: string; ticket_id: string | null; amount: number; currency: string }> = await run(em,
     `select c.payout_id as to_id, l.payout_id as from_id, l.ticket_id, c.amount_minor as amount, l.currency
        from payout_carries c join payout_late_credits l on l.id = c.late_credit_id
@@ -58,18 +58,18 @@ async function deductionLines(em: EntityManager, payouts: readonly TutorPayout[]
 export function createPayoutLoaders(em: EntityManager, viewer: Viewer | null) {
   return {
     /** Payouts by id, only those the viewer may see. */
-    visible: byId((ids) => visiblePayouts(em, viewer, 'p.id = any(?::uuid[])', [uuidArray(ids)])),
+    visible: byId((ids) => visiblePayouts(em, viewer, 'p.id = any(?::uuid[])', [pgArray(ids)])),
     /** The payouts of each ticket's sessions that the viewer may see. */
     byTicket: groupedBy(async (ticketIds) => {
-      const payouts = await visiblePayouts(em, viewer, 'p.session_id in (select session_id from ticket_sessions where ticket_id = any(?::uuid[]))', [uuidArray(ticketIds)]);
+      const payouts = await visiblePayouts(em, viewer, 'p.session_id in (select session_id from ticket_sessions where ticket_id = any(?::uuid[]))', [pgArray(ticketIds)]);
       const links: Array<{ ticket_id: string; session_id: string }> = await run(em,
-        'select ticket_id, session_id from ticket_sessions where ticket_id = any(?::uuid[])', [uuidArray(ticketIds)]);
+        'select ticket_id, session_id from ticket_sessions where ticket_id = any(?::uuid[])', [pgArray(ticketIds)]);
       return links.flatMap((l) => payouts.filter((p) => p.session.id === l.session_id).map((payout) => ({ ticketId: l.ticket_id, payout })));
     }, (row) => row.ticketId),
     /** The open tickets on each session that the viewer may see. */
     openTicketsBySession: groupedBy(async (sessionIds) => {
       const links: Array<{ ticket_id: string; session_id: string }> = await run(em,
-        'select ticket_id, session_id from ticket_sessions where open and session_id = any(?::uuid[]) order by ticket_id', [uuidArray(sessionIds)]);
+        'select ticket_id, session_id from ticket_sessions where open and session_id = any(?::uuid[]) order by ticket_id', [pgArray(sessionIds)]);
       const tickets = await visibleTickets(em, viewer, { id: { $in: links.map((l) => l.ticket_id) } });
       return links.flatMap((l) => tickets.filter((t) => t.id === l.ticket_id).map((ticket) => ({ sessionId: l.session_id, ticket })));
     }, (row: { sessionId: string; ticket: Ticket }) => row.sessionId),

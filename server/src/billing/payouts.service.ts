@@ -4,7 +4,8 @@ import type { Viewer } from '../auth/viewer';
 import { inTransaction } from '../db/transaction';
 import { badInput, conflict, forbidden } from '../errors';
 import { type Page, decodeCursor, pageSize, toPage } from '../graphql/pagination';
-import { lockTutors, run, uuidArray } from './payout-deductions';
+import { pgArray, run } from '../db/raw-sql';
+import { lockTutors } from './payout-deductions';
 import { PayoutStatus, TutorPayout } from './payout.entity';
 
 export interface PayoutListFilter {
@@ -99,10 +100,10 @@ export async function markPayoutsPaid(em: EntityManager, viewer: Viewer, ids: st
   if (!unique.length) throw badInput('ids', 'Give at least one payout id');
   if (unique.length > MAX_BATCH) throw badInput('ids', `At most ${MAX_BATCH} payouts at a time`);
   return inTransaction(em, async ({ em: txEm }) => {
-    const tutors: Array<{ tutor_id: string }> = await run(txEm, 'select distinct tutor_id from tutor_payouts where id = any(?::uuid[])', [uuidArray(unique)]);
+    const tutors: Array<{ tutor_id: string }> = await run(txEm, 'select distinct tutor_id from tutor_payouts where id = any(?::uuid[])', [pgArray(unique)]);
     await lockTutors(txEm, tutors.map((t) => t.tutor_id));
     const rows: Array<{ id: string; status: PayoutStatus; reference: string | null }> = await run(txEm,
-      'select id, status, reference from tutor_payouts where id = any(?::uuid[]) for update', [uuidArray(unique)]);
+      'select id, status, reference from tutor_payouts where id = any(?::uuid[]) for update', [pgArray(unique)]);
     const missing = unique.filter((id) => !rows.some((r) => r.id === id));
     if (missing.length) throw badInput('ids', `No payout with id ${missing.join(', ')}`);
     const held = rows.filter((r) => r.status === PayoutStatus.HELD);
@@ -111,9 +112,9 @@ export async function markPayoutsPaid(em: EntityManager, viewer: Viewer, ids: st
     if (otherRun.length) throw conflict(`${otherRun.length} of these payouts ${otherRun.length === 1 ? 'was' : 'were'} already paid under another reference`);
     const toPay = rows.filter((r) => r.status === PayoutStatus.RELEASED).map((r) => r.id);
     if (toPay.length) {
-      await run(txEm, `update tutor_payouts set status = 'PAID', paid_at = now(), reference = ? where id = any(?::uuid[])`, [ref, uuidArray(toPay)]);
+      await run(txEm, `update tutor_payouts set status = 'PAID', paid_at = now(), reference = ? where id = any(?::uuid[])`, [ref, pgArray(toPay)]);
       await run(txEm, `insert into payout_events (id, payout_id, action, reference, actor_id) select gen_random_uuid(), id, 'PAID', ?, ? from unnest(?::uuid[]) as id`,
-        [ref, viewer.id, uuidArray(toPay)]);
+        [ref, viewer.id, pgArray(toPay)]);
     }
     return unique;
   });

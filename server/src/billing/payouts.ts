@@ -1,7 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Tx } from '../db/transaction';
 import type { Ticket } from '../tickets/ticket.entity';
-import { lockTutorsOfSessions, rebalanceCarries, run, settlePayoutDeductions, uuidArray } from './payout-deductions';
+import { pgArray, run } from '../db/raw-sql';
+import { lockTutorsOfSessions, rebalanceCarries, settlePayoutDeductions } from './payout-deductions';
 import { announceReleasedPayouts } from './payout-notifications';
 
 /** Holds the tutor payouts of these sessions while a ticket on them is open (paid ones are gone). */
@@ -10,7 +11,7 @@ export async function holdPayouts(em: EntityManager, sessionIds: string[]): Prom
   await lockTutorsOfSessions(em, sessionIds);
   const held: Array<{ tutor_id: string }> = await run(em,
     `update tutor_payouts set status = 'HELD', released_at = null where session_id = any(?::uuid[]) and status = 'RELEASED' returning tutor_id`,
-    [uuidArray(sessionIds)]);
+    [pgArray(sessionIds)]);
   // Late credits go on the next payout to be paid, which a hold may have changed.
   for (const tutorId of new Set(held.map((h) => h.tutor_id))) await rebalanceCarries(em, tutorId);
 }
@@ -29,7 +30,7 @@ export async function releasePayoutsWithoutOpenTickets(tx: Tx, sessionIds: strin
       where p.session_id = any(?::uuid[]) and p.status = 'HELD'
         and not exists (select 1 from ticket_sessions ts where ts.session_id = p.session_id and ts.open)
       returning p.id, p.session_id`,
-    [uuidArray(sessionIds)]);
+    [pgArray(sessionIds)]);
   if (!released.length) return 0;
   await settlePayoutDeductions(em, released.map((r) => r.session_id), null);
   await announceReleasedPayouts(tx, closing, released.map((r) => r.id));

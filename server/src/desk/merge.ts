@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../auth/viewer';
 import { holdPayouts } from '../billing/payouts';
-import { run, uuidArray } from '../billing/payout-deductions';
+import { pgArray, run } from '../db/raw-sql';
 import { type Tx, inTransaction } from '../db/transaction';
 import { badInput, notFound } from '../errors';
 import { announcements } from '../tickets/announcements';
@@ -46,7 +46,7 @@ export async function mergeTickets(deps: TicketDeps, viewer: Viewer, request: Me
   return inTransaction(deps.em, async (tx) => {
     const { em } = tx;
     // Every ticket involved, locked in id order: merges and decisions on them queue up, never deadlock.
-    await run(em, 'select id from tickets where id = any(?::uuid[]) order by id for update', [uuidArray([request.targetId, ...sourceIds])]);
+    await run(em, 'select id from tickets where id = any(?::uuid[]) order by id for update', [pgArray([request.targetId, ...sourceIds])]);
     const sources = await Promise.all(sourceIds.map((id) => visibleTicket(em, viewer, id)));
     const pending = sources.filter((source) => source.mergedInto?.id !== request.targetId);
     if (!pending.length) return visibleTicket(em, viewer, request.targetId);
@@ -112,9 +112,9 @@ async function moveSessions(em: EntityManager, sourceId: string, targetId: strin
   const onTarget = new Set((await run(em, 'select session_id from ticket_sessions where ticket_id = ?', [targetId])).map((row) => row.session_id as string));
   const shared = links.filter((link) => onTarget.has(link.session_id));
   if (shared.length) {
-    await run(em, 'delete from ticket_sessions where ticket_id = ? and session_id = any(?::uuid[])', [sourceId, uuidArray(shared.map((l) => l.session_id))]);
+    await run(em, 'delete from ticket_sessions where ticket_id = ? and session_id = any(?::uuid[])', [sourceId, pgArray(shared.map((l) => l.session_id))]);
     const disputed = shared.filter((link) => link.open_dispute).map((l) => l.session_id);
-    if (disputed.length) await run(em, 'update ticket_sessions set open_dispute = true where ticket_id = ? and session_id = any(?::uuid[])', [targetId, uuidArray(disputed)]);
+    if (disputed.length) await run(em, 'update ticket_sessions set open_dispute = true where ticket_id = ? and session_id = any(?::uuid[])', [targetId, pgArray(disputed)]);
   }
   await run(em, 'update ticket_sessions set ticket_id = ? where ticket_id = ?', [targetId, sourceId]);
   return links.map((link) => link.session_id);

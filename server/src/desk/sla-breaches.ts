@@ -7,6 +7,7 @@ import { announce } from '../notifications/outbox';
 import { TicketStatus } from '../tickets/enums';
 import { Ticket } from '../tickets/ticket.entity';
 import { SlaState, slaStateSql } from './sla';
+import { run } from '../db/raw-sql';
 
 /**
  * Tells the assignee (or every coordinator when nobody is assigned) once that an open ticket
@@ -27,10 +28,7 @@ export async function notifySlaBreaches(rootEm: EntityManager, now: Date = new D
 
 async function notifyOne(rootEm: EntityManager, ticketId: string, now: Date): Promise<boolean> {
   return inTransaction(rootEm, async (tx) => {
-    const claimed = await tx.em.getConnection().execute(
-      'update tickets set sla_breach_notified_at = ? where id = ? and sla_breach_notified_at is null returning id',
-      [now, ticketId], 'all', tx.em.getTransactionContext(),
-    );
+    const claimed = await run(tx.em, 'update tickets set sla_breach_notified_at = ? where id = ? and sla_breach_notified_at is null returning id', [now, ticketId]);
     if (!claimed.length) return false;
     const ticket = await tx.em.findOneOrFail(Ticket, { id: ticketId });
     const recipients = ticket.assignee

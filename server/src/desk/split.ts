@@ -11,6 +11,7 @@ import { requiredText } from '../tickets/text';
 import { lockTicketFor } from '../tickets/ticket-access';
 import type { TicketDeps } from '../tickets/ticket-deps';
 import { Ticket, TicketSession } from '../tickets/ticket.entity';
+import { pgArray, run } from '../db/raw-sql';
 
 export interface SplitRequest {
   ticketId: string;
@@ -32,7 +33,7 @@ export async function splitTicket(deps: TicketDeps, viewer: Viewer, request: Spl
   const key = `split:${request.ticketId}:${createHash('sha256').update(sessionIds.join(',')).digest('hex').slice(0, 32)}`;
   return inTransaction(deps.em, async (tx) => {
     const { em } = tx;
-    await em.getConnection().execute('select pg_advisory_xact_lock(hashtext(?))', [key], 'all', em.getTransactionContext());
+    await run(em, 'select pg_advisory_xact_lock(hashtext(?))', [key]);
     const done = await em.findOne(Ticket, { idempotencyKey: key });
     if (done) return done;
     const { ticket: source } = await lockTicketFor(em, deps.config, viewer, request.ticketId, 'split');
@@ -78,8 +79,5 @@ export async function splitTicket(deps: TicketDeps, viewer: Viewer, request: Spl
 
 /** The links keep their open-dispute flags (the held payouts stay held): only their ticket changes. */
 async function moveSessions(em: EntityManager, fromId: string, toId: string, sessionIds: string[]) {
-  await em.getConnection().execute(
-    `update ticket_sessions set ticket_id = ? where ticket_id = ? and session_id in (${sessionIds.map(() => '?').join(', ')})`,
-    [toId, fromId, ...sessionIds], 'all', em.getTransactionContext(),
-  );
+  await run(em, 'update ticket_sessions set ticket_id = ? where ticket_id = ? and session_id = any(?::uuid[])', [toId, fromId, pgArray(sessionIds)]);
 }

@@ -9,6 +9,7 @@ import { recordChange } from '../tickets/history';
 import { ticketFor } from '../tickets/ticket-access';
 import type { Ticket } from '../tickets/ticket.entity';
 import { Upload } from './upload.entity';
+import { run } from '../db/raw-sql';
 
 const MAX_FILES_PER_CALL = 10;
 
@@ -22,9 +23,8 @@ export const evidenceDueAt = (config: Pick<Config, 'evidenceWindowMs'>, ticket: 
 /** When each ticket was last escalated (tickets never escalated are absent). */
 export async function lastEscalations(em: EntityManager, ticketIds: string[]): Promise<Map<string, Date>> {
   if (!ticketIds.length) return new Map();
-  const rows: Array<{ ticket_id: string; at: Date | string }> = await em.getConnection().execute(
-    `select ticket_id, max(created_at) as at from issue_logs where ticket_id in (?) and to_status = 'ESCALATED' group by ticket_id`,
-    [ticketIds], 'all', em.getTransactionContext());
+  const rows: Array<{ ticket_id: string; at: Date | string }> = await run(em,
+    `select ticket_id, max(created_at) as at from issue_logs where ticket_id in (?) and to_status = 'ESCALATED' group by ticket_id`, [ticketIds]);
   return new Map(rows.map((r) => [r.ticket_id, new Date(r.at)]));
 }
 

@@ -3,6 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { User } from '../auth/user.entity';
 import { sniffContentType } from './sniff';
 import { Upload } from './upload.entity';
+import { run } from '../db/raw-sql';
 
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 /** Bytes per stored row: large enough to keep rows few, small enough to never hold a whole file. */
@@ -45,7 +46,7 @@ export async function storeUpload(em: EntityManager, ownerId: string, filename: 
         await tx.flush();
       }
       if (!data.length) return;
-      await tx.getConnection().execute('insert into upload_chunks (upload_id, seq, data) values (?, ?, ?)', [upload.id, seq, data], 'run', tx.getTransactionContext());
+      await run(tx, 'insert into upload_chunks (upload_id, seq, data) values (?, ?, ?)', [upload.id, seq, data]);
       seq += 1;
     };
     for await (const chunk of file as AsyncIterable<Buffer>) {

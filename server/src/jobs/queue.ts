@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { type Tx, transactionOf, txSlot } from '../db/transaction';
+import { run } from '../db/raw-sql';
 
 export interface JobOptions {
   /** When to run; default now. */
@@ -31,20 +32,20 @@ const pendingJobs = txSlot('jobs', (tx: Tx) => {
   const pending = { calls: [] as JobCall[], sent: false };
   tx.beforeCommit(async (em) => {
     pending.sent = true;
-    if (pending.calls.length) await run(em, pending.calls);
+    if (pending.calls.length) await runCalls(em, pending.calls);
   }, JOBS_ORDER);
   return pending;
 });
 
 /** One statement: `select f(...), g(...)` evaluates its calls in order. */
-const run = (em: EntityManager, calls: JobCall[]) =>
-  em.getConnection().execute(`select ${calls.map((c) => c.sql).join(', ')}`, calls.flatMap((c) => c.params), 'all', em.getTransactionContext());
+const runCalls = (em: EntityManager, calls: JobCall[]) =>
+  run(em, `select ${calls.map((c) => c.sql).join(', ')}`, calls.flatMap((c) => c.params));
 
 async function call(em: EntityManager, job: JobCall): Promise<void> {
   const tx = transactionOf(em);
   const pending = tx?.slot(pendingJobs);
   if (pending && !pending.sent) pending.calls.push(job);
-  else await run(em, [job]);
+  else await runCalls(em, [job]);
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { type Tx, txSlot } from '../db/transaction';
+import { run } from '../db/raw-sql';
 
 /** The one PostgreSQL channel every instance LISTENs on. */
 export const REALTIME_CHANNEL = 'tickets_realtime';
@@ -30,7 +31,7 @@ export function publish(tx: Tx, topic: string, ids: ReadonlyArray<string | numbe
 
 async function notify(em: EntityManager, payload: RealtimePayload): Promise<void> {
   if (!Object.keys(payload).length) return;
-  await em.getConnection().execute('select pg_notify(?, ?)', [REALTIME_CHANNEL, JSON.stringify(withinLimit(payload))], 'all', em.getTransactionContext());
+  await run(em, 'select pg_notify(?, ?)', [REALTIME_CHANNEL, JSON.stringify(withinLimit(payload))]);
 }
 
 /**

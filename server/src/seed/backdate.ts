@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { run } from '../db/raw-sql';
 
 type Row = Record<string, unknown>;
 const DAY = 86_400_000;
@@ -75,13 +76,12 @@ export function demoClock(em: EntityManager) {
       `update "${table}" x set "${column}" = x."${column}" + w.shift_ms * interval '1 millisecond' from ${from}
         where ${ticketOf} = w.ticket_id and x."${column}" between w.began and w.ended`;
     await em.transactional(async (tx) => {
-      const run = (sql: string, args: unknown[] = []) => tx.getConnection().execute(sql, args, 'run', tx.getTransactionContext());
       const tables = [...new Set(columns.map((c) => c.table))];
-      for (const table of tables) await run(`alter table "${table}" disable trigger user`);
-      for (const { table, column } of columns) await run(shift(table, column, 'x.ticket_id'), params);
+      for (const table of tables) await run(tx, `alter table "${table}" disable trigger user`);
+      for (const { table, column } of columns) await run(tx, shift(table, column, 'x.ticket_id'), params);
       // Payouts released when a step closed a ticket on their session.
-      await run(shift('tutor_payouts', 'released_at', '(select ts.ticket_id from ticket_sessions ts where ts.session_id = x.session_id and ts.ticket_id = w.ticket_id)'), params);
-      for (const table of tables) await run(`alter table "${table}" enable trigger user`);
+      await run(tx, shift('tutor_payouts', 'released_at', '(select ts.ticket_id from ticket_sessions ts where ts.session_id = x.session_id and ts.ticket_id = w.ticket_id)'), params);
+      for (const table of tables) await run(tx, `alter table "${table}" enable trigger user`);
     });
   }
 

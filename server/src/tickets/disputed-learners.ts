@@ -3,6 +3,7 @@ import { type Role, isStaff } from '../auth/roles';
 import { User } from '../auth/user.entity';
 import { SessionParticipant } from '../sessions/session.entity';
 import { TicketSession } from './ticket.entity';
+import { pgArray, run } from '../db/raw-sql';
 
 /** A ticket's reporters: its own, then those of the tickets merged into it (desk/merge.ts). */
 export const reporterIdsOf = (ticket: { reporter: { id: string }; mergedReporterIds: readonly string[] }): string[] =>
@@ -28,8 +29,7 @@ export async function disputedParticipants(
   if (!links.length) return [];
   const reporters = await em.find(User, { id: { $in: reporterIdsOf(ticket) } });
   const all = await em.find(SessionParticipant, { session: { $in: links.map((l) => l.session.id) } }, { populate: ['session', 'package'] });
-  const children: Array<{ child_id: string }> = await em.getConnection().execute(
-    'select child_id from parent_links where parent_id = any(?::uuid[])', [`{${reporters.map((r) => r.id).join(',')}}`], 'all', em.getTransactionContext());
+  const children: Array<{ child_id: string }> = await run(em, 'select child_id from parent_links where parent_id = any(?::uuid[])', [pgArray(reporters.map((r) => r.id))]);
   const disputed = isDisputedLearner(reporters, children.map((c) => c.child_id));
   return all.filter((p) => disputed(p.learner.id));
 }

@@ -6,6 +6,7 @@ import type { TicketEventKind, TicketStatus } from './enums';
 import { TicketEventRecord } from './ticket-event.entity';
 import { type TicketEvent, toTicketEvent } from './ticket-event.type';
 import { internalVisibilitySql, ticketVisibilitySql } from './visibility';
+import { pgArray, run } from '../db/raw-sql';
 
 /** The realtime topic whose ids are ticket event sequences. */
 export const TICKET_EVENTS_TOPIC = 'ticket_events';
@@ -30,16 +31,13 @@ export function recordTicketEvent(tx: Tx, event: PendingTicketEvent): void {
   tx.slot(pendingEvents).push(event);
 }
 
-/** An array literal of ids, enum names and booleans (no quoting needed); knex would expand a JS array into a list. */
-const pgArray = (values: ReadonlyArray<string | null>) => `{${values.map((v) => v ?? 'NULL').join(',')}}`;
-
 /**
  * The advisory lock (taken by append_ticket_events, with the inserts, in one round trip) makes
  * events commit in sequence order, so "events after N" never skips one that commits late.
  */
 async function storeEvents(tx: Tx, em: EntityManager, events: readonly PendingTicketEvent[]): Promise<void> {
   if (!events.length) return;
-  const rows: Array<{ sequence: number }> = await em.getConnection().execute(
+  const rows: Array<{ sequence: number }> = await run(em,
     'select append_ticket_events(?::uuid[], ?::ticket_event_kind[], ?::ticket_status[], ?::boolean[]) as sequence',
     [
       pgArray(events.map((e) => e.ticketId)),
@@ -47,8 +45,6 @@ async function storeEvents(tx: Tx, em: EntityManager, events: readonly PendingTi
       pgArray(events.map((e) => e.previousStatus)),
       pgArray(events.map((e) => (e.internal ? 'true' : 'false'))),
     ],
-    'all',
-    em.getTransactionContext(),
   );
   publish(tx, TICKET_EVENTS_TOPIC, rows.map((row) => Number(row.sequence)));
 }
@@ -72,7 +68,7 @@ export async function loadVisibleEventsAfter(em: EntityManager, viewer: Viewer, 
     where.push(condition.sql);
     params.push(...condition.params);
   }
-  const rows: Array<{ sequence: number }> = await em.getConnection().execute(
+  const rows: Array<{ sequence: number }> = await run(em,
     `select e.sequence from ticket_events e join tickets t on t.id = e.ticket_id where ${where.join(' and ')} order by e.sequence limit ?`,
     [...params, limit],
   );

@@ -15,6 +15,7 @@ import { recordChange } from './history';
 import { requiredText } from './text';
 import type { TicketDeps } from './ticket-deps';
 import { Ticket, TicketSession } from './ticket.entity';
+import { run } from '../db/raw-sql';
 
 const MAX_SESSIONS = 50;
 
@@ -50,7 +51,7 @@ export async function reportIssue(deps: TicketDeps, viewer: Viewer, input: Repor
       const { em } = tx;
       if (key !== null) {
         // Same caller, same key: serialised, so concurrent retries see the first ticket.
-        await em.getConnection().execute('select pg_advisory_xact_lock(hashtext(?))', [`report:${viewer.id}:${key}`], 'all', em.getTransactionContext());
+        await run(em, 'select pg_advisory_xact_lock(hashtext(?))', [`report:${viewer.id}:${key}`]);
         const existing = await em.findOne(Ticket, { reporter: viewer.id, idempotencyKey: key });
         if (existing) {
           if (existing.requestHash !== requestHash) throw badInput('idempotencyKey', 'This idempotencyKey was used for a different report');

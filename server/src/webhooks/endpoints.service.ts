@@ -12,6 +12,7 @@ import { scheduleDrain, secretBox } from './delivery';
 import { newWebhookSecret } from './secrets';
 import { allowsLocalWebhooks, parseWebhookUrl, resolveWebhookHost } from './url-guard';
 import { WebhookDelivery, WebhookEndpoint, WebhookEventType } from './webhook.entities';
+import { run } from '../db/raw-sql';
 
 /** After a rotation the old secret keeps signing this long, so receivers can switch without a gap. */
 export const ROTATION_OVERLAP_MS = 24 * 3_600_000;
@@ -72,8 +73,7 @@ export async function updateWebhookEndpoint(em: EntityManager, config: Config, v
     if (reviving) {
       Object.assign(endpoint, { disabledAt: null, failingSince: null });
       // What waited while it was off goes now, still in order per ticket.
-      const keys: Array<{ order_key: string }> = await tx.em.getConnection().execute(
-        `select distinct order_key from webhook_deliveries where endpoint_id = ? and status = 'PENDING'`, [id], 'all', tx.em.getTransactionContext());
+      const keys: Array<{ order_key: string }> = await run(tx.em, `select distinct order_key from webhook_deliveries where endpoint_id = ? and status = 'PENDING'`, [id]);
       await tx.em.flush();
       for (const { order_key } of keys) await scheduleDrain(tx.em, id, order_key);
     }

@@ -4,6 +4,7 @@ import { EventStream } from '../../realtime/event-stream';
 import type { TopicFeed } from '../../realtime/hub';
 import { publish } from '../../realtime/publish';
 import { PresenceEvent, PresenceState } from './presence.types';
+import { run } from '../../db/raw-sql';
 
 interface Subscriber {
   ticketId: string | null;
@@ -88,21 +89,19 @@ export class PresenceHub implements TopicFeed {
   /** Records a heartbeat or a change; announces it when the state changed (a heartbeat alone does not). */
   async set(ticketId: string, userId: string, state: PresenceState): Promise<void> {
     await inTransaction(this.em(), async (tx) => {
-      const conn = tx.em.getConnection();
-      const ctx = tx.em.getTransactionContext();
       let changed: boolean;
       if (state === PresenceState.LEFT) {
-        changed = (await conn.execute('delete from ticket_presence where ticket_id = ? and user_id = ? returning 1', [ticketId, userId], 'all', ctx)).length > 0;
+        changed = (await run(tx.em, 'delete from ticket_presence where ticket_id = ? and user_id = ? returning 1', [ticketId, userId])).length > 0;
       } else {
         // xmax = 0 on a fresh insert; `previous` is the state before an update.
-        const [row] = await conn.execute(
+        const [row] = await run(tx.em,
           `insert into ticket_presence as p (ticket_id, user_id, state, since, expires_at)
            values (?, ?, ?, now(), now() + ? * interval '1 millisecond')
            on conflict (ticket_id, user_id) do update set
              since = case when p.state = excluded.state and p.expires_at > now() then p.since else now() end,
              state = excluded.state, expires_at = excluded.expires_at
            returning (xmax = 0) as inserted, (select q.state from ticket_presence q where q.ticket_id = p.ticket_id and q.user_id = p.user_id and q.expires_at > now()) as previous`,
-          [ticketId, userId, state, this.ttlMs], 'all', ctx,
+          [ticketId, userId, state, this.ttlMs],
         );
         changed = row.inserted || row.previous !== state;
       }
@@ -121,9 +120,8 @@ export class PresenceHub implements TopicFeed {
     const byTicket = new Map<string, PresenceRow[]>(ticketIds.map((id) => [id, []]));
     if (!ticketIds.length) return byTicket;
     if (!this.snapshot || Date.now() - this.snapshot.at > SNAPSHOT_MAX_AGE_MS) {
-      const rows = this.em().getConnection().execute(
-        'select ticket_id, user_id, state, since, expires_at from ticket_presence where expires_at > now() order by since, user_id',
-      ) as Promise<Array<PresenceRow & { expires_at: string }>>;
+      const rows: Promise<Array<PresenceRow & { expires_at: string }>> = run(this.em(),
+        'select ticket_id, user_id, state, since, expires_at from ticket_presence where expires_at > now() order by since, user_id');
       this.snapshot = { at: Date.now(), rows };
       rows.catch(() => { if (this.snapshot?.rows === rows) this.snapshot = null; });
     }
@@ -154,9 +152,7 @@ export class PresenceHub implements TopicFeed {
   /** Deletes presences past their TTL (whoever's instance died) and announces them as LEFT. */
   async sweepExpired(): Promise<number> {
     return inTransaction(this.em(), async (tx: Tx) => {
-      const gone: Array<{ ticket_id: string; user_id: string }> = await tx.em.getConnection().execute(
-        'delete from ticket_presence where expires_at <= now() returning ticket_id, user_id', [], 'all', tx.em.getTransactionContext(),
-      );
+      const gone: Array<{ ticket_id: string; user_id: string }> = await run(tx.em, 'delete from ticket_presence where expires_at <= now() returning ticket_id, user_id');
       publish(tx, PRESENCE_TOPIC, gone.map((g) => keyOf(g.ticket_id, g.user_id)));
       return gone.length;
     });
