@@ -46,6 +46,7 @@ export async function startServerProcess(databaseUrl: string, env: Record<string
       SEED_ON_EMPTY: 'false',
       RUN_WORKER: 'false',
       REPORT_ISSUE_LIMIT: '1000000',
+      LOG_LEVEL: 'info',
       DATA_DIR: mkdtempSync(path.join(tmpdir(), 'tickets-proc-')),
       ...env,
     },

@@ -15,8 +15,8 @@ const importedFolders = (inFolder: (file: string) => boolean) => {
 };
 
 describe('the folders show the design', () => {
-  it('realtime/ is pub/sub only: it imports no feature, no transport and no GraphQL', () => {
-    expect(importedFolders((file) => file.startsWith(`realtime${path.sep}`))).toEqual(['db', 'realtime']);
+  it('realtime/ is pub/sub only: it imports no feature, no transport and no GraphQL (logs and metrics are infrastructure)', () => {
+    expect(importedFolders((file) => file.startsWith(`realtime${path.sep}`))).toEqual(['db', 'observability', 'realtime']);
   });
 
   it('db/transaction.ts imports nothing of ours: features hook into it', () => {

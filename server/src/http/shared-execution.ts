@@ -4,6 +4,7 @@ import { isStaff } from '../auth/roles';
 import type { Viewer } from '../auth/viewer';
 import { type Context, createContext } from '../graphql/context';
 import { createLoaders } from '../graphql/loaders';
+import { observeDelivery } from '../observability/metrics';
 
 type SubscribeResult = AsyncIterableIterator<ExecutionResult> | ExecutionResult;
 
@@ -124,7 +125,10 @@ export function createSharedSubscribe(): (args: ExecutionArgs) => Promise<Subscr
     const stream: AsyncIterableIterator<ExecutionResult> = {
       async next() {
         const event = await events.next();
-        return event.done ? { value: undefined, done: true } : { value: await resultFor(event.value, keys, args), done: false };
+        if (event.done) return { value: undefined, done: true };
+        const value = await resultFor(event.value, keys, args);
+        observeDelivery(event.value);
+        return { value, done: false };
       },
       async return() {
         await events.return?.();
