@@ -29,7 +29,8 @@ export function requestRecord(req: Request): RequestRecord {
 export function recordContext(req: Request, context: Context): Context {
   const record = requestRecord(req);
   if (context.viewer) record.userId = context.viewer.id;
-  records.set(context, record);
+  // Apollo hands plugins a copy of the context object; its request-scoped EntityManager is the same.
+  records.set(context.em, record);
   return context;
 }
 
@@ -47,8 +48,10 @@ export function requestLogging(): RequestHandler {
     const started = process.hrtime.bigint();
     res.once('finish', () => {
       const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
-      const line = { ...record, method: req.method, path: req.path, status: res.statusCode, durationMs: Math.round(durationMs * 10) / 10 };
-      if (QUIET_PATHS.has(req.path)) log.debug(line, 'request');
+      // originalUrl: routers mounted on a path see req.path without it.
+      const path = req.originalUrl.split('?')[0];
+      const line = { ...record, method: req.method, path, status: res.statusCode, durationMs: Math.round(durationMs * 10) / 10 };
+      if (QUIET_PATHS.has(path)) log.debug(line, 'request');
       else if (res.statusCode >= 500) log.error(line, 'request');
       else log.info(line, 'request');
     });
@@ -74,7 +77,7 @@ export function graphqlMetricsPlugin(): ApolloServerPlugin<Context> {
           const errors = response.body.kind === 'single' ? (response.body.singleResult.errors ?? []) : [];
           const codes = errors.map((error) => errorCodeLabel(error.extensions?.code));
           for (const code of codes) graphqlErrors.inc({ code });
-          const record = records.get(contextValue);
+          const record = records.get(contextValue.em);
           if (record) {
             record.operationName = operation;
             if (codes.length) record.errorCode = codes[0];
