@@ -72,6 +72,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     metricsToken: env.METRICS_TOKEN || undefined,
     /** SIGTERM/SIGINT: in-flight requests get this long to finish before the process exits. */
     shutdownGraceMs: parseDuration(env.SHUTDOWN_GRACE ?? '10s', 'SHUTDOWN_GRACE'),
+    /** Draining: /readyz answers 503 this long before the server stops accepting (lets a load balancer notice first). */
+    shutdownDelayMs: parseDuration(env.SHUTDOWN_DELAY ?? '0', 'SHUTDOWN_DELAY'),
   };
 }
 

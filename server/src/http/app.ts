@@ -136,6 +136,8 @@ export async function startHttpServer(services: Services, port: number, host = '
     readiness,
     close: async () => {
       readiness.draining = true;
+      const delay = services.config.shutdownDelayMs;
+      if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
       await liveUpdates.dispose();
       await apollo.stop();
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
