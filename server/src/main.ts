@@ -5,6 +5,7 @@ import { openDatabase } from './db/database';
 import { startHttpServer } from './http/app';
 import { loggerFor } from './observability/logger';
 import { stopOnSignals } from './ops/shutdown';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './seed/demo-accounts';
 import { seedIfEmpty } from './seed/seed';
 import { createServices } from './services';
 
@@ -34,8 +35,10 @@ async function main() {
   );
   log.info(
     { url: config.publicUrl, worker: config.runWorker, seconds: Number(((Date.now() - startedAt) / 1000).toFixed(1)) },
-    `Tickets is up at ${config.publicUrl} (GraphQL /graphql, /healthz, /readyz, /metrics)${config.runWorker ? '' : '; jobs run in `npm run start:worker`'}; demo logins in README.md`,
+    `Tickets is up at ${config.publicUrl} (GraphQL /graphql, /healthz, /readyz, /metrics)${config.runWorker ? '' : '; jobs run in `npm run start:worker`'}`,
   );
+  // For the person at the terminal only (never a log line, which must not carry addresses or passwords).
+  if (config.nodeEnv === 'development') process.stdout.write(`  demo logins (password ${DEMO_PASSWORD}): ${DEMO_ACCOUNTS.map((a) => a.email).join(', ')}\n`);
 }
 
 main().catch((error) => {
