@@ -1,6 +1,7 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Runner } from 'graphile-worker';
 import { AuthService } from './auth/auth.service';
+import { registerListeners } from './app/listeners';
 import { CREDENTIAL_CACHE_MS } from './auth/credential-state';
 import { RateLimits } from './auth/rate-limits';
 import { TokenService } from './auth/tokens';
@@ -55,6 +56,7 @@ export interface Services {
 }
 
 export function createServices(config: Config, orm: MikroORM): Services {
+  registerListeners();
   const tokens = new TokenService(resolveJwtSecret(config), config.jwtTtlSeconds);
   let worker: Runner | undefined;
   const em = orm.em as EntityManager;

@@ -4,7 +4,6 @@ import type { Viewer } from '../auth/viewer';
 import { nextNumber } from '../billing/adjustments';
 import { inTransaction } from '../db/transaction';
 import { badInput, notFound } from '../errors';
-import { announcements } from '../tickets/announcements';
 import { TicketEventKind, TicketStatus } from '../tickets/enums';
 import { recordChange } from '../tickets/history';
 import { requiredText } from '../tickets/text';
@@ -67,12 +66,11 @@ export async function splitTicket(deps: TicketDeps, viewer: Viewer, request: Spl
       currency: source.currency,
       creditedMinor: 0,
     });
-    recordChange(tx, split, { actor: viewer, action: 'SPLIT_FROM', comment: [`Split from ${source.number}`, comment].filter(Boolean).join(': '), to: TicketStatus.ONGOING, kind: TicketEventKind.CREATED });
-    recordChange(tx, source, { actor: viewer, action: 'SPLIT', comment: [`${sessionIds.length} session(s) moved to ${split.number}`, comment].filter(Boolean).join(': '), kind: TicketEventKind.UPDATED });
+    await recordChange(tx, split, { actor: viewer, action: 'SPLIT_FROM', comment: [`Split from ${source.number}`, comment].filter(Boolean).join(': '), to: TicketStatus.ONGOING, kind: TicketEventKind.CREATED });
+    await recordChange(tx, source, { actor: viewer, action: 'SPLIT', comment: [`${sessionIds.length} session(s) moved to ${split.number}`, comment].filter(Boolean).join(': '), kind: TicketEventKind.UPDATED });
     await em.flush();
     await moveSessions(em, source.id, split.id, sessionIds);
     await deps.timers.scheduleAutoEscalate(em, split);
-    await announcements.created(tx, split);
     return split;
   });
 }

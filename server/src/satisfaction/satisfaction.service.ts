@@ -12,7 +12,7 @@ import { TicketEventKind, TicketStatus } from '../tickets/enums';
 import { recordChange } from '../tickets/history';
 import { ticketFor, verdictFor } from '../tickets/ticket-access';
 import { Ticket } from '../tickets/ticket.entity';
-import { ASK_TASK } from './ask-on-close';
+import { ASK_TASK } from './listeners';
 import { TicketRating } from './rating.entity';
 
 
@@ -52,7 +52,7 @@ export async function askForRating(em: EntityManager, config: Config, ticketId: 
 async function applyRating(tx: Tx, ticket: Ticket, rating: TicketRating | null, actor: Viewer, score: number, comment: string | null): Promise<void> {
   const row = rating ?? tx.em.create(TicketRating, { ticket, tokenHash: hashToken(randomBytes(24).toString('base64url')), askedAt: new Date() });
   Object.assign(row, { score, comment, ratedAt: new Date(), ratedBy: tx.em.getReference(User, actor.id) });
-  recordChange(tx, ticket, { actor, action: 'RATED', comment: comment ? `${score}/5: ${comment}` : `${score}/5`, kind: TicketEventKind.UPDATED });
+  await recordChange(tx, ticket, { actor, action: 'RATED', comment: comment ? `${score}/5: ${comment}` : `${score}/5`, kind: TicketEventKind.UPDATED });
 }
 
 function checkScore(score: number) {

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { TaskList } from 'graphile-worker';
 import type { Config } from '../config';
-import { ASK_TASK } from './ask-on-close';
+import { ASK_TASK } from './listeners';
 import { askForRating } from './satisfaction.service';
 
 /** The background task of satisfaction (see jobs/tasks.ts). */
