@@ -9,7 +9,7 @@
 import { createServer } from 'node:http';
 import { type DocumentNode, GraphQLScalarType, buildSchema, execute, parse, validate } from 'graphql';
 import { Pool } from 'pg';
-import { slaStateOf } from '../server/src/desk/sla';
+import { slaStateOf } from '../server/src/tickets/sla';
 
 const schema = buildSchema(`
   scalar DateTime

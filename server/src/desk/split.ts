@@ -6,6 +6,7 @@ import { inTransaction } from '../db/transaction';
 import { badInput, notFound } from '../errors';
 import { TicketEventKind, TicketStatus } from '../tickets/enums';
 import { recordChange } from '../tickets/history';
+import { splitRefusal } from '../tickets/capability-facts';
 import { requiredText } from '../tickets/text';
 import { lockTicketFor } from '../tickets/ticket-access';
 import type { TicketDeps } from '../tickets/ticket-deps';
@@ -40,7 +41,8 @@ export async function splitTicket(deps: TicketDeps, viewer: Viewer, request: Spl
     const links = await em.find(TicketSession, { ticket: source }, { fields: ['session', 'openDispute', 'open'] });
     const onTicket = new Set(links.map((l) => l.session.id));
     if (sessionIds.some((id) => !onTicket.has(id))) throw notFound('Session on this ticket');
-    if (sessionIds.length >= links.length) throw badInput('sessionIds', 'Leave at least one session on the ticket');
+    const refusal = splitRefusal(links.length, sessionIds.length);
+    if (refusal) throw refusal;
 
     const now = new Date();
     const split = em.create(Ticket, {

@@ -1,4 +1,4 @@
-import { type SlaState, type SlaTimes, slaFilter } from '../desk/sla';
+import { type SlaState, type SlaTimes, slaFilter } from './sla';
 import type { DisputeCategory, TicketStatus, TicketType } from './enums';
 import type { SqlCondition } from './visibility';
 
