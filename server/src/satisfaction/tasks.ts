@@ -4,7 +4,7 @@ import type { Config } from '../config';
 import { ASK_TASK } from './listeners';
 import { askForRating } from './satisfaction.service';
 
-/** The background task of satisfaction (see jobs/tasks.ts). */
+/** The background task of satisfaction (listed in app/tasks.ts). */
 export function satisfactionTasks(deps: { em: EntityManager; config: Config }): TaskList {
   return {
     [ASK_TASK]: async (payload) => {

@@ -16,7 +16,7 @@ export interface TicketFilterSpec {
   from?: Date;
   /** Created before. */
   to?: Date;
-  /** In one of these SLA states now (desk/sla.ts). */
+  /** In one of these SLA states now (sla.ts). */
   sla?: readonly SlaState[];
 }
 
