@@ -149,7 +149,7 @@ export const SERVER_NODE_FLAGS: string[] = (() => {
 const COMMANDS: Record<ServerKind, (port: number) => { args: string[]; env: Record<string, string>; cwd: string }> = {
   tickets: () => ({
     // The compiled server, as production runs it (ensureServerBuild below).
-    args: [...SERVER_NODE_FLAGS, 'server/dist/main.js'],
+    args: [...SERVER_NODE_FLAGS, 'server/dist/app/main.js'],
     env: { NODE_ENV: 'production', JWT_SECRET, RUN_WORKER: 'false', SEED_ON_EMPTY: 'true', HOST: '127.0.0.1', ...BENCH_LIMITS },
     cwd: ROOT,
   }),

@@ -17,7 +17,7 @@ const HAPROXY = process.env.HAPROXY_BIN ?? '/usr/sbin/haproxy';
 
 /** The server's entry as a command: compiled in production, the sources otherwise. */
 export function serverArgs(entry: 'main' | 'worker'): string[] {
-  return process.env.NODE_ENV === 'production' ? [path.join(ROOT, 'server', 'dist', `${entry}.js`)] : ['-r', '@swc-node/register', path.join(ROOT, 'server', 'src', `${entry}.ts`)];
+  return process.env.NODE_ENV === 'production' ? [path.join(ROOT, 'server', 'dist', 'app', `${entry}.js`)] : ['-r', '@swc-node/register', path.join(ROOT, 'server', 'src', 'app', `${entry}.ts`)];
 }
 
 async function waitReady(url: string, child: ChildProcess, timeoutMs = 240_000): Promise<void> {

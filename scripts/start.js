@@ -13,7 +13,7 @@ const root = path.resolve(__dirname, '..');
 const entry = process.argv[2] === 'worker' ? 'worker' : 'main';
 
 if (process.env.NODE_ENV === 'production') {
-  const compiled = path.join(root, 'server', 'dist', `${entry}.js`);
+  const compiled = path.join(root, 'server', 'dist', 'app', `${entry}.js`);
   if (!fs.existsSync(compiled)) {
     console.error(`${path.relative(root, compiled)} is missing: run \`npm run build\` first (NODE_ENV=production runs the compiled server).`);
     process.exit(1);
@@ -25,5 +25,5 @@ if (process.env.NODE_ENV === 'production') {
     if (built.status !== 0) process.exit(built.status ?? 1);
   }
   require('@swc-node/register');
-  require(path.join(root, 'server', 'src', `${entry}.ts`));
+  require(path.join(root, 'server', 'src', 'app', `${entry}.ts`));
 }

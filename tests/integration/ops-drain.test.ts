@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openOrm } from '../../server/src/db/orm';
+import { openAppOrm } from '../../server/src/app/database';
 import { createTestDatabase } from '../support/database';
 import { bearer, jsonLines, loginAt, post } from '../support/ops';
 import { type ServerProcess, startServerProcess } from '../support/server-process';
@@ -61,7 +61,7 @@ const ENV = { WS_CONNECTIONS_PER_MINUTE: '1000', SHUTDOWN_DELAY: '300ms', SHUTDO
 describe('draining on SIGTERM and SIGINT', () => {
   it('SIGTERM to the process, on a managed database (DATABASE_URL)', async () => {
     const databaseUrl = await createTestDatabase();
-    const orm: MikroORM = await openOrm(databaseUrl);
+    const orm: MikroORM = await openAppOrm(databaseUrl);
     const sessionId = await openSessionOf({ orm }, 'mia@demo.test');
     await orm.close();
     const server = await startServerProcess(databaseUrl, ENV);
@@ -77,7 +77,7 @@ describe('draining on SIGTERM and SIGINT', () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'tickets-drain-'));
     dataDirs.push(dataDir);
     // No DATABASE_URL: the embedded PostgreSQL, seeded with the demo, as `npm start` on a laptop.
-    const server = await startServerProcess('', { ...ENV, DATA_DIR: dataDir, SEED_ON_EMPTY: 'true' }, 'server/src/main.ts', { detached: true, readyTimeoutMs: 240_000 });
+    const server = await startServerProcess('', { ...ENV, DATA_DIR: dataDir, SEED_ON_EMPTY: 'true' }, 'server/src/app/main.ts', { detached: true, readyTimeoutMs: 240_000 });
     started.push(server);
     const coordinator = await loginAt(server.url, 'coordinator@demo.test');
     const tickets = await post(server.url, '{ tickets(first: 1, filter: { status: [ONGOING] }) { edges { node { id } } } }', {}, bearer(coordinator));

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openOrm } from '../../server/src/db/orm';
+import { openAppOrm } from '../../server/src/app/database';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../server/src/seed/demo-accounts';
 import { createTestDatabase } from '../support/database';
 import { bearer, jsonLines, loginAt, metricValue, post, scrape } from '../support/ops';
@@ -17,7 +17,7 @@ const sockets: WsClient[] = [];
 
 beforeAll(async () => {
   const databaseUrl = await createTestDatabase();
-  orm = await openOrm(databaseUrl);
+  orm = await openAppOrm(databaseUrl);
   server = await startServerProcess(databaseUrl, { METRICS_TOKEN, RUN_WORKER: 'true', LOG_LEVEL: 'info' });
 }, 120_000);
 afterAll(async () => {

@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { afterAll, describe, expect, it } from 'vitest';
 import { haproxyConfig } from '../../deploy/haproxy';
-import { openOrm } from '../../server/src/db/orm';
+import { openAppOrm } from '../../server/src/app/database';
 import type { TestApp } from '../support/app';
 import { createTestDatabase } from '../support/database';
 import { createDisputableSessions } from '../support/fixtures';
@@ -44,12 +44,12 @@ afterAll(async () => {
 describe('a rolling restart behind HAProxy', () => {
   it('loses nothing under load: every report answered once, every subscriber gets every event once', async () => {
     const databaseUrl = await createTestDatabase();
-    orm = await openOrm(databaseUrl);
+    orm = await openAppOrm(databaseUrl);
     const { sessionIds } = await createDisputableSessions({ orm } as TestApp, { tutor: 'tutor@demo.test', learner: 'mia@demo.test', billedTo: 'parent@demo.test', invoiced: SESSIONS });
     const ports = await Promise.all(Array.from({ length: INSTANCES }, freePort));
     const proxyPort = await freePort();
     const instances = await Promise.all(ports.map((port) => startServerProcess(databaseUrl, { ...ENV, PORT: String(port) })));
-    processes.push(...instances, await startServerProcess(databaseUrl, { SEED_ON_EMPTY: 'false' }, 'server/src/worker.ts'));
+    processes.push(...instances, await startServerProcess(databaseUrl, { SEED_ON_EMPTY: 'false' }, 'server/src/app/worker.ts'));
 
     const configFile = path.join(mkdtempSync(path.join(tmpdir(), 'tickets-haproxy-')), 'haproxy.cfg');
     writeFileSync(configFile, haproxyConfig({ bind: `127.0.0.1:${proxyPort}`, servers: ports.map((port, i) => ({ name: `api${i + 1}`, address: `127.0.0.1:${port}` })), checkIntervalMs: 300 }));

@@ -29,13 +29,13 @@ async function freePort(): Promise<number> {
 }
 
 /**
- * The real server (`server/src/main.ts`) in its own process, on an existing database; with
- * `entry: 'server/src/worker.ts'` the worker process instead (ready when it says so, no HTTP).
+ * The real server (`server/src/app/main.ts`) in its own process, on an existing database; with
+ * `entry: 'server/src/app/worker.ts'` the worker process instead (ready when it says so, no HTTP).
  */
 export async function startServerProcess(
   databaseUrl: string,
   env: Record<string, string> = {},
-  entry = 'server/src/main.ts',
+  entry = 'server/src/app/main.ts',
   options: { detached?: boolean; readyTimeoutMs?: number } = {},
 ): Promise<ServerProcess> {
   const port = env.PORT ? Number(env.PORT) : await freePort();

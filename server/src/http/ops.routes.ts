@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { Router } from 'express';
-import type { Services } from '../services';
+import type { Services } from '../graphql/context';
 import { loggerFor } from '../observability/logger';
 import { registry } from '../observability/metrics';
 

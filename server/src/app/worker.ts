@@ -1,8 +1,8 @@
 import 'reflect-metadata';
-import { loadConfig } from './config';
-import { openDatabase } from './db/database';
-import { loggerFor } from './observability/logger';
-import { stopOnSignals } from './ops/shutdown';
+import { loadConfig } from '../config';
+import { loggerFor } from '../observability/logger';
+import { stopOnSignals } from '../ops/shutdown';
+import { openAppDatabase } from './database';
 import { createServices } from './services';
 
 const log = loggerFor('worker');
@@ -14,7 +14,7 @@ const log = loggerFor('worker');
  */
 async function main() {
   const config = loadConfig();
-  const db = await openDatabase(config, (line) => log.info(line));
+  const db = await openAppDatabase(config, (line) => log.info(line));
   const services = createServices(config, db.orm);
   await services.start({ serve: false, work: true });
   // The worker finishes its current jobs, then the database closes.

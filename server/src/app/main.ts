@@ -1,12 +1,12 @@
 import 'reflect-metadata';
-import { loadConfig } from './config';
-import { withBootLock } from './db/boot-lock';
-import { openDatabase } from './db/database';
-import { startHttpServer } from './http/app';
-import { loggerFor } from './observability/logger';
-import { stopOnSignals } from './ops/shutdown';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './seed/demo-accounts';
-import { seedIfEmpty } from './seed/seed';
+import { loadConfig } from '../config';
+import { withBootLock } from '../db/boot-lock';
+import { openAppDatabase } from './database';
+import { startHttpServer } from '../http/app';
+import { loggerFor } from '../observability/logger';
+import { stopOnSignals } from '../ops/shutdown';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../seed/demo-accounts';
+import { seedIfEmpty } from '../seed/seed';
 import { createServices } from './services';
 
 const log = loggerFor('main');
@@ -18,7 +18,7 @@ const log = loggerFor('main');
 async function main() {
   const startedAt = Date.now();
   const config = loadConfig();
-  const db = await openDatabase(config, (line) => log.info(line));
+  const db = await openAppDatabase(config, (line) => log.info(line));
   const services = createServices(config, db.orm);
   if (config.seedOnEmpty && (await withBootLock(db.url, () => seedIfEmpty(services)))) log.info('seeded the demo data');
   await services.start();
