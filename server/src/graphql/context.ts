@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../auth/viewer';
+import type { DomainError } from '../errors';
 import type { Services } from '../services';
 import { createLoaders, type Loaders } from './loaders';
 
@@ -10,6 +11,8 @@ export interface Context {
   services: Services;
   /** The client's address (for rate limits and the audit log); null where unknown. */
   clientAddress: string | null;
+  /** A bad, expired or revoked credential sent with the request (viewer is then null); refused unless the operation is open to anyone. */
+  credentialError?: DomainError | null;
 }
 
 /** A fresh identity map and fresh loaders per request (or per subscription event). */

@@ -9,9 +9,8 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express, { type ErrorRequestHandler } from 'express';
 import { NoSchemaIntrospectionCustomRule } from 'graphql';
 import { type Context, createContext } from '../graphql/context';
-import { requireScopes } from '../graphql/auth-guard';
 import { DomainError } from '../errors';
-import { formatError, toGraphQLError } from '../graphql/errors';
+import { formatError } from '../graphql/errors';
 import { getSchema } from '../graphql/schema';
 import type { Services } from '../services';
 import { clientAddress } from './client-address';
@@ -19,6 +18,7 @@ import { evidenceRoutes } from '../evidence/upload.routes';
 import { rateRoutes } from '../satisfaction/rate.routes';
 import { healthHandler } from './health';
 import { placeholderPage } from './placeholder';
+import { checkOperation, refusal, retryAfterOf } from './operation-checks';
 import { QUERY_LIMITS, queryLimitProtection } from './query-limits';
 import { attachLiveUpdates } from './ws-server';
 
@@ -62,20 +62,26 @@ export async function startHttpServer(services: Services, port: number, host = '
       // POST answers are never cached; without this every field resolver is wrapped to compute cache hints.
       ApolloServerPluginCacheControlDisabled(),
       {
-        // API key scopes, once per operation before it runs (graphql/auth-guard.ts).
+        // The credential, API key scopes, cost and control characters, once per operation before it runs (operation-checks.ts).
         async requestDidStart() {
           return {
-            async didResolveOperation({ contextValue, document, operationName, operation }) {
+            async didResolveOperation({ contextValue, document, operationName, operation, request }) {
               try {
                 if (operation?.operation === 'subscription') throw new DomainError('BAD_USER_INPUT', 'Subscriptions run over the WebSocket at /graphql');
-                requireScopes(schema, document, operationName, contextValue.viewer);
+                checkOperation({ schema, document, operationName, variables: request.variables, viewer: contextValue.viewer, credentialError: contextValue.credentialError });
               } catch (error) {
                 // A refusal, not a server fault: Apollo would answer an error thrown here with a 500.
                 if (!(error instanceof DomainError)) throw error;
-                const refusal = toGraphQLError(error);
-                refusal.extensions.http = { status: error.code === 'BAD_USER_INPUT' ? 400 : 200 };
-                throw refusal;
+                throw refusal(error);
               }
+            },
+            // RATE_LIMITED from a resolver (sign-in failures, reports) is a 429 too.
+            async willSendResponse({ response }) {
+              if (response.body.kind !== 'single') return;
+              const limited = response.body.singleResult.errors?.filter((error) => error.extensions?.code === 'RATE_LIMITED') ?? [];
+              if (!limited.length) return;
+              response.http.status = 429;
+              response.http.headers.set('retry-after', String(Math.max(...limited.map((error) => retryAfterOf(error)))));
             },
           };
         },
@@ -96,8 +102,16 @@ export async function startHttpServer(services: Services, port: number, host = '
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const address = clientAddress(req, services.config.trustProxy);
-        const viewer = await services.auth.authenticate(req.headers.authorization);
-        return createContext(services, viewer && { ...viewer, address }, address);
+        try {
+          const viewer = await services.auth.authenticate(req.headers.authorization);
+          return createContext(services, viewer && { ...viewer, address }, address);
+        } catch (error) {
+          if (!(error instanceof DomainError)) throw error;
+          // An API key over its limit: 429 at once. A bad credential is refused by checkOperation,
+          // unless the operation is one anyone may call (login, introspection).
+          if (error.code !== 'UNAUTHENTICATED') throw refusal(error);
+          return { ...createContext(services, null, address), credentialError: error };
+        }
       },
     }),
   );
