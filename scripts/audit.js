@@ -13,7 +13,7 @@ const PARTS = [
   {
     name: 'Schema-driven fuzz against a production-mode server (every operation, hostile arguments and credentials)',
     test: 'tests/integration/security-fuzz-schema.test.ts',
-    env: { FUZZ_RUNS_PER_FIELD: process.env.FUZZ_RUNS_PER_FIELD || '40' },
+    env: { FUZZ_RUNS_PER_FIELD: process.env.FUZZ_RUNS_PER_FIELD || '25' },
   },
   {
     name: 'GraphQL over HTTP spec audits (graphql-http) against a production-mode server',

@@ -18,8 +18,7 @@ class AuthPayload {
 
 @ObjectType()
 class CreatedApiKey {
-  /** The plain key; shown only in this answer, stored hashed. */
-  @Field()
+  @Field({ description: 'The plain key; shown only in this answer, stored hashed.' })
   key!: string;
 
   @Field(() => ApiKey)

@@ -17,6 +17,11 @@ import { AttachmentFieldsResolver, EvidenceResolver, TicketEvidenceFieldsResolve
 import { CancellationsResolver } from '../cancellations/cancellations.resolver';
 import { SatisfactionResolver } from '../satisfaction/satisfaction.resolver';
 import { WebhookDeliveryFieldsResolver, WebhooksResolver } from '../webhooks/webhooks.resolver';
+import { applyDescriptions } from './descriptions/apply';
+import { ENUM_DESCRIPTIONS } from './descriptions/enums';
+import { MORE_TYPE_DESCRIPTIONS } from './descriptions/more-types';
+import { OPERATION_DESCRIPTIONS } from './descriptions/operations';
+import { TYPE_DESCRIPTIONS } from './descriptions/types';
 import { DateTimeScalar } from './scalars';
 
 export const resolvers = [AuthResolver, UserFieldsResolver, AuditLogResolver, SessionsResolver, InvoicesResolver, InvoiceLinesResolver, CreditNotesResolver,
@@ -45,6 +50,9 @@ export function getSchema(): Promise<GraphQLSchema> {
     validate: false,
     // Subscriptions bring their own iterators (the feeds registered on realtime/hub.ts); type-graphql still wants a pubSub.
     pubSub: noTopicPubSub,
+  }).then((schema) => {
+    applyDescriptions(schema, { ...OPERATION_DESCRIPTIONS, ...TYPE_DESCRIPTIONS, ...MORE_TYPE_DESCRIPTIONS, ...ENUM_DESCRIPTIONS });
+    return schema;
   });
   return built;
 }
