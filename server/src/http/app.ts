@@ -17,6 +17,8 @@ import { clientAddress } from './client-address';
 import { evidenceRoutes } from '../evidence/upload.routes';
 import { rateRoutes } from '../satisfaction/rate.routes';
 import { healthHandler } from './health';
+import { securityHeaders } from './security-headers';
+import { cookieValue, requestCredential, sessionCookie } from './session-cookie';
 import { placeholderPage } from './placeholder';
 import { checkOperation, refusal, retryAfterOf } from './operation-checks';
 import { QUERY_LIMITS, queryLimitProtection } from './query-limits';
@@ -35,6 +37,8 @@ const DASHBOARD_DIST = path.resolve(__dirname, '../../../dashboard/dist');
 export async function startHttpServer(services: Services, port: number, host = '0.0.0.0'): Promise<RunningServer> {
   const app = express();
   app.disable('x-powered-by');
+  app.use(securityHeaders(services.config.publicUrl));
+  const secureCookies = services.config.nodeEnv !== 'development';
   const httpServer = createServer(app);
   const schema = await getSchema();
   const introspection = services.config.graphqlIntrospection;
@@ -100,17 +104,23 @@ export async function startHttpServer(services: Services, port: number, host = '
     '/graphql',
     express.json({ limit: QUERY_LIMITS.maxBodyBytes }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => {
+      context: async ({ req, res }) => {
         const address = clientAddress(req, services.config.trustProxy);
+        let viaCookie = false;
         try {
-          const viewer = await services.auth.authenticate(req.headers.authorization);
-          return createContext(services, viewer && { ...viewer, address }, address);
+          const credential = requestCredential(req, services.config.publicUrl);
+          viaCookie = credential.viaCookie;
+          const viewer = await services.auth.authenticate(credential.authorization);
+          return { ...createContext(services, viewer && { ...viewer, address }, address), session: sessionCookie(req, res, secureCookies, viaCookie) };
         } catch (error) {
           if (!(error instanceof DomainError)) throw error;
           // An API key over its limit: 429 at once. A bad credential is refused by checkOperation,
           // unless the operation is one anyone may call (login, introspection).
           if (error.code !== 'UNAUTHENTICATED') throw refusal(error);
-          return { ...createContext(services, null, address), credentialError: error };
+          const session = sessionCookie(req, res, secureCookies, false);
+          // A revoked, expired or cross-site cookie is cleared as well as refused.
+          if (cookieValue(req.headers.cookie)) session.signedOut();
+          return { ...createContext(services, null, address), credentialError: error, session };
         }
       },
     }),

@@ -21,6 +21,7 @@ import type { Services } from '../services';
 import { createLiveContext } from './live-context';
 import { CLOSE_UNAUTHORIZED } from './live-connections';
 import { checkOperation } from './operation-checks';
+import { requestCredential } from './session-cookie';
 import { createSharedSubscribe } from './shared-execution';
 
 export const MAX_OPERATIONS_PER_CONNECTION = 20;
@@ -86,7 +87,15 @@ export function attachLiveUpdates(
           ctx.extra.socket.close(CLOSE_TOO_MANY, 'Too many new connections from this address');
           return false;
         }
-        const authorization = authorizationOf(ctx.connectionParams);
+        // Partner apps send a token in connection_init; the dashboard's socket carries its session cookie.
+        let authorization = authorizationOf(ctx.connectionParams);
+        if (!authorization) authorization = (() => {
+          try {
+            return requestCredential(ctx.extra.request, services.config.publicUrl, false).authorization;
+          } catch {
+            return null;
+          }
+        })();
         const verdict = await services.auth.authenticate(authorization).catch((error: unknown) => error);
         if (verdict instanceof DomainError && verdict.code === 'RATE_LIMITED') {
           ctx.extra.socket.close(CLOSE_TOO_MANY, verdict.message);
