@@ -11,6 +11,9 @@ import { sql } from '../support/fixtures';
  * HttpOnly cookie no script can read, the live connection authenticated from it, a cross-site
  * form post refused, and sign-out clearing and refusing the cookie.
  */
+// Read inside the page (page.evaluate), not in Node.
+declare const document: { cookie: string }, localStorage: Record<string, string>, sessionStorage: Record<string, string>;
+
 let app: TestApp;
 let browser: Browser;
 let attacker: Server;
