@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getSchema } from '../../server/src/graphql/schema';
+import { getSchema } from '../../server/src/app/schema';
 import { type TestApp, startTestApp } from '../support/app';
 import { sql } from '../support/fixtures';
 import { databaseFingerprint } from '../support/fingerprint';

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SignJWT } from 'jose';
 import { getOperationAST, parse } from 'graphql';
 import * as dashboardDocuments from '../../dashboard/src/graphql/generated/graphql';
-import { getSchema } from '../../server/src/graphql/schema';
+import { getSchema } from '../../server/src/app/schema';
 import { operationCost } from '../../server/src/http/operation-cost';
 import { QUERY_LIMITS } from '../../server/src/http/query-limits';
 import { type TestApp, startTestApp } from '../support/app';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { getSchema } from '../../server/src/graphql/schema';
+import { getSchema } from '../../server/src/app/schema';
 import { undescribedMembers } from '../support/schema-descriptions';
 
 describe('the schema explains itself', () => {

@@ -2,7 +2,8 @@ import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphq
 import { Role } from '../auth/roles';
 import { requireViewer } from '../graphql/auth-guard';
 import type { Context } from '../graphql/context';
-import { Connection, decodeCursor, pageSize, toPage } from '../graphql/pagination';
+import { decodeCursor, pageSize, toPage } from '../db/paging';
+import { Connection } from '../graphql/pagination';
 import { AuditEntry } from './audit-entry.entity';
 
 const AuditEntryConnection = Connection(AuditEntry, 'AuditEntry');

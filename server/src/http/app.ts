@@ -11,11 +11,8 @@ import { NoSchemaIntrospectionCustomRule } from 'graphql';
 import { type Context, createContext } from '../graphql/context';
 import { DomainError } from '../errors';
 import { formatError } from '../graphql/errors';
-import { getSchema } from '../graphql/schema';
-import type { Services } from '../services';
+import type { Services } from '../graphql/context';
 import { clientAddress } from './client-address';
-import { evidenceRoutes } from '../evidence/upload.routes';
-import { rateRoutes } from '../satisfaction/rate.routes';
 import { healthHandler } from './health';
 import { securityHeaders } from './security-headers';
 import { cookieValue, requestCredential, sessionCookie } from './session-cookie';
@@ -40,7 +37,7 @@ export async function startHttpServer(services: Services, port: number, host = '
   app.use(securityHeaders(services.config.publicUrl));
   const secureCookies = services.config.nodeEnv !== 'development';
   const httpServer = createServer(app);
-  const schema = await getSchema();
+  const schema = await services.schema();
   const introspection = services.config.graphqlIntrospection;
   const protection = queryLimitProtection({ blockFieldSuggestions: !introspection });
   const apollo = new ApolloServer<Context>({
@@ -98,8 +95,8 @@ export async function startHttpServer(services: Services, port: number, host = '
   const liveUpdates = attachLiveUpdates(httpServer, services, schema, liveRules);
 
   app.get('/healthz', healthHandler(services));
-  app.use(evidenceRoutes(services));
-  app.use(rateRoutes(services));
+  // The features' own HTTP routes (uploads, rating links), as the composition root lists them.
+  for (const router of services.httpRoutes()) app.use(router);
   app.use(
     '/graphql',
     express.json({ limit: QUERY_LIMITS.maxBodyBytes }),

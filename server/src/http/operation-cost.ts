@@ -13,7 +13,7 @@ import {
   isObjectType,
 } from 'graphql';
 import { DomainError } from '../errors';
-import { DEFAULT_PAGE } from '../graphql/pagination';
+import { DEFAULT_PAGE } from '../db/paging';
 import { QUERY_LIMITS } from './query-limits';
 
 const SCALAR_COST = 1;

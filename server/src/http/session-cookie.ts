@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { unauthenticated } from '../errors';
+import type { SessionCookie } from '../graphql/context';
 
 /**
  * The dashboard's session: its login token in an HttpOnly, SameSite=Strict cookie (Secure outside
@@ -11,14 +12,6 @@ import { unauthenticated } from '../errors';
 export const SESSION_COOKIE = 'tickets_session';
 export const CSRF_HEADER = 'x-tickets-csrf';
 
-export interface SessionCookie {
-  /** The request was authenticated by the cookie (not by a header). */
-  viaCookie: boolean;
-  /** The dashboard asked for a cookie session (it sent CSRF_HEADER). */
-  wanted: boolean;
-  signedIn(token: string, ttlSeconds: number): void;
-  signedOut(): void;
-}
 
 export function cookieValue(header: string | undefined, name = SESSION_COOKIE): string | null {
   for (const part of (header ?? '').split(';')) {

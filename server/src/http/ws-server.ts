@@ -17,7 +17,7 @@ import { DomainError, rateLimited } from '../errors';
 import { formatError, toGraphQLError } from '../graphql/errors';
 import { clientAddress } from './client-address';
 import { QUERY_LIMITS } from './query-limits';
-import type { Services } from '../services';
+import type { Services } from '../graphql/context';
 import { createLiveContext } from './live-context';
 import { CLOSE_UNAUTHORIZED } from './live-connections';
 import { checkOperation } from './operation-checks';
