@@ -9,9 +9,8 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express, { type ErrorRequestHandler } from 'express';
 import { NoSchemaIntrospectionCustomRule } from 'graphql';
 import { type Context, createContext } from '../graphql/context';
-import { requireScopes } from '../graphql/auth-guard';
 import { DomainError } from '../errors';
-import { formatError, toGraphQLError } from '../graphql/errors';
+import { formatError } from '../graphql/errors';
 import type { Services } from '../graphql/context';
 import { clientAddress } from './client-address';
 import { healthHandler } from './health';
@@ -20,7 +19,10 @@ import { graphqlMetricsPlugin, recordContext, requestLogging } from './request-l
 import { loggerFor } from '../observability/logger';
 import { watchDatabase } from '../observability/db-gauges';
 import { gaugeSources } from '../observability/metrics';
+import { securityHeaders } from './security-headers';
+import { cookieValue, requestCredential, sessionCookie } from './session-cookie';
 import { placeholderPage } from './placeholder';
+import { checkOperation, refusal, retryAfterOf } from './operation-checks';
 import { QUERY_LIMITS, queryLimitProtection } from './query-limits';
 import { attachLiveUpdates } from './ws-server';
 
@@ -44,6 +46,8 @@ const DASHBOARD_DIST = path.resolve(__dirname, '../../../dashboard/dist');
 export async function startHttpServer(services: Services, port: number, host = '0.0.0.0'): Promise<RunningServer> {
   const app = express();
   app.disable('x-powered-by');
+  app.use(securityHeaders(services.config.publicUrl));
+  const secureCookies = services.config.nodeEnv !== 'development';
   const httpServer = createServer(app);
   const readiness = new Readiness(services);
   watchInstance(services);
@@ -75,20 +79,26 @@ export async function startHttpServer(services: Services, port: number, host = '
       // POST answers are never cached; without this every field resolver is wrapped to compute cache hints.
       ApolloServerPluginCacheControlDisabled(),
       {
-        // API key scopes, once per operation before it runs (graphql/auth-guard.ts).
+        // The credential, API key scopes, cost and control characters, once per operation before it runs (operation-checks.ts).
         async requestDidStart() {
           return {
-            async didResolveOperation({ contextValue, document, operationName, operation }) {
+            async didResolveOperation({ contextValue, document, operationName, operation, request }) {
               try {
                 if (operation?.operation === 'subscription') throw new DomainError('BAD_USER_INPUT', 'Subscriptions run over the WebSocket at /graphql');
-                requireScopes(schema, document, operationName, contextValue.viewer);
+                checkOperation({ schema, document, operationName, variables: request.variables, viewer: contextValue.viewer, credentialError: contextValue.credentialError });
               } catch (error) {
                 // A refusal, not a server fault: Apollo would answer an error thrown here with a 500.
                 if (!(error instanceof DomainError)) throw error;
-                const refusal = toGraphQLError(error);
-                refusal.extensions.http = { status: error.code === 'BAD_USER_INPUT' ? 400 : 200 };
-                throw refusal;
+                throw refusal(error);
               }
+            },
+            // RATE_LIMITED from a resolver (sign-in failures, reports) is a 429 too.
+            async willSendResponse({ response }) {
+              if (response.body.kind !== 'single') return;
+              const limited = response.body.singleResult.errors?.filter((error) => error.extensions?.code === 'RATE_LIMITED') ?? [];
+              if (!limited.length) return;
+              response.http.status = 429;
+              response.http.headers.set('retry-after', String(Math.max(...limited.map((error) => retryAfterOf(error)))));
             },
           };
         },
@@ -109,10 +119,24 @@ export async function startHttpServer(services: Services, port: number, host = '
     '/graphql',
     express.json({ limit: QUERY_LIMITS.maxBodyBytes }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => {
+      context: async ({ req, res }) => {
         const address = clientAddress(req, services.config.trustProxy);
-        const viewer = await services.auth.authenticate(req.headers.authorization);
-        return recordContext(req, createContext(services, viewer && { ...viewer, address }, address));
+        let viaCookie = false;
+        try {
+          const credential = requestCredential(req, services.config.publicUrl);
+          viaCookie = credential.viaCookie;
+          const viewer = await services.auth.authenticate(credential.authorization);
+          return recordContext(req, { ...createContext(services, viewer && { ...viewer, address }, address), session: sessionCookie(req, res, secureCookies, viaCookie) });
+        } catch (error) {
+          if (!(error instanceof DomainError)) throw error;
+          // An API key over its limit: 429 at once. A bad credential is refused by checkOperation,
+          // unless the operation is one anyone may call (login, introspection).
+          if (error.code !== 'UNAUTHENTICATED') throw refusal(error);
+          const session = sessionCookie(req, res, secureCookies, false);
+          // A revoked, expired or cross-site cookie is cleared as well as refused.
+          if (cookieValue(req.headers.cookie)) session.signedOut();
+          return recordContext(req, { ...createContext(services, null, address), credentialError: error, session });
+        }
       },
     }),
   );

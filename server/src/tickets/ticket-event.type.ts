@@ -8,8 +8,7 @@ export class TicketEvent {
   @Field(() => TicketEventKind)
   kind!: TicketEventKind;
 
-  /** The ticket as it is now (loaded when the event is delivered). */
-  @Field(() => Ticket)
+  @Field(() => Ticket, { description: 'The ticket as it is now (loaded when the event is delivered).' })
   ticket!: Ticket;
 
   @Field(() => TicketStatus, { nullable: true, description: 'The status before a STATUS_CHANGED event.' })
