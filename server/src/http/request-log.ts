@@ -46,6 +46,7 @@ export function requestLogging(): RequestHandler {
     records.set(req, record);
     res.setHeader('X-Request-Id', reqId);
     const started = process.hrtime.bigint();
+    log.debug({ reqId, method: req.method, path: req.originalUrl.split('?')[0] }, 'request received');
     res.once('finish', () => {
       const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
       // originalUrl: routers mounted on a path see req.path without it.
