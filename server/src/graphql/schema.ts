@@ -16,6 +16,7 @@ import { TicketsResolver } from '../tickets/tickets.resolver';
 import { AttachmentFieldsResolver, EvidenceResolver, TicketEvidenceFieldsResolver } from '../evidence/evidence.resolver';
 import { CancellationsResolver } from '../cancellations/cancellations.resolver';
 import { SatisfactionResolver } from '../satisfaction/satisfaction.resolver';
+import { SlaSettingsResolver } from '../sla/sla-settings.resolver';
 import { WebhookDeliveryFieldsResolver, WebhooksResolver } from '../webhooks/webhooks.resolver';
 import { DateTimeScalar } from './scalars';
 
@@ -24,7 +25,7 @@ export const resolvers = [AuthResolver, UserFieldsResolver, AuditLogResolver, Se
   NotificationsResolver, UserNotificationFieldsResolver, DeliveriesResolver,
   PayoutsResolver, PayoutConnectionResolver, PayoutDeductionResolver, TicketPayoutsResolver,
   WebhooksResolver, WebhookDeliveryFieldsResolver, EvidenceResolver, TicketEvidenceFieldsResolver, AttachmentFieldsResolver,
-  SatisfactionResolver, CancellationsResolver, ...deskResolvers] as const;
+  SatisfactionResolver, CancellationsResolver, SlaSettingsResolver, ...deskResolvers] as const;
 
 const noTopicPubSub = {
   publish() {
