@@ -60,7 +60,7 @@ describe('hold and release across a dispute on a group class', () => {
     const emails = (await outboxOf(app, feedback)).filter((row) => row.event === 'payout.released');
     expect(emails).toMatchObject([{ channel: 'EMAIL', recipient: 'tutor@demo.test' }]);
     const inApp = await sql(app, `select n.title, n.body from notifications n join users u on u.id = n.user_id where u.email = 'tutor@demo.test' and n.ticket_id = ? and n.title like 'Payout released%'`, [feedback]);
-    expect(inApp).toEqual([{ title: 'Payout released: 18.00 EUR', body: expect.stringContaining('18.00 EUR is released') }]);
+    expect(inApp).toEqual([{ title: 'Payout released: €18.00', body: expect.stringContaining('€18.00 is released') }]);
     // One message per close: "closed" when the payout stays held (the dispute), only "Payout released" when it ends the hold.
     const closedEvents = async (ticketId: string) => (await outboxOf(app, ticketId)).filter((row) => row.recipient === 'tutor@demo.test' && ['ticket.closed', 'payout.released'].includes(row.event)).map((row) => row.event);
     expect(await closedEvents(dispute)).toEqual(['ticket.closed']);

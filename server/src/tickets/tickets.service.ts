@@ -15,6 +15,7 @@ import { type ReportRequest, reportIssue } from './report';
 import { type ResolveRequest, checkResolution } from './resolution';
 import { type ResolutionPreview, previewOf } from './resolution-preview';
 import { requiredText } from './text';
+import { evidenceWarnings } from './evidence-check';
 import { slaRulesFor } from '../sla/sla-settings.service';
 import { lockTicketFor } from './ticket-access';
 import type { TicketConfig, TicketDeps } from './ticket-deps';
@@ -79,8 +80,9 @@ export function createTicketService(options: { em: EntityManager; config: Ticket
 
     /** What resolve would move: the same checks and money plan, without the row lock, writing nothing. */
     async preview(viewer: Viewer, request: ResolveRequest): Promise<ResolutionPreview> {
-      const { ticket, plan } = await checkResolution(rootEm.fork(), config, viewer, request, false);
-      return previewOf(plan, ticket.currency);
+      const em = rootEm.fork();
+      const { ticket, plan } = await checkResolution(em, config, viewer, request, false);
+      return previewOf(plan, ticket.currency, await evidenceWarnings(em, ticket, plan));
     },
 
     /** RESOLVED -> CLOSED by the reporter. */
