@@ -8,7 +8,7 @@ import { deskResolvers } from '../desk/resolvers';
 import { CreditNotesResolver, InvoiceLinesResolver, InvoicesResolver } from '../billing/invoices.resolver';
 import { PayoutConnectionResolver, PayoutDeductionResolver, PayoutsResolver, TicketPayoutsResolver } from '../billing/payouts.resolver';
 import { DeliveriesResolver } from '../notifications/deliveries.resolver';
-import { NotificationsResolver, UserNotificationFieldsResolver } from '../notifications/notifications.resolver';
+import { NotificationsResolver, TicketContactFieldsResolver, UserNotificationFieldsResolver } from '../notifications/notifications.resolver';
 import { SessionsResolver } from '../sessions/sessions.resolver';
 import { CreditNoteTicketResolver, IssueLogResolver, SessionTicketResolver, TicketFieldsResolver } from '../tickets/ticket-fields.resolver';
 import { TicketEventsResolver } from '../tickets/ticket-events.resolver';
@@ -22,7 +22,7 @@ import { DateTimeScalar } from './scalars';
 
 export const resolvers = [AuthResolver, UserFieldsResolver, AuditLogResolver, SessionsResolver, InvoicesResolver, InvoiceLinesResolver, CreditNotesResolver,
   TicketsResolver, TicketEventsResolver, TicketFieldsResolver, SessionTicketResolver, CreditNoteTicketResolver, IssueLogResolver,
-  NotificationsResolver, UserNotificationFieldsResolver, DeliveriesResolver,
+  NotificationsResolver, UserNotificationFieldsResolver, TicketContactFieldsResolver, DeliveriesResolver,
   PayoutsResolver, PayoutConnectionResolver, PayoutDeductionResolver, TicketPayoutsResolver,
   WebhooksResolver, WebhookDeliveryFieldsResolver, EvidenceResolver, TicketEvidenceFieldsResolver, AttachmentFieldsResolver,
   SatisfactionResolver, CancellationsResolver, SlaSettingsResolver, ...deskResolvers] as const;

@@ -43,6 +43,7 @@ export async function checkResolution(em: EntityManager, config: TicketConfig, v
   if (isTutor && request.outcome) throw badInput('outcome', 'Tutors resolve with an action; outcomes are for coordinators and admins');
   const action = request.actionId ? await em.findOne(ResolutionAction, { id: request.actionId }) : null;
   if (request.actionId && (!action || !action.active)) throw badInput('actionId', 'No active resolution action with this id');
+  if (isTutor && action && !action.forTutors) throw badInput('actionId', 'Only coordinators and admins resolve with this action');
   if (action?.category && ticket.category && action.category !== ticket.category) throw badInput('actionId', `This action is for ${action.category} tickets`);
   const granted = request.grantRequestedEffect ? ticket.requestedEffect : null;
   if (request.grantRequestedEffect && !granted) throw badInput('grantRequestedEffect', 'The reporter did not ask for a remedy');

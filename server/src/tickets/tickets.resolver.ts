@@ -48,7 +48,7 @@ export class TicketsResolver {
     @Arg('includeInactive', () => Boolean, { nullable: true }) includeInactive?: boolean,
   ) {
     const viewer = requireViewer(ctx);
-    return listResolutionActions(ctx.em, category, !!includeInactive && viewer.role === Role.ADMIN);
+    return listResolutionActions(ctx.em, category, !!includeInactive && viewer.role === Role.ADMIN, viewer.role === Role.TUTOR);
   }
 
   @Mutation(() => Ticket, { description: 'One ticket for one or more completed sessions of the caller; idempotent per caller and idempotencyKey.' })

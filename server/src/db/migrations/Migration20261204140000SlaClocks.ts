@@ -27,9 +27,15 @@ export class Migration20261204140000SlaClocks extends Migration {
       and l."to_status" in ('RESOLVED', 'ESCALATED'))`);
     this.addSql(`update "tickets" set "escalation_due_at" = "escalated_at" + interval '48 hours' where "escalated_at" is not null and "type" <> 'FEEDBACK'`);
     this.addSql(`update "tickets" set "first_response_due_at" = null, "resolution_due_at" = null where "type" = 'FEEDBACK'`);
+
+    // Resolution actions worded for tutors, and those only staff take.
+    this.addSql(`alter table "resolution_actions" add column "tutor_label" text null, add column "for_tutors" boolean not null default true`);
+    this.addSql(`update "resolution_actions" set "tutor_label" = 'Talk it through with the family and agree what changes' where "label" = 'Mediate with the educator'`);
+    this.addSql(`update "resolution_actions" set "for_tutors" = false where "label" = 'Reassign the educator and credit the session'`);
   }
 
   override async down(): Promise<void> {
+    this.addSql('alter table "resolution_actions" drop column "tutor_label", drop column "for_tutors"');
     this.addSql('drop table if exists "business_hours"');
     this.addSql('drop table if exists "sla_policies"');
     this.addSql('alter table "tickets" drop column "resolution_met_at", drop column "escalated_at", drop column "escalation_due_at", drop column "sla_paused_at"');
