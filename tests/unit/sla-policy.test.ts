@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SlaState, type SlaTimes, slaStateOf } from '../../server/src/desk/sla';
+import { SlaState, type SlaTimes, slaStateOf } from '../../server/src/tickets/sla';
 import { type BusinessHours, addBusinessTime, businessTimeBetween } from '../../server/src/sla/business-hours';
 import { type SlaPolicy, defaultPolicy, slaRules } from '../../server/src/sla/sla-policy';
 import { TicketStatus, TicketType } from '../../server/src/tickets/enums';

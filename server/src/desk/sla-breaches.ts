@@ -6,7 +6,7 @@ import { inTransaction } from '../db/transaction';
 import { announce } from '../notifications/outbox';
 import { TicketStatus } from '../tickets/enums';
 import { Ticket } from '../tickets/ticket.entity';
-import { SlaState, type SlaTimes, slaStateSql } from './sla';
+import { SlaState, type SlaTimes, slaStateSql } from '../tickets/sla';
 import { run } from '../db/raw-sql';
 
 /** A breach found later than this after it happened (the worker was down, the demo was seeded) is no news. */

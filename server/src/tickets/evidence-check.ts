@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { MoneyPlan } from '../billing/adjustments';
 import { formatMoney } from '../billing/format-money';
 import { disputedParticipants } from './disputed-learners';
-import { sessionEvidence } from './evidence';
+import { sessionEvidence } from './attendance-facts';
 import type { Ticket } from './ticket.entity';
 
 /** Over this many minor units (and 10 %) beyond the suggestion, a decision credits against the evidence. */

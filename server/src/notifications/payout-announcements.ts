@@ -1,9 +1,9 @@
-import { formatMoney } from './format-money';
+import { formatMoney } from '../billing/format-money';
 import type { Tx } from '../db/transaction';
-import { announce } from '../notifications/outbox';
+import { TutorPayout } from '../billing/payout.entity';
+import { netOf } from '../billing/payouts.service';
 import type { Ticket } from '../tickets/ticket.entity';
-import { TutorPayout } from './payout.entity';
-import { netOf } from './payouts.service';
+import { announce } from './outbox';
 
 
 /** Tells the tutor (in the app and by email) that `ticket` closing ended the hold, and how much was released. */
