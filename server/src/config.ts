@@ -41,6 +41,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     autoCloseAfterMs: parseDuration(env.AUTO_CLOSE_AFTER ?? '72h', 'AUTO_CLOSE_AFTER'),
     resolutionDueAfterMs: parseDuration(env.RESOLUTION_DUE_AFTER ?? '7d', 'RESOLUTION_DUE_AFTER'),
     firstResponseDueAfterMs: parseDuration(env.FIRST_RESPONSE_DUE_AFTER ?? '24h', 'FIRST_RESPONSE_DUE_AFTER'),
+    /** Default SLA for the final decision on an escalated ticket (admins set one per ticket type). */
+    escalationDueAfterMs: parseDuration(env.ESCALATION_DUE_AFTER ?? '48h', 'ESCALATION_DUE_AFTER'),
     coordinatorsDecideEscalations: env.COORDINATORS_DECIDE_ESCALATIONS === 'true',
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.MAIL_FROM ?? 'Tickets <tickets@localhost>',

@@ -9,34 +9,7 @@ import { ticketApi } from '../support/ticket-changes';
 const HOUR = 3_600_000;
 const T0 = new Date('2026-11-02T08:00:00Z');
 const at = (hours: number) => new Date(T0.getTime() + hours * HOUR);
-// First response due after 4 h, resolution after 72 h.
-const base: SlaTimes = { createdAt: T0, firstResponseDueAt: at(4), resolutionDueAt: at(72) };
-
-describe('SLA state with an injected clock', () => {
-  it('moves ON_TRACK -> AT_RISK -> BREACHED while nobody answers', () => {
-    expect(slaStateOf(base, at(1))).toBe(SlaState.ON_TRACK);
-    expect(slaStateOf(base, at(2.9))).toBe(SlaState.ON_TRACK);
-    expect(slaStateOf(base, at(3.5))).toBe(SlaState.AT_RISK); // half an hour of four left
-    expect(slaStateOf(base, at(4))).toBe(SlaState.AT_RISK); // due exactly now: not late yet
-    expect(slaStateOf(base, at(4.01))).toBe(SlaState.BREACHED);
-  });
-
-  it('after a timely first response the resolution due time counts; resolving in time is MET, late is BREACHED', () => {
-    const answered = { ...base, firstRespondedAt: at(2) };
-    expect(slaStateOf(answered, at(5))).toBe(SlaState.ON_TRACK);
-    expect(slaStateOf(answered, at(60))).toBe(SlaState.AT_RISK); // 12 h of 72 left
-    expect(slaStateOf(answered, at(73))).toBe(SlaState.BREACHED);
-    expect(slaStateOf({ ...answered, resolvedAt: at(50) }, at(500))).toBe(SlaState.MET);
-    expect(slaStateOf({ ...answered, resolvedAt: at(80) }, at(500))).toBe(SlaState.BREACHED);
-    // A late first response stays a breach even when resolved in time.
-    expect(slaStateOf({ ...base, firstRespondedAt: at(5), resolvedAt: at(6) }, at(7))).toBe(SlaState.BREACHED);
-  });
-
-  it('without due times: ON_TRACK while open, MET once closed', () => {
-    expect(slaStateOf({ createdAt: T0 }, at(1000))).toBe(SlaState.ON_TRACK);
-    expect(slaStateOf({ createdAt: T0, closedAt: at(3) }, at(1000))).toBe(SlaState.MET);
-  });
-});
+// The rule itself, with an injected clock, is tested in tests/unit/sla-policy.test.ts.
 
 describe('SLA on the server', () => {
   let app: TestApp;
@@ -55,21 +28,28 @@ describe('SLA on the server', () => {
   it('the SQL rule agrees with slaStateOf on every case', async () => {
     const parent = await app.login('parent@demo.test');
     const id = await ticketApi.report(app, parent, 'mia@demo.test', 'SLA sql check');
-    const cases: Array<Record<string, Date | null>> = [
-      { created_at: T0, first_response_due_at: at(4), first_responded_at: null, resolution_due_at: at(72), resolved_at: null, closed_at: null },
-      { created_at: T0, first_response_due_at: at(4), first_responded_at: at(2), resolution_due_at: at(72), resolved_at: null, closed_at: null },
-      { created_at: T0, first_response_due_at: at(4), first_responded_at: at(2), resolution_due_at: at(72), resolved_at: at(50), closed_at: null },
-      { created_at: T0, first_response_due_at: at(4), first_responded_at: at(5), resolution_due_at: at(72), resolved_at: at(6), closed_at: null },
-      { created_at: T0, first_response_due_at: null, first_responded_at: null, resolution_due_at: null, resolved_at: null, closed_at: at(3) },
+    const base = { created_at: T0, first_response_due_at: at(4), first_responded_at: null, resolution_due_at: at(72), resolution_met_at: null,
+      escalated_at: null, escalation_due_at: null, sla_paused_at: null, closed_at: null };
+    const cases: Array<[string, Record<string, Date | null>]> = [
+      ['ONGOING', base],
+      ['ONGOING', { ...base, first_responded_at: at(2) }],
+      ['RESOLVED', { ...base, first_responded_at: at(2), resolution_met_at: at(50) }],
+      ['RESOLVED', { ...base, first_responded_at: at(5), resolution_met_at: at(6) }],
+      ['CLOSED', { ...base, first_response_due_at: null, resolution_due_at: null, closed_at: at(3) }],
+      ['ESCALATED', { ...base, first_responded_at: at(1), resolution_met_at: at(2), escalated_at: at(2), escalation_due_at: at(50) }],
+      ['CLOSED', { ...base, first_responded_at: at(1), resolution_met_at: at(2), escalated_at: at(2), escalation_due_at: at(50), closed_at: at(40) }],
+      ['ONGOING', { ...base, first_responded_at: at(1), sla_paused_at: at(3) }],
     ];
-    for (const times of cases) {
+    for (const [status, times] of cases) {
       await setTimes(id, times);
-      for (const hours of [1, 3.5, 4, 4.01, 60, 73, 500]) {
+      await sql(app, 'update tickets set status = ? where id = ?', [status, id]);
+      for (const hours of [1, 3.5, 4, 4.01, 45, 60, 73, 500]) {
         const state = slaStateSql('t', at(hours));
         const [row] = await sql(app, `select ${state.sql} as state from tickets t where t.id = ?`, [...state.params, id]);
         const inMemory = slaStateOf({
-          createdAt: times.created_at!, firstResponseDueAt: times.first_response_due_at, firstRespondedAt: times.first_responded_at,
-          resolutionDueAt: times.resolution_due_at, resolvedAt: times.resolved_at, closedAt: times.closed_at,
+          status: status as SlaTimes['status'], createdAt: times.created_at!, firstResponseDueAt: times.first_response_due_at, firstRespondedAt: times.first_responded_at,
+          resolutionDueAt: times.resolution_due_at, resolutionMetAt: times.resolution_met_at, escalatedAt: times.escalated_at,
+          escalationDueAt: times.escalation_due_at, slaPausedAt: times.sla_paused_at, closedAt: times.closed_at,
         }, at(hours));
         expect({ hours, state: row.state }).toEqual({ hours, state: inMemory });
       }
@@ -103,9 +83,9 @@ describe('SLA on the server', () => {
         .map((r) => r.email).sort();
     const coordinators = (await sql(app, `select email from users where role = 'COORDINATOR' and active`)).map((r) => r.email).sort();
 
-    // Assigning was the first response; the resolution is due in 7 days.
+    // Assigning is no first response: the first-response clock runs out after 24 h.
     expect(await breachNotices(unassigned)).toEqual([]);
-    const later = new Date(Date.now() + 8 * 24 * HOUR);
+    const later = new Date(Date.now() + 24 * HOUR + 5 * 60_000);
     const first = await notifySlaBreaches(app.orm.em as EntityManager, later);
     expect(first).toBeGreaterThanOrEqual(2);
     expect(await breachNotices(unassigned)).toEqual(coordinators);
@@ -114,5 +94,28 @@ describe('SLA on the server', () => {
     expect(await notifySlaBreaches(app.orm.em as EntityManager, new Date(later.getTime() + HOUR))).toBe(0);
     expect(await breachNotices(unassigned)).toEqual(coordinators);
     expect(await breachNotices(assigned)).toEqual(['admin@demo.test']);
+  });
+
+  it('breaches found long after they happened (at start-up) come as one summary per coordinator, not a burst', async () => {
+    const parent = await app.login('parent@demo.test');
+    const ids = [
+      await ticketApi.report(app, parent, 'mia@demo.test', 'SLA stale one'),
+      await ticketApi.report(app, parent, 'mia@demo.test', 'SLA stale two'),
+    ];
+    const stillOpen = await sql(app, `select id from tickets where sla_breach_notified_at is null and status <> 'CLOSED'`);
+    const before = (await sql(app, `select count(*)::int as n from notifications`))[0].n;
+    const muchLater = new Date(Date.now() + 30 * 24 * HOUR);
+    expect(await notifySlaBreaches(app.orm.em as EntityManager, muchLater)).toBe(0);
+    const added = await sql(app, `select n.title, n.body, u.email from notifications n join users u on u.id = n.user_id order by n.created_at desc limit ?`, [
+      (await sql(app, `select count(*)::int as n from notifications`))[0].n - before,
+    ]);
+    const coordinators = (await sql(app, `select email from users where role = 'COORDINATOR' and active`)).map((r) => r.email).sort();
+    expect(added.map((n) => n.email).sort()).toEqual(coordinators);
+    const count = Number(/^(\d+) tickets are past an SLA due time$/.exec(added[0].title)?.[1]);
+    expect(count).toBeGreaterThanOrEqual(2);
+    expect(count).toBeLessThanOrEqual(stillOpen.length);
+    expect(added[0].body).toContain('"Breached"');
+    const marked = await sql(app, 'select count(*)::int as n from tickets where id = any(?::uuid[]) and sla_breach_notified_at is not null', [`{${ids.join(',')}}`]);
+    expect(marked[0].n).toBe(2);
   });
 });

@@ -24,7 +24,8 @@ const evidence = (category: DisputeCategory, [session, learners]: ReturnType<typ
 describe('sessionEvidence', () => {
   it('a full lesson: 60 minutes together, nothing missing, nothing suggested', () => {
     expect(evidence(DisputeCategory.DURATION, lesson([0, 60], [0, 60]))).toEqual({
-      scheduledMinutes: 60, actualMinutes: 60, tutorAbsent: false, tutorLateMinutes: 0, learnerLateMinutes: 0, missingMinutes: 0, suggestedCredit: 0,
+      scheduledMinutes: 60, actualMinutes: 60, tutorAbsent: false, learnerAbsent: false, tutorLateMinutes: 0, learnerLateMinutes: 0, missingMinutes: 0,
+      tutorCausedMinutes: 0, suggestedCredit: 0, suggestionReason: 'The session ran as scheduled: nothing is suggested.',
     });
   });
 
@@ -36,18 +37,40 @@ describe('sessionEvidence', () => {
     expect(evidence(DisputeCategory.DURATION, lesson([-5, 75], [-2, 80]))).toMatchObject({ actualMinutes: 60, tutorLateMinutes: 0, learnerLateMinutes: 0, missingMinutes: 0 });
   });
 
-  it('the learner 15 minutes late: 45 minutes together, and the tutor was there', () => {
-    expect(evidence(DisputeCategory.DURATION, lesson([0, 60], [15, 60]))).toMatchObject({ actualMinutes: 45, learnerLateMinutes: 15, tutorLateMinutes: 0, missingMinutes: 15 });
+  it('the learner 15 minutes late: 45 minutes together, and the tutor was there: nothing suggested', () => {
+    expect(evidence(DisputeCategory.DURATION, lesson([0, 60], [15, 60]))).toMatchObject({
+      actualMinutes: 45, learnerLateMinutes: 15, tutorLateMinutes: 0, missingMinutes: 15, tutorCausedMinutes: 0, suggestedCredit: 0,
+    });
+  });
+
+  it('learner absent while the tutor was there for 60 minutes: no credit suggested (not 30.00)', () => {
+    expect(evidence(DisputeCategory.NO_SHOW, lesson([0, 60], null))).toMatchObject({
+      tutorAbsent: false, learnerAbsent: true, missingMinutes: 60, tutorCausedMinutes: 0, suggestedCredit: 0,
+      suggestionReason: 'The learner did not join while the tutor was there: nothing is suggested.',
+    });
+  });
+
+  it('both late: only the minutes the tutor was later than the learner count', () => {
+    // Tutor 15 min late, learner 10 min late: 5 minutes lost because of the tutor.
+    expect(evidence(DisputeCategory.DURATION, lesson([15, 60], [10, 60]))).toMatchObject({ tutorCausedMinutes: 5, suggestedCredit: 250 });
+    // Tutor 10 min late, learner 15 min late: the tutor cost nothing.
+    expect(evidence(DisputeCategory.DURATION, lesson([10, 60], [15, 60]))).toMatchObject({ tutorCausedMinutes: 0, suggestedCredit: 0 });
+  });
+
+  it('a learner who left before the tutor went early lost nothing to that; one who left after the tutor did', () => {
+    expect(evidence(DisputeCategory.DURATION, lesson([0, 50], [0, 40]))).toMatchObject({ tutorCausedMinutes: 0, suggestedCredit: 0 });
+    expect(evidence(DisputeCategory.DURATION, lesson([0, 45], [0, 46]))).toMatchObject({ tutorCausedMinutes: 15, suggestedCredit: 750 });
   });
 
   it('a tutor who never joined: absent, no time together, the whole price suggested for a no-show', () => {
     expect(evidence(DisputeCategory.NO_SHOW, lesson(null, [0, 60]))).toEqual({
-      scheduledMinutes: 60, actualMinutes: 0, tutorAbsent: true, tutorLateMinutes: null, learnerLateMinutes: 0, missingMinutes: 60, suggestedCredit: 3000,
+      scheduledMinutes: 60, actualMinutes: 0, tutorAbsent: true, learnerAbsent: false, tutorLateMinutes: null, learnerLateMinutes: 0, missingMinutes: 60,
+      tutorCausedMinutes: 60, suggestedCredit: 3000, suggestionReason: 'The tutor did not join: the whole session is suggested.',
     });
   });
 
   it('a learner who never joined: no time together', () => {
-    expect(evidence(DisputeCategory.DURATION, lesson([0, 60], null))).toMatchObject({ actualMinutes: 0, learnerLateMinutes: null, missingMinutes: 60 });
+    expect(evidence(DisputeCategory.DURATION, lesson([0, 60], null))).toMatchObject({ actualMinutes: 0, learnerLateMinutes: null, missingMinutes: 60, learnerAbsent: true });
   });
 
   it('a learner without a leave time stayed to the end', () => {

@@ -1,6 +1,6 @@
 import { A } from '@solidjs/router';
 import { createSignal, For, onCleanup, onMount, Show } from 'solid-js';
-import { MarkNotificationsReadMutation, NotificationAddedSubscription, NotificationsQuery, UnreadCountQuery } from '../graphql/account';
+import { MarkNotificationsReadMutation, NOTIFICATIONS_SEEN_EVENT, NotificationAddedSubscription, NotificationsQuery, UnreadCountQuery } from '../graphql/account';
 import type { NotificationsQuery as NotificationsResult } from '../graphql/generated/graphql';
 import { followLive, mutate, query } from '../lib/client';
 import { timeAgo } from '../lib/format';
@@ -46,7 +46,12 @@ export function NotificationBell() {
       if (open() && panel && !panel.contains(event.target as Node) && !button?.contains(event.target as Node)) setOpen(false);
     };
     document.addEventListener('click', closeOnOutside);
-    onCleanup(() => document.removeEventListener('click', closeOnOutside));
+    const recount = () => void refreshCount();
+    window.addEventListener(NOTIFICATIONS_SEEN_EVENT, recount);
+    onCleanup(() => {
+      document.removeEventListener('click', closeOnOutside);
+      window.removeEventListener(NOTIFICATIONS_SEEN_EVENT, recount);
+    });
   });
 
   const toggle = () => {

@@ -74,6 +74,11 @@ export function ResolutionPreviewPanel(props: { input: ResolveTicketInput; decid
                 </For>
               </ul>
             </Show>
+            <Show when={p().warnings.length}>
+              <ul class="preview-warnings" data-testid="preview-warnings" role="alert">
+                <For each={p().warnings}>{(w) => <li>{w}</li>}</For>
+              </ul>
+            </Show>
           </>
         )}
       </Show>

@@ -10,6 +10,8 @@ export interface ActionableTicket extends ViewerCanFieldsFragment {
   id: string;
   tutor?: { name: string } | null;
   assignee?: { id: string } | null;
+  /** How contactTutor reaches the tutor (the server's answer); absent or null: not offered. */
+  tutorContactChannel?: 'EMAIL' | 'TELEGRAM' | null;
 }
 
 /**
@@ -23,8 +25,10 @@ export function TicketActions(props: { ticket: ActionableTicket; onDone: () => v
   const [text, setText] = createSignal('');
   const can = () => props.ticket.viewerCan;
   const mine = () => !!props.ticket.assignee && props.ticket.assignee.id === viewer()?.id;
-  // contactTutor has no capability of its own; it is staff-only, like assign, and needs a tutor.
-  const canContact = () => can().assign && !!props.ticket.tutor;
+  // The server says whether and how the tutor can be reached: the button says the truth about the channel.
+  const channel = () => props.ticket.tutorContactChannel ?? null;
+  const canContact = () => !!channel() && !!props.ticket.tutor;
+  const channelWords = () => (channel() === 'TELEGRAM' ? 'on Telegram' : 'by e-mail');
 
   const run = (action: () => Promise<unknown>, done: string) => {
     setNotice('');
@@ -43,7 +47,7 @@ export function TicketActions(props: { ticket: ActionableTicket; onDone: () => v
     event.preventDefault();
     if (!text().trim()) return setError(mode() === 'escalate' ? 'Say why an admin should decide.' : 'Write a message.');
     if (mode() === 'escalate') return run(() => mutate(EscalateTicketMutation, { ticketId: ticketId(), comment: text().trim() }), 'Escalated to an admin.');
-    return run(() => mutate(ContactTutorMutation, { ticketId: ticketId(), message: text().trim() }), 'Message sent to the tutor.');
+    return run(() => mutate(ContactTutorMutation, { ticketId: ticketId(), message: text().trim() }), `Message sent to the tutor ${channelWords()}.`);
   };
   const toggle = (next: 'escalate' | 'contact') => setMode(mode() === next ? '' : next);
 
@@ -62,7 +66,7 @@ export function TicketActions(props: { ticket: ActionableTicket; onDone: () => v
           </Show>
         </Show>
         <Show when={canContact()}>
-          <button type="button" disabled={busy()} aria-expanded={mode() === 'contact'} onClick={() => toggle('contact')}>Contact tutor on Telegram</button>
+          <button type="button" disabled={busy()} aria-expanded={mode() === 'contact'} onClick={() => toggle('contact')}>{channel() === 'TELEGRAM' ? 'Contact tutor on Telegram' : 'E-mail the tutor'}</button>
         </Show>
       </div>
       <Show when={mode()}>

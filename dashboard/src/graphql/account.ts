@@ -33,6 +33,13 @@ export const NotificationAddedSubscription = graphql(`
   }
 `);
 
+export const MarkNotificationsSeenMutation = graphql(`
+  mutation MarkNotificationsSeen($seenUpTo: DateTime!) { markNotificationsSeen(seenUpTo: $seenUpTo) }
+`);
+
+/** Sent on window when a page marked notifications read, so the bell recounts. */
+export const NOTIFICATIONS_SEEN_EVENT = 'tickets:notifications-seen';
+
 export const MarkNotificationsReadMutation = graphql(`
   mutation MarkNotificationsRead($ids: [ID!]!) { markNotificationsRead(ids: $ids) }
 `);

@@ -97,6 +97,9 @@ export const TicketDetailFields = graphql(`
     ...BoardTicketFields
     firstResponseDueAt
     resolutionDueAt
+    escalationDueAt
+    waitingOnReporterSince
+    tutorContactChannel
     autoCloseAt
     overdue
     reporter { id name email role }
@@ -175,6 +178,7 @@ export const PreviewResolutionQuery = graphql(`
       charge { amountMinor currency }
       packageCreditsRestored
       creditNotes
+      warnings
       lines { credit { amountMinor currency } line { id description invoice { id number status } } }
     }
   }
@@ -199,8 +203,8 @@ export const AssignTicketMutation = graphql(`
 `);
 
 export const AddCommentMutation = graphql(`
-  mutation AddTicketComment($ticketId: ID!, $body: String!, $internal: Boolean) {
-    addTicketComment(ticketId: $ticketId, body: $body, internal: $internal) { id version }
+  mutation AddTicketComment($ticketId: ID!, $body: String!, $internal: Boolean, $expectedVersion: Int) {
+    addTicketComment(ticketId: $ticketId, body: $body, internal: $internal, expectedVersion: $expectedVersion) { id version }
   }
 `);
 

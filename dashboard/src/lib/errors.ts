@@ -33,7 +33,7 @@ export function toApiError(error: CombinedError): ApiError {
   const serverSays = first?.message && code !== 'INTERNAL_SERVER_ERROR' ? first.message : '';
   const message =
     code === 'BAD_USER_INPUT' ? serverSays || 'Please check what you entered.'
-    : code === 'CONFLICT' && serverSays ? `${serverSays}. ${WORDS.CONFLICT}`
+    : code === 'CONFLICT' && serverSays ? `${serverSays.replace(/\.$/, '')}. ${WORDS.CONFLICT}`
     : WORDS[code] ?? (serverSays || WORDS.INTERNAL_SERVER_ERROR);
   return new ApiError(message, code, field, serverSays);
 }

@@ -20,6 +20,7 @@ import { Ticket, TicketSession } from '../tickets/ticket.entity';
 import { DeferredJob } from '../jobs/deferred-job';
 import { Upload } from '../evidence/upload.entity';
 import { TicketRating } from '../satisfaction/rating.entity';
+import { BusinessHoursRecord, SlaPolicyRecord } from '../sla/sla-settings.entity';
 import { WebhookDelivery, WebhookEndpoint, WebhookEvent } from '../webhooks/webhook.entities';
 
 export const entities = [
@@ -28,5 +29,5 @@ export const entities = [
   Package, Invoice, InvoiceLine, CreditNote, CreditNoteLine, TutorPayout, PayoutLateCredit, PayoutCarry, PayoutEvent, TicketAdjustment,
   Ticket, TicketSession, IssueLog, ResolutionAction,
   TicketEventRecord, Notification, OutboxMessage, TelegramLinkCode,
-  DeferredJob, WebhookEndpoint, WebhookEvent, WebhookDelivery, Upload, TicketRating, SavedView,
+  DeferredJob, WebhookEndpoint, WebhookEvent, WebhookDelivery, Upload, TicketRating, SavedView, SlaPolicyRecord, BusinessHoursRecord,
 ];

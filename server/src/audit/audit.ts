@@ -12,6 +12,8 @@ export type AuditAction =
   | 'resolution_action.created'
   | 'resolution_action.updated'
   | 'ticket.final_decision'
+  | 'sla_policy.updated'
+  | 'business_hours.updated'
   | 'user.role_changed';
 
 export interface AuditRecord {

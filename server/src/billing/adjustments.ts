@@ -1,3 +1,4 @@
+import { formatMoney } from './format-money';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { User } from '../auth/user.entity';
 import { badInput } from '../errors';
@@ -63,7 +64,7 @@ export async function planDecision(em: EntityManager, ticketId: string, particip
   const items = await billedItems(em, participants);
   const billed = items.reduce((sum, i) => sum + (i.line ? i.line.amountMinor : 0), 0);
   if (decision.kind === 'AMOUNT' && decision.totalMinor > billed) {
-    throw badInput('creditAmountMinor', `creditAmountMinor may be at most ${billed}, the amount billed for these sessions`);
+    throw badInput('creditAmountMinor', `The credit can be at most ${formatMoney(billed, items.find((i) => i.line)?.line?.currency)}, what was billed for these sessions`);
   }
   const targets = new Map(planCredits(items.map((i) => ({ key: i.key, lineAmountMinor: i.line?.amountMinor ?? null })), decision).map((t) => [t.key, t]));
   const already = await ledgerTotals(em, ticketId);

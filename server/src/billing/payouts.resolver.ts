@@ -61,10 +61,16 @@ class PayoutConnection extends BasePayoutConnection {
 
 @Resolver(() => PayoutConnection)
 export class PayoutConnectionResolver {
-  @FieldResolver(() => [PayoutSummary], { description: 'Count and net per status of every payout the filter matches (not just this page).' })
+  @FieldResolver(() => [PayoutSummary], {
+    description: 'Count and net of every status (HELD, RELEASED, PAID; zero included) among the payouts the filter matches apart from its status: '
+      + 'the totals stay the same whichever status the list shows.',
+  })
   async summary(@Root() connection: PayoutConnection, @Ctx() ctx: Context): Promise<PayoutSummary[]> {
-    const totals = await payoutTotals(ctx.em, requireViewer(ctx), connection.filter);
-    return totals.map((t) => ({ ...t, net: t.net.map((n) => Money.of(n.amountMinor, n.currency)) }));
+    const totals = await payoutTotals(ctx.em, requireViewer(ctx), { ...connection.filter, status: undefined });
+    return Object.values(PayoutStatus).map((status) => {
+      const t = totals.find((row) => row.status === status);
+      return { status, count: t?.count ?? 0, net: (t?.net ?? []).map((n) => Money.of(n.amountMinor, n.currency)) };
+    });
   }
 }
 

@@ -13,6 +13,10 @@ import { Channel, OutboxMessage } from './outbox-message.entity';
 export const CONTACT_TUTOR_EVENT = 'ticket.contact_tutor';
 const MAX_MESSAGE = 3000;
 
+/** How a message to this tutor travels: Telegram when it is on and the tutor linked a chat, else e-mail. */
+export const contactChannelOf = (tutor: Pick<User, 'telegramChatId'>, telegramOn: boolean): Channel =>
+  tutor.telegramChatId && telegramOn ? Channel.TELEGRAM : Channel.EMAIL;
+
 /**
  * Staff write to the ticket's tutor: the ticket's context and the message go through the outbox
  * (so it is never lost) to the tutor's Telegram, where a reply becomes a comment on the ticket.
@@ -21,15 +25,15 @@ const MAX_MESSAGE = 3000;
  */
 export async function contactTutor(deps: { em: EntityManager; telegramOn: boolean }, viewer: Viewer, input: { ticketId: string; message: string }): Promise<OutboxMessage> {
   const text = input.message.trim();
-  if (!text) throw badInput('message', 'message must not be empty');
-  if (text.length > MAX_MESSAGE) throw badInput('message', `message must be at most ${MAX_MESSAGE} characters`);
+  if (!text) throw badInput('message', 'The message is empty: write a few words');
+  if (text.length > MAX_MESSAGE) throw badInput('message', `The message is too long: ${text.length} characters, at most ${MAX_MESSAGE} fit`);
   return inTransaction(deps.em, async (tx) => {
     const { em } = tx;
     const ticket = await getVisibleTicket(em, viewer, input.ticketId);
     if (!ticket.tutor) throw badInput('ticketId', 'This ticket has no tutor');
     const [tutor, sender] = await Promise.all([em.findOne(User, { id: ticket.tutor.id, active: true }), em.findOne(User, { id: viewer.id })]);
     if (!tutor) throw notFound('Tutor');
-    const channel = tutor.telegramChatId && deps.telegramOn ? Channel.TELEGRAM : Channel.EMAIL;
+    const channel = contactChannelOf(tutor, deps.telegramOn);
     const message = Object.assign(new OutboxMessage(), {
       channel,
       recipient: tutor,

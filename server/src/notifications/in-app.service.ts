@@ -29,6 +29,14 @@ export function markRead(em: EntityManager, userId: string, ids: string[], now =
   return em.nativeUpdate(Notification, { id: { $in: ids }, user: userId, readAt: null }, { readAt: now });
 }
 
+/**
+ * Seeing the list is reading it: the caller's notifications up to `seenUpTo` (the newest one the
+ * list showed; later arrivals stay unread) are marked read. Returns how many changed.
+ */
+export function markSeen(em: EntityManager, userId: string, seenUpTo: Date, now = new Date()): Promise<number> {
+  return em.nativeUpdate(Notification, { user: userId, readAt: null, createdAt: { $lte: seenUpTo } }, { readAt: now });
+}
+
 /** Email and Telegram on or off; in-app is always on. Unset arguments keep their value. */
 export async function updatePreferences(em: EntityManager, userId: string, changes: { email?: boolean | null; telegram?: boolean | null }): Promise<User> {
   const user = await em.findOneOrFail(User, { id: userId });

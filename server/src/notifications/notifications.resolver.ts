@@ -9,8 +9,9 @@ import { parseId, parseIds } from '../graphql/ids';
 import { Connection } from '../graphql/pagination';
 import { renewForEvent } from '../http/live-context';
 import { Ticket } from '../tickets/ticket.entity';
-import { contactTutor } from './contact-tutor';
-import { listNotifications, markRead, unreadCount, updatePreferences } from './in-app.service';
+import { contactChannelOf, contactTutor } from './contact-tutor';
+import { Channel } from './outbox-message.entity';
+import { listNotifications, markRead, markSeen, unreadCount, updatePreferences } from './in-app.service';
 import { Notification } from './notification.entity';
 import { OutboxMessage } from './outbox-message.entity';
 import { createLinkCode } from './telegram/link-codes';
@@ -52,6 +53,11 @@ export class NotificationsResolver {
     const viewer = requireViewer(ctx);
     if (ids.length > 500) throw badInput('ids', 'at most 500 ids at a time');
     return markRead(ctx.em, viewer.id, parseIds(ids, 'ids'));
+  }
+
+  @Mutation(() => Int, { description: "Marks the caller's notifications up to seenUpTo read (the newest one a list showed; later ones stay unread); returns how many were unread" })
+  markNotificationsSeen(@Ctx() ctx: Context, @Arg('seenUpTo', () => Date, { description: 'The creation time of the newest notification the caller was shown.' }) seenUpTo: Date) {
+    return markSeen(ctx.em, requireViewer(ctx).id, seenUpTo);
   }
 
   @Mutation(() => User, { description: 'Turns email or Telegram notifications on or off; in-app is always on' })
@@ -116,5 +122,19 @@ export class UserNotificationFieldsResolver {
   @FieldResolver(() => Boolean, { nullable: true, description: 'A Telegram chat is linked (null for other users)' })
   telegramLinked(@Root() user: User, @Ctx() ctx: Context) {
     return UserNotificationFieldsResolver.visible(user, ctx) ? !!user.telegramChatId : null;
+  }
+}
+
+/** How staff can reach a ticket's tutor, so the page words its button truthfully. */
+@Resolver(() => Ticket)
+export class TicketContactFieldsResolver {
+  @FieldResolver(() => Channel, {
+    nullable: true,
+    description: "How contactTutor would reach the ticket's tutor now: TELEGRAM when Telegram is on and the tutor linked it, EMAIL otherwise; null when the caller may not contact them (staff only) or there is no tutor.",
+  })
+  async tutorContactChannel(@Root() ticket: Ticket, @Ctx() ctx: Context): Promise<Channel | null> {
+    if (!ctx.viewer || !isStaff(ctx.viewer.role) || !ticket.tutor) return null;
+    const tutor = await ctx.loaders.user.load(ticket.tutor.id);
+    return tutor && tutor.active ? contactChannelOf(tutor, !!ctx.services.notifier.telegram) : null;
   }
 }

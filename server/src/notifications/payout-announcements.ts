@@ -1,10 +1,10 @@
+import { formatMoney } from '../billing/format-money';
 import type { Tx } from '../db/transaction';
 import { TutorPayout } from '../billing/payout.entity';
 import { netOf } from '../billing/payouts.service';
 import type { Ticket } from '../tickets/ticket.entity';
 import { announce } from './outbox';
 
-const formatMoney = (minor: number, currency: string) => `${(minor / 100).toFixed(2)} ${currency}`;
 
 /** Tells the tutor (in the app and by email) that `ticket` closing ended the hold, and how much was released. */
 export async function announceReleasedPayouts(tx: Tx, ticket: Ticket, payoutIds: string[]): Promise<void> {

@@ -1,3 +1,4 @@
+import { formatMoney } from '../billing/format-money';
 /**
  * What each event says, once for every channel: the email renderer turns it into plain text and
  * HTML, the Telegram renderer into a message with buttons. Plain strings only; renderers escape.
@@ -37,11 +38,7 @@ function money(payload: MessagePayload): string | undefined {
   const amount = payload.amountMinor ?? payload.creditedMinor ?? payload.deltaMinor;
   const currency = str(payload.currency);
   if (typeof amount !== 'number' || !currency) return undefined;
-  try {
-    return new Intl.NumberFormat('en', { style: 'currency', currency }).format(amount / 100);
-  } catch {
-    return `${(amount / 100).toFixed(2)} ${currency}`;
-  }
+  return formatMoney(amount, currency);
 }
 
 type Template = (payload: MessagePayload, ticket: string, staff: boolean) => { subject: string; lines: Array<string | undefined> };

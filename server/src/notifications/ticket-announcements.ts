@@ -1,3 +1,4 @@
+import { formatMoney } from '../billing/format-money';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Role } from '../auth/roles';
 import { User } from '../auth/user.entity';
@@ -7,7 +8,6 @@ import type { Tx } from '../db/transaction';
 import type { Ticket } from '../tickets/ticket.entity';
 import { type NotificationChannel, announce } from './outbox';
 
-const formatMoney = (minor: number, currency: string | null | undefined) => `${(minor / 100).toFixed(2)} ${currency ?? ''}`.trim();
 
 async function usersWithRole(em: EntityManager, role: Role) {
   return em.find(User, { role, active: true });

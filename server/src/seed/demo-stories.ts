@@ -111,7 +111,7 @@ export const DEMO_STORIES: Story[] = [
   { day: 13, by: 'coordinator', type: T.RISK, category: C.DURATION, sessions: mia('ISSUED'), title: 'Tutor late three times this month', description: 'Pattern spotted in the attendance records.',
     then: [{ day: 12, by: 'coordinator', resolve: { outcome: O.IN_FAVOR_OF_EDUCATOR, comment: 'Talked to Tomas; we check again next month.' } }, { autoClose: true }] },
   { day: 12, by: 'parent', type: T.DISPUTE, category: C.QUALITY, sessions: noah('DRAFT'), title: 'Noah did not understand the tutor', description: 'The tutor spoke too fast for a beginner.',
-    then: [{ day: 11, by: 'tutor2', resolve: { action: 'Reassign the educator and credit the session', comment: 'A beginner-friendly colleague takes over; the lesson is credited.' } }, { day: 11, by: 'parent', accept: 'Thanks.' }] },
+    then: [{ day: 11, by: 'coordinator', resolve: { action: 'Reassign the educator and credit the session', comment: 'A beginner-friendly colleague takes over; the lesson is credited.' } }, { day: 11, by: 'parent', accept: 'Thanks.' }] },
   { day: 10, by: 'learner', type: T.SUPPORT, category: C.SCHEDULING, title: 'Can I switch to evening lessons?', description: 'My working hours change next month.',
     then: [{ day: 9.5, by: 'coordinator', resolve: { action: RESCHEDULE, comment: 'Tessa has evening slots; she will contact you.' } }, { day: 9, by: 'learner', accept: null }] },
   { day: 8.5, by: 'parent2', type: T.FEEDBACK, category: C.QUALITY, title: 'More speaking practice, please', description: 'Ola would like to speak more in the lessons.',

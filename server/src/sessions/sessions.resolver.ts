@@ -1,4 +1,5 @@
 import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Role } from '../auth/roles';
 import { User } from '../auth/user.entity';
 import { InvoiceLine } from '../billing/invoice.entity';
 import { requireViewer } from '../graphql/auth-guard';
@@ -7,6 +8,7 @@ import { parseId } from '../graphql/ids';
 import { Connection } from '../graphql/pagination';
 import { SessionStatus, TutoringSession } from './session.entity';
 import { getVisibleSession, listSessions } from './sessions.service';
+import { visibleLearner } from './visibility';
 
 @InputType()
 class SessionFilter {
@@ -66,9 +68,9 @@ export class SessionsResolver {
     return session.endedBy ? ctx.loaders.user.load(session.endedBy.id) : null;
   }
 
-  @FieldResolver(() => [User])
+  @FieldResolver(() => [User], { description: "The session's learners the caller may see: a parent sees only their own children in a group class." })
   async learners(@Root() session: TutoringSession, @Ctx() ctx: Context) {
-    const participants = await ctx.loaders.participants.load(session.id);
+    const participants = await visibleParticipants(session, ctx);
     const users = await ctx.loaders.user.loadMany(participants.map((p) => p.learner.id));
     return users.filter((u): u is User => u instanceof User);
   }
@@ -80,10 +82,18 @@ export class SessionsResolver {
 
   @FieldResolver(() => [Attendance])
   async attendance(@Root() session: TutoringSession, @Ctx() ctx: Context): Promise<Attendance[]> {
-    const participants = await ctx.loaders.participants.load(session.id);
+    const participants = await visibleParticipants(session, ctx);
     const [tutor, ...learners] = await ctx.loaders.user.loadMany([session.tutor.id, ...participants.map((p) => p.learner.id)]);
     const rows = [{ user: tutor, joinedAt: session.tutorJoinedAt ?? null, leftAt: session.tutorLeftAt ?? null }];
     participants.forEach((p, i) => rows.push({ user: learners[i], joinedAt: p.joinedAt ?? null, leftAt: p.leftAt ?? null }));
     return rows.filter((r): r is Attendance => r.user instanceof User);
   }
+}
+
+/** The participations whose learner the caller may see (sessions/visibility.ts). */
+async function visibleParticipants(session: TutoringSession, ctx: Context) {
+  const participants = await ctx.loaders.participants.load(session.id);
+  const childIds = ctx.viewer?.role === Role.PARENT ? await ctx.loaders.childIds.load(ctx.viewer.id) : [];
+  const visible = visibleLearner(ctx.viewer, childIds);
+  return participants.filter((p) => visible(p.learner.id));
 }

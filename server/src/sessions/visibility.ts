@@ -37,3 +37,14 @@ export function invoiceVisibilitySql(viewer: Viewer, alias: string): { sql: stri
       return null;
   }
 }
+
+/**
+ * Which learners of a session a viewer may see by name: a learner themselves, a parent their own
+ * children (a group class holds other families' children), tutors and staff everyone.
+ */
+export function visibleLearner(viewer: Viewer | null, childIds: readonly string[]): (learnerId: string) => boolean {
+  if (!viewer) return () => false;
+  if (viewer.role === Role.LEARNER) return (id) => id === viewer.id;
+  if (viewer.role === Role.PARENT) return (id) => childIds.includes(id);
+  return () => true;
+}

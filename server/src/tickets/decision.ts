@@ -11,8 +11,8 @@ export function decisionFor(
 ): CreditDecision {
   if (creditAmountMinor !== null && creditAmountMinor !== undefined) {
     const partial = outcome ? outcome === ResolutionOutcome.SPLIT : effect === ResolutionEffect.PARTIAL_CREDIT;
-    if (!partial) throw badInput('creditAmountMinor', 'creditAmountMinor goes with a SPLIT outcome or a partial-credit action');
-    if (!Number.isInteger(creditAmountMinor) || creditAmountMinor < 0) throw badInput('creditAmountMinor', 'creditAmountMinor must be a whole number of minor units, at least 0');
+    if (!partial) throw badInput('creditAmountMinor', 'An amount to credit goes with a split decision or a partial-credit action');
+    if (!Number.isInteger(creditAmountMinor) || creditAmountMinor < 0) throw badInput('creditAmountMinor', 'The amount to credit must be zero or more, in whole cents');
     return { kind: 'AMOUNT', totalMinor: creditAmountMinor };
   }
   if (outcome) {

@@ -1,4 +1,3 @@
-import { Role, isStaff } from '../auth/roles';
 import { User } from '../auth/user.entity';
 import type { Viewer } from '../auth/viewer';
 import type { Tx } from '../db/transaction';
@@ -33,8 +32,6 @@ export async function recordChange(tx: Tx, ticket: Ticket, change: Change): Prom
   if (change.to) ticket.status = change.to;
   ticket.version += 1;
   ticket.updatedAt = now;
-  const responder = change.actor && (change.actor.role === Role.TUTOR || isStaff(change.actor.role));
-  if (responder && !ticket.firstRespondedAt && change.kind !== TicketEventKind.CREATED) ticket.firstRespondedAt = now;
   tx.em.persist(
     Object.assign(new IssueLog(), {
       ticket,

@@ -1,3 +1,4 @@
+import { slaRulesFor } from '../sla/sla-settings.service';
 import { createHash } from 'node:crypto';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { Role, isStaff } from '../auth/roles';
@@ -84,11 +85,10 @@ export async function reportIssue(deps: TicketDeps, viewer: Viewer, input: Repor
         version: 0,
         createdAt: now,
         updatedAt: now,
-        firstResponseDueAt: new Date(now.getTime() + config.firstResponseDueAfterMs),
-        resolutionDueAt: new Date(now.getTime() + config.resolutionDueAfterMs),
         currency: sessions[0]?.currency ?? null,
         creditedMinor: 0,
       });
+      (await slaRulesFor(em, config, type)).start(ticket, now);
       for (const session of sessions) {
         em.persist(Object.assign(new TicketSession(), { ticket, session, openDispute: type === TicketType.DISPUTE, open: true }));
       }

@@ -31,6 +31,16 @@ export class ResolutionAction {
   @Property({ type: 'boolean', default: true })
   active: boolean = true;
 
+  /** The label as tutors read it (the action is then theirs to take); null: the label. */
+  @Field(() => String, { nullable: true, description: 'The label as the tutor reads it (null: the label). Tutors are shown this one.' })
+  @Property({ type: 'text', nullable: true })
+  tutorLabel?: string | null;
+
+  /** False: only staff resolve with it (e.g. reassigning the educator); tutors are not offered it. */
+  @Field({ description: 'Offered to tutors; false: only coordinators and admins resolve with it.' })
+  @Property({ type: 'boolean', default: true })
+  forTutors: boolean = true;
+
   @Property({ type: 'integer', default: 0 })
   sortOrder: number = 0;
 

@@ -6,20 +6,34 @@ import type { ResolutionActionInput } from './ticket.input';
 
 function checked(input: ResolutionActionInput) {
   const label = input.label.trim();
-  if (!label || label.length > 120) throw badInput('label', 'label must be 1 to 120 characters');
+  if (!label || label.length > 120) throw badInput('label', 'The label needs 1 to 120 characters');
   const percent = input.creditPercent ?? null;
   if (input.effect === ResolutionEffect.PARTIAL_CREDIT) {
     if (percent === null || !Number.isInteger(percent) || percent < 1 || percent > 99) throw badInput('creditPercent', 'A partial credit needs creditPercent from 1 to 99');
   } else if (percent !== null) {
     throw badInput('creditPercent', 'creditPercent goes only with PARTIAL_CREDIT');
   }
-  return { category: input.category ?? null, label, effect: input.effect, creditPercent: percent, active: input.active ?? true };
+  const tutorLabel = input.tutorLabel?.trim() || null;
+  if (tutorLabel && tutorLabel.length > 120) throw badInput('tutorLabel', 'The tutor\'s label can be at most 120 characters');
+  return { category: input.category ?? null, label, effect: input.effect, creditPercent: percent, active: input.active ?? true, tutorLabel, forTutors: input.forTutors ?? true };
 }
 
-/** Active actions for a category (and those for every category), in the admins' order. */
-export function listResolutionActions(em: EntityManager, category: DisputeCategory | null | undefined, includeInactive: boolean) {
+/**
+ * Active actions for a category (and those for every category), in the admins' order. `forTutor`:
+ * only those offered to tutors, worded for them (a tutor does not "mediate with the educator").
+ */
+export async function listResolutionActions(em: EntityManager, category: DisputeCategory | null | undefined, includeInactive: boolean, forTutor = false) {
   const where: Record<string, unknown> = category ? { $or: [{ category }, { category: null }] } : {};
   if (!includeInactive) where.active = true;
+  if (forTutor) {
+    where.forTutors = true;
+    const actions = await em.find(ResolutionAction, where, { orderBy: { category: 'asc', sortOrder: 'asc', label: 'asc' } });
+    // Detached copies: the tutor's wording must never be flushed back as the label.
+    return actions.map((a) => Object.assign(new ResolutionAction(), {
+      id: a.id, category: a.category, label: a.tutorLabel ?? a.label, effect: a.effect, creditPercent: a.creditPercent,
+      active: a.active, tutorLabel: a.tutorLabel, forTutors: a.forTutors, sortOrder: a.sortOrder, createdAt: a.createdAt, updatedAt: a.updatedAt,
+    }));
+  }
   return em.find(ResolutionAction, where, { orderBy: { category: 'asc', sortOrder: 'asc', label: 'asc' } });
 }
 
@@ -52,8 +66,8 @@ export const DEFAULT_RESOLUTION_ACTIONS: ResolutionActionInput[] = [
   { category: DisputeCategory.NO_SHOW, label: 'Learner did not show: no credit', effect: ResolutionEffect.NONE },
   { category: DisputeCategory.DURATION, label: 'Partial credit for the missing time (50%)', effect: ResolutionEffect.PARTIAL_CREDIT, creditPercent: 50 },
   { category: DisputeCategory.DURATION, label: 'Reschedule the missing time', effect: ResolutionEffect.RESCHEDULE },
-  { category: DisputeCategory.QUALITY, label: 'Mediate with the educator', effect: ResolutionEffect.NONE },
-  { category: DisputeCategory.QUALITY, label: 'Reassign the educator and credit the session', effect: ResolutionEffect.FULL_CREDIT },
+  { category: DisputeCategory.QUALITY, label: 'Mediate with the educator', tutorLabel: 'Talk it through with the family and agree what changes', effect: ResolutionEffect.NONE },
+  { category: DisputeCategory.QUALITY, label: 'Reassign the educator and credit the session', effect: ResolutionEffect.FULL_CREDIT, forTutors: false },
   { category: DisputeCategory.BILLING, label: 'Issue a credit note for the session', effect: ResolutionEffect.FULL_CREDIT },
   { category: DisputeCategory.BILLING, label: 'Billing was correct: explain the charge', effect: ResolutionEffect.NONE },
   { category: DisputeCategory.SCHEDULING, label: 'Reschedule the session', effect: ResolutionEffect.RESCHEDULE },

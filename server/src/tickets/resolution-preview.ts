@@ -31,9 +31,12 @@ export class ResolutionPreview {
 
   @Field(() => Int, { description: 'Credit notes this decision would create.' })
   creditNotes!: number;
+
+  @Field(() => [String], { description: 'Where this decision goes against the attendance records, in plain words (empty when it does not). Sending is still allowed.' })
+  warnings!: string[];
 }
 
-export function previewOf(plan: MoneyPlan, ticketCurrency: string | null | undefined): ResolutionPreview {
+export function previewOf(plan: MoneyPlan, ticketCurrency: string | null | undefined, warnings: string[] = []): ResolutionPreview {
   const currency = plan.currency ?? ticketCurrency ?? NO_MONEY_CURRENCY;
   const lines = plan.movements.flatMap((m) => {
     if (m.kind === 'DRAFT_CREDIT' || m.kind === 'NOTE_CREDIT') return [{ line: m.line, change: m.amountMinor }];
@@ -46,5 +49,6 @@ export function previewOf(plan: MoneyPlan, ticketCurrency: string | null | undef
     lines: lines.map(({ line, change }) => Object.assign(new PreviewLine(), { line, credit: Money.of(change, line.currency) })),
     packageCreditsRestored: plan.packageCreditsRestored,
     creditNotes: plan.creditNoteInvoiceIds.length,
+    warnings,
   });
 }

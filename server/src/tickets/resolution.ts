@@ -5,7 +5,7 @@ import { type MoneyPlan, planDecision } from '../billing/adjustments';
 import { badInput } from '../errors';
 import { decisionFor } from './decision';
 import { disputedParticipants } from './disputed-learners';
-import type { ResolutionOutcome, TicketStatus } from './enums';
+import { ResolutionOutcome, type TicketStatus } from './enums';
 import { ResolutionAction } from './resolution-action.entity';
 import { requiredText } from './text';
 import { ticketFor } from './ticket-access';
@@ -43,9 +43,14 @@ export async function checkResolution(em: EntityManager, config: TicketConfig, v
   if (isTutor && request.outcome) throw badInput('outcome', 'Tutors resolve with an action; outcomes are for coordinators and admins');
   const action = request.actionId ? await em.findOne(ResolutionAction, { id: request.actionId }) : null;
   if (request.actionId && (!action || !action.active)) throw badInput('actionId', 'No active resolution action with this id');
+  if (isTutor && action && !action.forTutors) throw badInput('actionId', 'Only coordinators and admins resolve with this action');
   if (action?.category && ticket.category && action.category !== ticket.category) throw badInput('actionId', `This action is for ${action.category} tickets`);
   const granted = request.grantRequestedEffect ? ticket.requestedEffect : null;
   if (request.grantRequestedEffect && !granted) throw badInput('grantRequestedEffect', 'The reporter did not ask for a remedy');
+  // Granting the reporter's remedy decides for them: with another outcome one of the two would be silently ignored.
+  if (request.grantRequestedEffect && request.outcome && request.outcome !== ResolutionOutcome.IN_FAVOR_OF_PARENT) {
+    throw badInput('grantRequestedEffect', 'Granting what the reporter asked for decides in their favour: choose "In favour of the parent", or untick "Grant what the reporter asked for"');
+  }
   if (!action && !request.outcome && !granted) {
     throw badInput(isTutor ? 'actionId' : 'outcome', isTutor ? 'Choose an action' : 'Choose an outcome or an action');
   }

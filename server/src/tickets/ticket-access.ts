@@ -1,7 +1,8 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../auth/viewer';
-import { DomainError, conflict, notFound } from '../errors';
+import { DomainError, notFound } from '../errors';
+import { staleVersionConflict } from './changes-since';
 import type { TicketStatus } from './enums';
 import { type Actor, type RuleOptions, type TicketAction, type Verdict, decide } from './rules';
 import { Ticket } from './ticket.entity';
@@ -46,7 +47,7 @@ export async function ticketFor(
   if (!ticket || (viewer && !(await canSeeTicket(em, viewer, ticket)))) throw notFound('Ticket');
   const { expectedVersion } = options;
   if (expectedVersion !== undefined && expectedVersion !== null && expectedVersion !== ticket.version) {
-    throw conflict(`The ticket changed (version ${ticket.version}, you had ${expectedVersion}); reload and try again`);
+    throw await staleVersionConflict(em, viewer, ticket, expectedVersion);
   }
   const verdict = verdictFor(config, viewer, ticket, action);
   if (!verdict.ok) throw new DomainError(verdict.code, verdict.message);

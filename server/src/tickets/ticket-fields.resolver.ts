@@ -1,3 +1,4 @@
+import { isStaff } from '../auth/roles';
 import { Ctx, Field, FieldResolver, ObjectType, Resolver, Root } from 'type-graphql';
 import { User } from '../auth/user.entity';
 import { CreditNote } from '../billing/credit-note.entity';
@@ -114,10 +115,14 @@ export class TicketFieldsResolver {
   async evidence(@Root() ticket: Ticket, @Ctx() ctx: Context) {
     const links = await ctx.loaders.ticketSessions.load(ticket.id);
     const disputed = await disputedLearnerOf(ticket, ctx);
+    const deciding = !!ctx.viewer && (isStaff(ctx.viewer.role) || ticket.tutor?.id === ctx.viewer.id);
     return Promise.all(links.map(async ({ session }) => {
       const participants = (await ctx.loaders.participants.load(session.id)).filter((p) => disputed(p.learner.id));
       const endedBy = session.endedBy ? await ctx.loaders.user.load(session.endedBy.id) : null;
-      return sessionEvidence(session, participants, ticket.category, endedBy?.name ?? null);
+      const evidence = sessionEvidence(session, participants, ticket.category, endedBy?.name ?? null);
+      // A suggestion is for the people deciding: a reporter who just filed a claim is not told "€0.00".
+      if (!deciding) Object.assign(evidence, { suggestedCredit: null, tutorCausedMinutes: null, suggestionReason: null });
+      return evidence;
     }));
   }
 

@@ -93,6 +93,26 @@ export class Ticket {
   @Property({ type: 'timestamptz', nullable: true })
   autoCloseAt?: Date | null;
 
+  /** When the resolution clock stopped (the first decision, or the escalation); sla/sla-clock.ts. */
+  @Property({ type: 'timestamptz', nullable: true })
+  resolutionMetAt?: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'When the ticket was last escalated: the escalated wait for the final decision starts then.' })
+  @Property({ type: 'timestamptz', nullable: true })
+  escalatedAt?: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'The final decision on an escalated ticket is due by then (null: its type has no such target).' })
+  @Property({ type: 'timestamptz', nullable: true })
+  escalationDueAt?: Date | null;
+
+  @Field(() => Date, {
+    name: 'waitingOnReporterSince', nullable: true,
+    description: 'Staff or the tutor asked the reporter something and wait for the answer: the SLA clocks stand still until the reporter replies.',
+  })
+  @Property({ type: 'timestamptz', nullable: true })
+  slaPausedAt?: Date | null;
+
+
   @Field(() => Date, { nullable: true })
   @Property({ type: 'timestamptz', nullable: true })
   closedAt?: Date | null;

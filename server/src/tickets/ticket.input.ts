@@ -65,4 +65,10 @@ export class ResolutionActionInput {
 
   @Field(() => Boolean, { nullable: true, defaultValue: true })
   active?: boolean;
+
+  @Field(() => String, { nullable: true, description: 'The label as the tutor reads it; empty: the label.' })
+  tutorLabel?: string | null;
+
+  @Field(() => Boolean, { nullable: true, defaultValue: true, description: 'Offered to tutors (default true).' })
+  forTutors?: boolean;
 }

@@ -48,7 +48,7 @@ export class TicketsResolver {
     @Arg('includeInactive', () => Boolean, { nullable: true }) includeInactive?: boolean,
   ) {
     const viewer = requireViewer(ctx);
-    return listResolutionActions(ctx.em, category, !!includeInactive && viewer.role === Role.ADMIN);
+    return listResolutionActions(ctx.em, category, !!includeInactive && viewer.role === Role.ADMIN, viewer.role === Role.TUTOR);
   }
 
   @Mutation(() => Ticket, { description: 'One ticket for one or more completed sessions of the caller; idempotent per caller and idempotencyKey.' })
@@ -98,8 +98,12 @@ export class TicketsResolver {
     @Arg('ticketId', () => ID) ticketId: string,
     @Arg('body') body: string,
     @Arg('internal', () => Boolean, { nullable: true }) internal?: boolean,
+    @Arg('waitForReporter', () => Boolean, { nullable: true, description: "Staff or the tutor ask the reporter something: the SLA clocks stand still until the reporter replies." })
+    waitForReporter?: boolean,
+    @Arg('expectedVersion', () => Int, { nullable: true, description: 'The ticket version the sender saw; when it changed since, CONFLICT with extensions.changes (what changed) and nothing is written.' })
+    expectedVersion?: number,
   ) {
-    return ctx.services.tickets.comment(requireViewer(ctx), { ticketId: parseId(ticketId, 'ticketId'), body, internal });
+    return ctx.services.tickets.comment(requireViewer(ctx), { ticketId: parseId(ticketId, 'ticketId'), body, internal, waitForReporter, expectedVersion });
   }
 
   @Mutation(() => ResolutionAction)

@@ -14,6 +14,8 @@ import { type ReportRequest, reportIssue } from './report';
 import { type ResolveRequest, checkResolution } from './resolution';
 import { type ResolutionPreview, previewOf } from './resolution-preview';
 import { requiredText } from './text';
+import { evidenceWarnings } from './evidence-check';
+import { slaRulesFor } from '../sla/sla-settings.service';
 import { lockTicketFor } from './ticket-access';
 import type { TicketConfig, TicketDeps } from './ticket-deps';
 import { Ticket, TicketSession } from './ticket.entity';
@@ -27,6 +29,7 @@ export function createTicketService(options: { em: EntityManager; config: Ticket
 
   async function escalate(tx: Tx, ticket: Ticket, actor: Viewer | null, to: TicketStatus, action: string, comment: string) {
     ticket.autoCloseAt = null;
+    (await slaRulesFor(tx.em, config, ticket.type)).escalated(ticket, new Date());
     await recordChange(tx, ticket, { actor, action, comment, to, kind: TicketEventKind.STATUS_CHANGED });
     await tx.em.flush();
     await timers.cancelAll(tx.em, ticket.id);
@@ -42,6 +45,7 @@ export function createTicketService(options: { em: EntityManager; config: Ticket
         const { em } = tx;
         const { ticket, to, action, comment, plan } = await checkResolution(em, config, viewer, request, true);
         const money = await applyPlan(em, ticket, plan);
+        (await slaRulesFor(em, config, ticket.type)).decided(ticket, new Date());
         await ticketChanges.raise(tx, { type: 'ticket.credited', ticket, money });
         const from = ticket.status;
         Object.assign(ticket, {
@@ -69,8 +73,9 @@ export function createTicketService(options: { em: EntityManager; config: Ticket
 
     /** What resolve would move: the same checks and money plan, without the row lock, writing nothing. */
     async preview(viewer: Viewer, request: ResolveRequest): Promise<ResolutionPreview> {
-      const { ticket, plan } = await checkResolution(rootEm.fork(), config, viewer, request, false);
-      return previewOf(plan, ticket.currency);
+      const em = rootEm.fork();
+      const { ticket, plan } = await checkResolution(em, config, viewer, request, false);
+      return previewOf(plan, ticket.currency, await evidenceWarnings(em, ticket, plan));
     },
 
     /** RESOLVED -> CLOSED by the reporter. */
@@ -113,13 +118,31 @@ export function createTicketService(options: { em: EntityManager; config: Ticket
       });
     },
 
-    /** A comment on an open ticket: staff (internal or public), the reporter and the tutor (public). */
-    comment(viewer: Viewer, input: { ticketId: string; body: string; internal?: boolean | null }): Promise<Ticket> {
+    /**
+     * A comment on an open ticket: staff (internal or public), the reporter and the tutor (public).
+     * A public reply from staff or the tutor answers the reporter (the first one is the first
+     * response), and may wait on the reporter's answer; the reporter's reply ends that wait.
+     */
+    comment(viewer: Viewer, input: CommentRequest): Promise<Ticket> {
       const internal = input.internal ?? false;
       return inTransaction(rootEm, async (tx) => {
-        const { ticket } = await lockTicketFor(tx.em, config, viewer, input.ticketId, internal ? 'commentInternal' : 'comment');
+        const { ticket } = await lockTicketFor(tx.em, config, viewer, input.ticketId, internal ? 'commentInternal' : 'comment', input.expectedVersion);
         const body = requiredText(input.body, 'body');
+        const responder = isStaff(viewer.role) || ticket.tutor?.id === viewer.id;
+        if (input.waitForReporter && (internal || !responder)) {
+          throw badInput('waitForReporter', 'Only a public reply from staff or the tutor can wait for the reporter\'s answer');
+        }
+        const sla = await slaRulesFor(tx.em, config, ticket.type);
+        const now = new Date();
+        const dueBefore = ticket.resolutionDueAt?.getTime();
+        if (!internal && responder) sla.replied(ticket, now);
+        if (input.waitForReporter) sla.paused(ticket, now);
+        if (!responder && (ticket.reporter.id === viewer.id || ticket.mergedReporterIds.includes(viewer.id))) sla.resumed(ticket, now);
         await recordChange(tx, ticket, { actor: viewer, action: 'COMMENTED', comment: body, internal, kind: TicketEventKind.COMMENTED });
+        if (ticket.status === TicketStatus.ONGOING && ticket.resolutionDueAt?.getTime() !== dueBefore) {
+          await tx.em.flush();
+          await timers.scheduleAutoEscalate(tx.em, ticket);
+        }
         return ticket;
       });
     },
@@ -139,7 +162,8 @@ export function createTicketService(options: { em: EntityManager; config: Ticket
     autoEscalate(ticketId: string, now = new Date()): Promise<boolean> {
       return inTransaction(rootEm, async (tx) => {
         const { ticket, to } = await lockTicketFor(tx.em, config, null, ticketId, 'autoEscalate').catch(noLongerDue);
-        if (!ticket || !to || !ticket.resolutionDueAt || ticket.resolutionDueAt > now) return false;
+        // Waiting on the reporter stops the clock; their answer moves the due time (and this job) on.
+        if (!ticket || !to || !ticket.resolutionDueAt || ticket.resolutionDueAt > now || ticket.slaPausedAt) return false;
         await escalate(tx, ticket, null, to, 'AUTO_ESCALATED', 'Escalated automatically: not resolved by its due time');
         return true;
       });
@@ -149,7 +173,7 @@ export function createTicketService(options: { em: EntityManager; config: Ticket
     async sweepTimers(now = new Date()): Promise<{ closed: number; escalated: number }> {
       const em = rootEm.fork();
       const dueToClose = await em.find(Ticket, { status: TicketStatus.RESOLVED, autoCloseAt: { $lte: now } }, { fields: ['id'] });
-      const dueToEscalate = await em.find(Ticket, { status: TicketStatus.ONGOING, resolutionDueAt: { $lte: now } }, { fields: ['id'] });
+      const dueToEscalate = await em.find(Ticket, { status: TicketStatus.ONGOING, resolutionDueAt: { $lte: now }, slaPausedAt: null }, { fields: ['id'] });
       let closed = 0;
       let escalated = 0;
       for (const { id } of dueToClose) if (await service.autoClose(id, now)) closed += 1;
@@ -161,6 +185,16 @@ export function createTicketService(options: { em: EntityManager; config: Ticket
 }
 
 export type TicketService = ReturnType<typeof createTicketService>;
+
+export interface CommentRequest {
+  ticketId: string;
+  body: string;
+  internal?: boolean | null;
+  /** Staff or the tutor ask the reporter and wait for the answer: the SLA clocks stand still until then. */
+  waitForReporter?: boolean | null;
+  /** The version the sender saw; a newer one is CONFLICT with what changed since. */
+  expectedVersion?: number | null;
+}
 
 /**
  * What closing does to a ticket that recordChange just moved to CLOSED, whatever closed it (here,

@@ -106,7 +106,7 @@ export default function TicketPage() {
                 <Show when={t().viewerCan.comment}>
                   <section class="card" aria-labelledby="comment-title">
                     <h2 id="comment-title">Comments</h2>
-                    <CommentForm ticketId={t().id} canInternal={t().viewerCan.commentInternal} onDone={done} />
+                    <CommentForm ticketId={t().id} version={t().version} canInternal={t().viewerCan.commentInternal} onDone={done} />
                   </section>
                 </Show>
               </aside>
