@@ -8,6 +8,9 @@ import { Ticket } from '../tickets/ticket.entity';
 import { MAX_UPLOAD_BYTES, UploadRefused, storeUpload, streamUpload } from './file-store';
 import { Upload } from './upload.entity';
 import { requestCredential } from '../http/session-cookie';
+import { loggerFor } from '../observability/logger';
+
+const log = loggerFor('evidence');
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -44,7 +47,7 @@ export function evidenceRoutes(services: Services): Router {
         (error) => {
           file.resume();
           if (error instanceof UploadRefused) return refuse(req, res, error.status, error.message);
-          console.error('upload failed', error);
+          log.error({ err: error }, 'upload failed');
           refuse(req, res, 500, 'The upload failed');
         },
       );

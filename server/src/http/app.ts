@@ -14,6 +14,11 @@ import { formatError } from '../graphql/errors';
 import type { Services } from '../graphql/context';
 import { clientAddress } from './client-address';
 import { healthHandler } from './health';
+import { Readiness, opsRoutes } from './ops.routes';
+import { graphqlMetricsPlugin, recordContext, requestLogging } from './request-log';
+import { loggerFor } from '../observability/logger';
+import { watchDatabase } from '../observability/db-gauges';
+import { gaugeSources } from '../observability/metrics';
 import { securityHeaders } from './security-headers';
 import { cookieValue, requestCredential, sessionCookie } from './session-cookie';
 import { placeholderPage } from './placeholder';
@@ -25,8 +30,15 @@ export interface RunningServer {
   url: string;
   port: number;
   httpServer: Server;
+  /** /readyz's state: set `draining` when shutting down. */
+  readiness: Readiness;
+  /** Stops accepting, closes WebSockets with 1001, lets in-flight requests finish. */
   close(): Promise<void>;
 }
+
+const log = loggerFor('http');
+/** The HTTP drain leaves a little of the grace period for the worker and the database to stop. */
+const httpDrainMs = (graceMs: number) => Math.max(500, graceMs - Math.min(3_000, graceMs / 3));
 
 const DASHBOARD_DIST = path.resolve(__dirname, '../../../dashboard/dist');
 
@@ -37,6 +49,8 @@ export async function startHttpServer(services: Services, port: number, host = '
   app.use(securityHeaders(services.config.publicUrl));
   const secureCookies = services.config.nodeEnv !== 'development';
   const httpServer = createServer(app);
+  const readiness = new Readiness(services);
+  watchInstance(services);
   const schema = await services.schema();
   const introspection = services.config.graphqlIntrospection;
   const protection = queryLimitProtection({ blockFieldSuggestions: !introspection });
@@ -58,7 +72,9 @@ export async function startHttpServer(services: Services, port: number, host = '
     validationOptions: { maxErrors: QUERY_LIMITS.maxValidationErrors },
     plugins: [
       ...protection.plugins,
-      ApolloServerPluginDrainHttpServer({ httpServer }),
+      graphqlMetricsPlugin(),
+      // In-flight requests get most of SHUTDOWN_GRACE, then their sockets are cut.
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: httpDrainMs(services.config.shutdownGraceMs) }),
       ApolloServerPluginLandingPageDisabled(),
       // POST answers are never cached; without this every field resolver is wrapped to compute cache hints.
       ApolloServerPluginCacheControlDisabled(),
@@ -94,7 +110,9 @@ export async function startHttpServer(services: Services, port: number, host = '
   const liveRules = introspection ? protection.validationRules : [...protection.validationRules, NoSchemaIntrospectionCustomRule];
   const liveUpdates = attachLiveUpdates(httpServer, services, schema, liveRules);
 
+  app.use(requestLogging());
   app.get('/healthz', healthHandler(services));
+  app.use(opsRoutes(services, readiness));
   // The features' own HTTP routes (uploads, rating links), as the composition root lists them.
   for (const router of services.httpRoutes()) app.use(router);
   app.use(
@@ -108,7 +126,7 @@ export async function startHttpServer(services: Services, port: number, host = '
           const credential = requestCredential(req, services.config.publicUrl);
           viaCookie = credential.viaCookie;
           const viewer = await services.auth.authenticate(credential.authorization);
-          return { ...createContext(services, viewer && { ...viewer, address }, address), session: sessionCookie(req, res, secureCookies, viaCookie) };
+          return recordContext(req, { ...createContext(services, viewer && { ...viewer, address }, address), session: sessionCookie(req, res, secureCookies, viaCookie) });
         } catch (error) {
           if (!(error instanceof DomainError)) throw error;
           // An API key over its limit: 429 at once. A bad credential is refused by checkOperation,
@@ -117,7 +135,7 @@ export async function startHttpServer(services: Services, port: number, host = '
           const session = sessionCookie(req, res, secureCookies, false);
           // A revoked, expired or cross-site cookie is cleared as well as refused.
           if (cookieValue(req.headers.cookie)) session.signedOut();
-          return { ...createContext(services, null, address), credentialError: error, session };
+          return recordContext(req, { ...createContext(services, null, address), credentialError: error, session });
         }
       },
     }),
@@ -125,7 +143,7 @@ export async function startHttpServer(services: Services, port: number, host = '
   app.use('/graphql', badRequestBody);
   if (existsSync(path.join(DASHBOARD_DIST, 'index.html'))) {
     app.use(express.static(DASHBOARD_DIST, { index: false, maxAge: '1h' }));
-    app.get(/^\/(?!graphql|healthz).*/, (_req, res) => res.sendFile(path.join(DASHBOARD_DIST, 'index.html')));
+    app.get(/^\/(?!graphql|healthz|readyz|metrics).*/, (_req, res) => res.sendFile(path.join(DASHBOARD_DIST, 'index.html')));
   } else {
     app.get('/', (_req, res) => res.type('html').send(placeholderPage(services.config.publicUrl)));
   }
@@ -136,7 +154,11 @@ export async function startHttpServer(services: Services, port: number, host = '
     url: `http://localhost:${actualPort}`,
     port: actualPort,
     httpServer,
+    readiness,
     close: async () => {
+      readiness.draining = true;
+      const delay = services.config.shutdownDelayMs;
+      if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
       await liveUpdates.dispose();
       await apollo.stop();
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
@@ -144,12 +166,19 @@ export async function startHttpServer(services: Services, port: number, host = '
   };
 }
 
+/** The gauges /metrics reads from this instance's parts. */
+function watchInstance(services: Services): void {
+  gaugeSources.webSocketConnections = () => services.liveConnections.size;
+  gaugeSources.subscriptions = () => services.realtime.hub.subscriberCount;
+  watchDatabase(services.orm);
+}
+
 /** A body too large or not JSON: a GraphQL-shaped answer, never Express's HTML page with a stack. */
 const badRequestBody: ErrorRequestHandler = (error, _req, res, next) => {
   if (res.headersSent) return next(error);
   const status = Number((error as { status?: number }).status);
   const clientFault = status >= 400 && status < 500;
-  if (!clientFault) console.error('request failed:', error);
+  if (!clientFault) log.error({ err: error }, 'request failed');
   const message = status === 413 ? `The request body is larger than ${QUERY_LIMITS.maxBodyBytes} bytes` : 'The request body is not valid JSON';
   res.status(clientFault ? status : 500).json({
     errors: [{ message: clientFault ? message : 'Internal server error', extensions: { code: clientFault ? 'BAD_USER_INPUT' : 'INTERNAL_SERVER_ERROR' } }],
