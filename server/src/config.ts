@@ -42,6 +42,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     resolutionDueAfterMs: parseDuration(env.RESOLUTION_DUE_AFTER ?? '7d', 'RESOLUTION_DUE_AFTER'),
     firstResponseDueAfterMs: parseDuration(env.FIRST_RESPONSE_DUE_AFTER ?? '24h', 'FIRST_RESPONSE_DUE_AFTER'),
     coordinatorsDecideEscalations: env.COORDINATORS_DECIDE_ESCALATIONS === 'true',
+    /** How long the tutor may contest a resolution an automation made (contestResolution). */
+    contestWindowMs: parseDuration(env.CONTEST_WINDOW ?? '48h', 'CONTEST_WINDOW'),
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.MAIL_FROM ?? 'Tickets <tickets@localhost>',
     telegramBotToken: env.TELEGRAM_BOT_TOKEN || undefined,

@@ -8,17 +8,9 @@ import { IssueLog } from './issue-log.entity';
 import type { Ticket } from './ticket.entity';
 import { recordTicketWebhook } from '../webhooks/events';
 import { askWhenClosed } from '../satisfaction/ask-on-close';
+import { type Change, ticketChanged } from './change-listeners';
 
-export interface Change {
-  actor: Viewer | null;
-  /** What the log says happened, e.g. RESOLVED, COMMENTED, AUTO_CLOSED. */
-  action: string;
-  comment?: string | null;
-  internal?: boolean;
-  /** The new status, for transitions. */
-  to?: TicketStatus;
-  kind: TicketEventKind;
-}
+export type { Change };
 
 /**
  * The one place a ticket changes: one immutable log entry, the version bump, and the ticket event
@@ -42,6 +34,8 @@ export function recordChange(tx: Tx, ticket: Ticket, change: Change): void {
       // Only transitions have a from-status; a new ticket comes from nowhere.
       fromStatus: change.to && change.kind !== TicketEventKind.CREATED ? from : null,
       toStatus: change.to ?? null,
+      automationId: change.automation?.id ?? null,
+      automationName: change.automation?.name ?? null,
       createdAt: now,
     }),
   );
@@ -53,4 +47,5 @@ export function recordChange(tx: Tx, ticket: Ticket, change: Change): void {
     previousStatus: change.kind === TicketEventKind.CREATED ? null : from,
     internal: change.internal ?? false,
   });
+  ticketChanged(tx, ticket, change, from);
 }

@@ -15,10 +15,16 @@ import { type ReportRequest, reportIssue } from './report';
 import { type ResolveRequest, checkResolution } from './resolution';
 import { type ResolutionPreview, previewOf } from './resolution-preview';
 import { requiredText } from './text';
-import { lockTicketFor } from './ticket-access';
+import { type AutomationRef, lockTicketFor } from './ticket-access';
 import type { TicketConfig, TicketDeps } from './ticket-deps';
 import { Ticket, TicketSession } from './ticket.entity';
 import { ticketTimerJobs } from './timer-jobs';
+
+/** Who makes a change: a person, or (viewer null) an automation or a timer. */
+export interface Acting {
+  viewer: Viewer | null;
+  automation?: AutomationRef | null;
+}
 
 /** Every change to a ticket, and the timers'. Ids are already parsed; refusals are domain errors. */
 export function createTicketService(options: { em: EntityManager; config: TicketConfig; jobs: JobQueue }) {
@@ -31,48 +37,106 @@ export function createTicketService(options: { em: EntityManager; config: Ticket
     await announcements.closed(tx, ticket, decision, { payoutAnnounced: released > 0 });
   }
 
-  async function escalate(tx: Tx, ticket: Ticket, actor: Viewer | null, to: TicketStatus, action: string, comment: string) {
+  async function escalate(tx: Tx, ticket: Ticket, as: Acting, to: TicketStatus, action: string, comment: string) {
     ticket.autoCloseAt = null;
-    recordChange(tx, ticket, { actor, action, comment, to, kind: TicketEventKind.STATUS_CHANGED });
+    recordChange(tx, ticket, { actor: as.viewer, automation: as.automation, action, comment, to, kind: TicketEventKind.STATUS_CHANGED });
     await tx.em.flush();
     await timers.cancelAll(tx.em, ticket.id);
     await announcements.escalated(tx, ticket, comment);
   }
 
+  /**
+   * The changes a person, a macro or an automation makes, inside the caller's transaction: `as` is
+   * the person, or null with the automation (actor SYSTEM, checked by the same lifecycle table).
+   */
+  const within = {
+    /** ONGOING -> RESOLVED (tutor, coordinator, admin, automation), or ESCALATED -> CLOSED (the final decision). */
+    async resolve(tx: Tx, as: Acting, request: ResolveRequest): Promise<Ticket> {
+      const { em } = tx;
+      const { viewer, automation } = as;
+      const { ticket, to, action, comment, plan } = await checkResolution(em, config, viewer, request, true, automation);
+      const money = await applyPlan(em, ticket, plan);
+      const from = ticket.status;
+      const now = new Date();
+      Object.assign(ticket, {
+        resolutionOutcome: request.outcome ?? null,
+        resolutionAction: action,
+        resolutionComment: comment,
+        resolvedBy: viewer ? em.getReference(User, viewer.id) : null,
+        resolvedAt: now,
+        // An automation's resolution may be contested by the tutor for a while; a person's may not.
+        resolvedByAutomationId: automation?.id ?? null,
+        contestDueAt: automation ? new Date(now.getTime() + config.contestWindowMs) : null,
+        creditedMinor: ticket.creditedMinor + money.creditedDeltaMinor,
+        currency: ticket.currency ?? money.currency,
+      });
+      if (from === TicketStatus.ONGOING) {
+        ticket.autoCloseAt = new Date(now.getTime() + config.autoCloseAfterMs);
+        recordChange(tx, ticket, { actor: viewer, automation, action: 'RESOLVED', comment, to, kind: TicketEventKind.STATUS_CHANGED });
+        await em.flush();
+        await timers.scheduleAutoClose(em, ticket);
+        await announcements.resolved(tx, ticket, money);
+      } else {
+        recordChange(tx, ticket, { actor: viewer, automation, action: 'DECIDED', comment, to, kind: TicketEventKind.STATUS_CHANGED });
+        if (viewer) await recordAudit(em, { action: 'ticket.final_decision', actor: viewer, target: { type: 'Ticket', id: ticket.id }, change: { outcome: request.outcome ?? null, actionId: action?.id ?? null, creditedMinor: money.creditedDeltaMinor, comment } });
+        await close(tx, ticket, { comment, money });
+      }
+      return ticket;
+    },
+
+    /** ONGOING -> ESCALATED by the tutor, a coordinator or an automation; RESOLVED -> ESCALATED by the reporter. */
+    async escalate(tx: Tx, as: Acting, input: { ticketId: string; comment: string }): Promise<Ticket> {
+      const { ticket, to } = await lockTicketFor(tx.em, config, as.viewer, input.ticketId, 'escalate', null, as.automation);
+      await escalate(tx, ticket, as, to, 'ESCALATED', requiredText(input.comment, 'comment'));
+      return ticket;
+    },
+
+    /** RESOLVED -> ESCALATED by the tutor, against a resolution an automation made; the credit stays in place. */
+    async contest(tx: Tx, viewer: Viewer, input: { ticketId: string; comment: string }): Promise<Ticket> {
+      const { ticket, to } = await lockTicketFor(tx.em, config, viewer, input.ticketId, 'contest');
+      ticket.contestDueAt = null;
+      await escalate(tx, ticket, { viewer }, to, 'CONTESTED', requiredText(input.comment, 'comment'));
+      return ticket;
+    },
+
+    /** Staff or an automation assign an open ticket to a coordinator or admin, or unassign it (null). */
+    async assign(tx: Tx, as: Acting, input: { ticketId: string; assigneeId?: string | null; expectedVersion?: number | null }): Promise<Ticket> {
+      const assigneeId = input.assigneeId ?? null;
+      const { em } = tx;
+      const { ticket } = await lockTicketFor(em, config, as.viewer, input.ticketId, 'assign', input.expectedVersion, as.automation);
+      const assignee = assigneeId ? await em.findOne(User, { id: assigneeId, active: true }) : null;
+      if (assigneeId && (!assignee || !isStaff(assignee.role))) throw badInput('assigneeId', 'Tickets are assigned to coordinators or admins');
+      if ((ticket.assignee?.id ?? null) === assigneeId) return ticket;
+      ticket.assignee = assignee;
+      recordChange(tx, ticket, {
+        actor: as.viewer,
+        automation: as.automation,
+        action: assignee ? 'ASSIGNED' : 'UNASSIGNED',
+        comment: assignee ? `Assigned to ${assignee.name}` : null,
+        kind: TicketEventKind.ASSIGNED,
+      });
+      await announcements.assigned(tx, ticket, assignee, as.viewer?.id ?? null);
+      return ticket;
+    },
+
+    /** A comment on an open ticket: staff and automations (internal or public), the reporter and the tutor (public). */
+    async comment(tx: Tx, as: Acting, input: { ticketId: string; body: string; internal?: boolean | null }): Promise<Ticket> {
+      const internal = input.internal ?? false;
+      const { ticket } = await lockTicketFor(tx.em, config, as.viewer, input.ticketId, internal ? 'commentInternal' : 'comment', null, as.automation);
+      const body = requiredText(input.body, 'body');
+      recordChange(tx, ticket, { actor: as.viewer, automation: as.automation, action: 'COMMENTED', comment: body, internal, kind: TicketEventKind.COMMENTED });
+      if (!internal) await announcements.commented(tx, ticket, as.viewer?.id ?? null, body);
+      return ticket;
+    },
+  };
+
   const service = {
+    within,
+
     /** A new ticket (see report.ts). */
     report: (viewer: Viewer, request: ReportRequest): Promise<Ticket> => reportIssue(deps, viewer, request),
 
-    /** ONGOING -> RESOLVED (tutor, coordinator, admin), or ESCALATED -> CLOSED (the final decision). */
-    resolve(viewer: Viewer, request: ResolveRequest): Promise<Ticket> {
-      return inTransaction(rootEm, async (tx) => {
-        const { em } = tx;
-        const { ticket, to, action, comment, plan } = await checkResolution(em, config, viewer, request, true);
-        const money = await applyPlan(em, ticket, plan);
-        const from = ticket.status;
-        Object.assign(ticket, {
-          resolutionOutcome: request.outcome ?? null,
-          resolutionAction: action,
-          resolutionComment: comment,
-          resolvedBy: em.getReference(User, viewer.id),
-          resolvedAt: new Date(),
-          creditedMinor: ticket.creditedMinor + money.creditedDeltaMinor,
-          currency: ticket.currency ?? money.currency,
-        });
-        if (from === TicketStatus.ONGOING) {
-          ticket.autoCloseAt = new Date(Date.now() + config.autoCloseAfterMs);
-          recordChange(tx, ticket, { actor: viewer, action: 'RESOLVED', comment, to, kind: TicketEventKind.STATUS_CHANGED });
-          await em.flush();
-          await timers.scheduleAutoClose(em, ticket);
-          await announcements.resolved(tx, ticket, money);
-        } else {
-          recordChange(tx, ticket, { actor: viewer, action: 'DECIDED', comment, to, kind: TicketEventKind.STATUS_CHANGED });
-          await recordAudit(em, { action: 'ticket.final_decision', actor: viewer, target: { type: 'Ticket', id: ticket.id }, change: { outcome: request.outcome ?? null, actionId: action?.id ?? null, creditedMinor: money.creditedDeltaMinor, comment } });
-          await close(tx, ticket, { comment, money });
-        }
-        return ticket;
-      });
-    },
+    resolve: (viewer: Viewer, request: ResolveRequest): Promise<Ticket> => inTransaction(rootEm, (tx) => within.resolve(tx, { viewer }, request)),
 
     /** What resolve would move: the same checks and money plan, without the row lock, writing nothing. */
     async preview(viewer: Viewer, request: ResolveRequest): Promise<ResolutionPreview> {
@@ -91,47 +155,16 @@ export function createTicketService(options: { em: EntityManager; config: Ticket
       });
     },
 
-    /** RESOLVED -> ESCALATED by the reporter; ONGOING -> ESCALATED by the tutor or a coordinator. */
-    escalate(viewer: Viewer, input: { ticketId: string; comment: string }): Promise<Ticket> {
-      return inTransaction(rootEm, async (tx) => {
-        const { ticket, to } = await lockTicketFor(tx.em, config, viewer, input.ticketId, 'escalate');
-        await escalate(tx, ticket, viewer, to, 'ESCALATED', requiredText(input.comment, 'comment'));
-        return ticket;
-      });
-    },
+    escalate: (viewer: Viewer, input: { ticketId: string; comment: string }): Promise<Ticket> => inTransaction(rootEm, (tx) => within.escalate(tx, { viewer }, input)),
 
-    /** Staff assign an open ticket to a coordinator or admin, or unassign it (null). */
-    assign(viewer: Viewer, input: { ticketId: string; assigneeId?: string | null; expectedVersion?: number | null }): Promise<Ticket> {
-      const assigneeId = input.assigneeId ?? null;
-      return inTransaction(rootEm, async (tx) => {
-        const { em } = tx;
-        const { ticket } = await lockTicketFor(em, config, viewer, input.ticketId, 'assign', input.expectedVersion);
-        const assignee = assigneeId ? await em.findOne(User, { id: assigneeId, active: true }) : null;
-        if (assigneeId && (!assignee || !isStaff(assignee.role))) throw badInput('assigneeId', 'Tickets are assigned to coordinators or admins');
-        if ((ticket.assignee?.id ?? null) === assigneeId) return ticket;
-        ticket.assignee = assignee;
-        recordChange(tx, ticket, {
-          actor: viewer,
-          action: assignee ? 'ASSIGNED' : 'UNASSIGNED',
-          comment: assignee ? `Assigned to ${assignee.name}` : null,
-          kind: TicketEventKind.ASSIGNED,
-        });
-        await announcements.assigned(tx, ticket, assignee, viewer.id);
-        return ticket;
-      });
-    },
+    /** contestResolution: the tutor, within CONTEST_WINDOW of an automation's resolution. */
+    contest: (viewer: Viewer, input: { ticketId: string; comment: string }): Promise<Ticket> => inTransaction(rootEm, (tx) => within.contest(tx, viewer, input)),
 
-    /** A comment on an open ticket: staff (internal or public), the reporter and the tutor (public). */
-    comment(viewer: Viewer, input: { ticketId: string; body: string; internal?: boolean | null }): Promise<Ticket> {
-      const internal = input.internal ?? false;
-      return inTransaction(rootEm, async (tx) => {
-        const { ticket } = await lockTicketFor(tx.em, config, viewer, input.ticketId, internal ? 'commentInternal' : 'comment');
-        const body = requiredText(input.body, 'body');
-        recordChange(tx, ticket, { actor: viewer, action: 'COMMENTED', comment: body, internal, kind: TicketEventKind.COMMENTED });
-        if (!internal) await announcements.commented(tx, ticket, viewer.id, body);
-        return ticket;
-      });
-    },
+    assign: (viewer: Viewer, input: { ticketId: string; assigneeId?: string | null; expectedVersion?: number | null }): Promise<Ticket> =>
+      inTransaction(rootEm, (tx) => within.assign(tx, { viewer }, input)),
+
+    comment: (viewer: Viewer, input: { ticketId: string; body: string; internal?: boolean | null }): Promise<Ticket> =>
+      inTransaction(rootEm, (tx) => within.comment(tx, { viewer }, input)),
 
     /** Timer: a RESOLVED ticket whose window has passed closes itself. False when no longer due. */
     autoClose(ticketId: string, now = new Date()): Promise<boolean> {
@@ -149,7 +182,7 @@ export function createTicketService(options: { em: EntityManager; config: Ticket
       return inTransaction(rootEm, async (tx) => {
         const { ticket, to } = await lockTicketFor(tx.em, config, null, ticketId, 'autoEscalate').catch(noLongerDue);
         if (!ticket || !to || !ticket.resolutionDueAt || ticket.resolutionDueAt > now) return false;
-        await escalate(tx, ticket, null, to, 'AUTO_ESCALATED', 'Escalated automatically: not resolved by its due time');
+        await escalate(tx, ticket, { viewer: null }, to, 'AUTO_ESCALATED', 'Escalated automatically: not resolved by its due time');
         return true;
       });
     },
