@@ -1,6 +1,9 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Runner } from 'graphile-worker';
 import { AuthService } from './auth/auth.service';
+import { type AutomationEngine, createAutomationEngine } from './automations/engine';
+import { automationListener } from './automations/triggers';
+import { onTicketChange } from './tickets/change-listeners';
 import { CREDENTIAL_CACHE_MS } from './auth/credential-state';
 import { RateLimits } from './auth/rate-limits';
 import { TokenService } from './auth/tokens';
@@ -45,6 +48,8 @@ export interface Services {
   tickets: TicketService;
   /** Who has which ticket open (desk/presence). */
   presence: PresenceHub;
+  /** Runs the automations and the assignment policy (the job handlers call it; tests too, with their clock). */
+  automations: AutomationEngine;
   /**
    * Starts what this process does: `serve` (live updates for the HTTP server's clients) and
    * `work` (the job worker and the Telegram bot). Default: serve, and work when RUN_WORKER.
@@ -59,6 +64,9 @@ export function createServices(config: Config, orm: MikroORM): Services {
   let worker: Runner | undefined;
   const em = orm.em as EntityManager;
   const tickets = createTicketService({ em, config, jobs: jobQueue });
+  const automations = createAutomationEngine({ em, tickets, jobs: jobQueue });
+  // Ticket changes reach the automations through this one listener (it queues their durable job).
+  onTicketChange('automations', automationListener(jobQueue));
   const realtime = createRealtime(orm.config.get('clientUrl')!);
   const limits = new RateLimits(orm, {
     reportIssue: { points: config.reportIssueLimit, duration: 3600 },
@@ -82,13 +90,14 @@ export function createServices(config: Config, orm: MikroORM): Services {
     presence: realtime.hub.register(PRESENCE_TOPIC, new PresenceHub(orm, config.presenceTtlMs)),
     notifier: createNotifier(config),
     tickets,
+    automations,
     async start(roles = { serve: true, work: config.runWorker }) {
       if (roles.serve) {
         await services.realtime.start();
         services.liveConnections.startRechecking(ACCOUNT_RECHECK_MS);
         services.presence.start();
       }
-      if (roles.work) worker = await startWorker(orm.config.get('clientUrl')!, buildTaskList({ em, config, notifier: services.notifier, tickets }), CRONTAB);
+      if (roles.work) worker = await startWorker(orm.config.get('clientUrl')!, buildTaskList({ em, config, notifier: services.notifier, tickets, automations }), CRONTAB);
       // Telegram allows one long-polling client per bot: the worker process polls.
       services.notifier.start({ em, tickets }, { polling: roles.work });
     },

@@ -12,7 +12,9 @@ export type AuditAction =
   | 'resolution_action.created'
   | 'resolution_action.updated'
   | 'ticket.final_decision'
-  | 'user.role_changed';
+  | 'user.role_changed'
+  | 'automation.saved'
+  | 'assignment_policy.set';
 
 export interface AuditRecord {
   action: AuditAction;

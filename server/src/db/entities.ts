@@ -1,3 +1,5 @@
+import { AssignmentPolicyRow, Automation, AutomationRun, Macro } from '../automations/automation.entity';
+import { RiskLink } from '../automations/risk';
 import { AuditEntry } from '../audit/audit-entry.entity';
 import { ApiKey } from '../auth/api-key.entity';
 import { ParentLink, User } from '../auth/user.entity';
@@ -28,4 +30,5 @@ export const entities = [
   Ticket, TicketSession, IssueLog, ResolutionAction,
   TicketEventRecord, Notification, OutboxMessage, TelegramLinkCode,
   DeferredJob, WebhookEndpoint, WebhookEvent, WebhookDelivery, Upload, TicketRating, SavedView,
+  Automation, AutomationRun, Macro, AssignmentPolicyRow, RiskLink,
 ];

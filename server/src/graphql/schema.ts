@@ -4,6 +4,7 @@ import { buildSchema } from 'type-graphql';
 import { AuthResolver } from '../auth/auth.resolver';
 import { UserFieldsResolver } from '../auth/user-fields.resolver';
 import { AuditLogResolver } from '../audit/audit.resolver';
+import { automationResolvers } from '../automations/resolvers';
 import { deskResolvers } from '../desk/resolvers';
 import { CreditNotesResolver, InvoiceLinesResolver, InvoicesResolver } from '../billing/invoices.resolver';
 import { PayoutConnectionResolver, PayoutDeductionResolver, PayoutsResolver, TicketPayoutsResolver } from '../billing/payouts.resolver';
@@ -24,7 +25,7 @@ export const resolvers = [AuthResolver, UserFieldsResolver, AuditLogResolver, Se
   NotificationsResolver, UserNotificationFieldsResolver, DeliveriesResolver,
   PayoutsResolver, PayoutConnectionResolver, PayoutDeductionResolver, TicketPayoutsResolver,
   WebhooksResolver, WebhookDeliveryFieldsResolver, EvidenceResolver, TicketEvidenceFieldsResolver, AttachmentFieldsResolver,
-  SatisfactionResolver, CancellationsResolver, ...deskResolvers] as const;
+  SatisfactionResolver, CancellationsResolver, ...deskResolvers, ...automationResolvers] as const;
 
 const noTopicPubSub = {
   publish() {

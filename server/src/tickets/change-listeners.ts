@@ -5,7 +5,8 @@ import type { Ticket } from './ticket.entity';
 
 /** An automation acting on a ticket (actor SYSTEM); its changes are logged under its name. */
 export interface AutomationRef {
-  id: string;
+  /** Null for the assignment policy, which acts like an automation without being one. */
+  id: string | null;
   name: string;
 }
 
