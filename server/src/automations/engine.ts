@@ -12,9 +12,9 @@ import { toTicketFilterSpec } from '../tickets/ticket-filter.input';
 import type { TicketFilter } from '../tickets/ticket-filter.input';
 import type { TicketService } from '../tickets/tickets.service';
 import { perform } from './actions';
-import { POLICY_ACTOR, pickAssignee, tellStaffNobodyFree } from './assignment';
+import { POLICY_ACTOR, loadPolicy, pickAssignee, tellStaffNobodyFree } from './assignment';
 import { Automation } from './automation.entity';
-import { AutomationTrigger as T } from './enums';
+import { AssignmentMode, AutomationTrigger as T } from './enums';
 import { factsHold, factsOf } from './facts';
 import { NO_TUTOR_REPLY_TASK, noReplyJobKey } from './job-names';
 
@@ -27,7 +27,7 @@ export type RunResult = 'skipped' | 'ok' | 'failed';
 /** Whether the ticket meets the automation's condition now: the board's filter (the one rule, in memory) and every fact. */
 export async function conditionHolds(em: EntityManager, automation: Pick<Automation, 'filter' | 'facts'>, ticket: Ticket, now = new Date()): Promise<boolean> {
   if (!ticketFilterPredicate(toTicketFilterSpec(automation.filter as TicketFilter | null))(ticket)) return false;
-  return !automation.facts.length || factsHold(automation.facts, await factsOf(em, ticket, now));
+  return !automation.facts.length || factsHold(automation.facts, await factsOf(em, ticket, now, new Set(automation.facts.map((f) => f.fact))));
 }
 
 /** Runs automations: the job handlers call these; tests call them with their own clock. */
@@ -63,7 +63,8 @@ export function createAutomationEngine(deps: { em: EntityManager; tickets: Ticke
 
   /** A new ticket: the assignment policy first (not MANUAL), then the NO_TUTOR_REPLY timers. */
   async function onCreated(ticketId: string) {
-    await inTransaction(rootEm, async (tx) => {
+    const { mode } = await loadPolicy(rootEm.fork());
+    if (mode !== AssignmentMode.MANUAL) await inTransaction(rootEm, async (tx) => {
       const ticket = await tx.em.findOne(Ticket, { id: ticketId });
       if (!ticket || ticket.assignee || ticket.status === TicketStatus.CLOSED) return;
       const { assigneeId, reason } = await pickAssignee(tx);

@@ -20,7 +20,8 @@ export type TicketFacts = Record<TicketFact, number | null>;
  * records through tickets/evidence.ts (the one reading of attendance); over several sessions the
  * least time present and the most lateness count. Null: the ticket has no session to tell.
  */
-export async function factsOf(em: EntityManager, ticket: Ticket, now = new Date()): Promise<TicketFacts> {
+export async function factsOf(em: EntityManager, ticket: Ticket, now = new Date(), needed?: ReadonlySet<TicketFact>): Promise<TicketFacts> {
+  const wants = (fact: TicketFact) => !needed || needed.has(fact);
   const participants = await disputedParticipants(em, ticket);
   const bySession = new Map<string, typeof participants>();
   for (const p of participants) bySession.set(p.session.id, [...(bySession.get(p.session.id) ?? []), p]);
@@ -40,9 +41,12 @@ export async function factsOf(em: EntityManager, ticket: Ticket, now = new Date(
     amount += session.priceMinor * learners.length;
   }
   const since = new Date(now.getTime() - 90 * DAY);
-  const [reporter] = await run(em, `select count(*)::int as n from tickets where reporter_id = ? and type = ? and created_at >= ?`, [ticket.reporter.id, TicketType.DISPUTE, since]);
+  // The history facts cost a query each: only when a condition asks for them.
+  const [reporter] = wants(TicketFact.REPORTER_DISPUTES_90_DAYS)
+    ? await run(em, `select count(*)::int as n from tickets where reporter_id = ? and type = ? and created_at >= ?`, [ticket.reporter.id, TicketType.DISPUTE, since])
+    : [{ n: null }];
   let rate: number | null = null;
-  if (ticket.tutor) {
+  if (ticket.tutor && wants(TicketFact.TUTOR_DISPUTE_RATE_PERCENT)) {
     const [row] = await run(em, `
       select count(*)::int as total,
              count(*) filter (where exists (select 1 from ticket_sessions ts join tickets t on t.id = ts.ticket_id

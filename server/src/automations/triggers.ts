@@ -47,8 +47,9 @@ function enqueue(tx: Tx, jobs: JobQueue, ticketId: string, trigger: T): void {
   const key = `${trigger}:${ticketId}`;
   if (seen.has(key)) return;
   seen.add(key);
-  // Before the job calls go out (jobs/queue.ts sends them at order 900).
-  tx.beforeCommit((em) => jobs.add(em, EVALUATE_TASK, { ticketId, trigger }, { onlyIf: onlyIfNeeded(trigger) }), 800);
+  // Before the job calls go out (jobs/queue.ts sends them at order 900); ahead of deliveries, so a
+  // verified no-show is resolved within moments even behind a backlog of messages.
+  tx.beforeCommit((em) => jobs.add(em, EVALUATE_TASK, { ticketId, trigger }, { onlyIf: onlyIfNeeded(trigger), priority: -10 }), 800);
 }
 
 /**
