@@ -4,6 +4,74 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** One step of an automation or a macro; which of actionId, assigneeId and text it takes depends on kind. */
+export type AutomationActionInput = {
+  /** RESOLVE: the resolution action. */
+  actionId?: string | number | null | undefined;
+  /** ASSIGN: the coordinator or admin. */
+  assigneeId?: string | number | null | undefined;
+  /** What the step does. */
+  kind: AutomationActionKind;
+  /** COMMENT, INTERNAL_NOTE, NOTIFY_STAFF: the words; ESCALATE, RESOLVE: the comment; OPEN_RISK_TICKET: REPORTER or TUTOR. */
+  text?: string | null | undefined;
+};
+
+/** What an automation or a macro does to the ticket. */
+export type AutomationActionKind =
+  /** Assign to `assigneeId` (a coordinator or admin). */
+  | 'ASSIGN'
+  /** Assign by the assignment policy. */
+  | 'AUTO_ASSIGN'
+  /** A public comment with `text`. */
+  | 'COMMENT'
+  /** Escalate, with `text` as the reason. */
+  | 'ESCALATE'
+  /** A staff-only comment with `text`. */
+  | 'INTERNAL_NOTE'
+  /** Tell every coordinator, with `text`. */
+  | 'NOTIFY_STAFF'
+  /** Open a RISK ticket about the reporter, or the tutor when `text` is TUTOR (one open per person). */
+  | 'OPEN_RISK_TICKET'
+  /** Resolve with the resolution action `actionId` (and `text` as the comment). */
+  | 'RESOLVE';
+
+/** An automation: id given, update it. */
+export type AutomationInput = {
+  /** What it does, in order. */
+  actions: Array<AutomationActionInput>;
+  /** Only active automations run. */
+  active: boolean;
+  /** NO_TUTOR_REPLY: hours without a reply from the tutor. */
+  afterHours?: number | null | undefined;
+  /** Facts that must all hold. */
+  facts?: Array<FactConditionInput> | null | undefined;
+  /** The board's filter the ticket must match (the same rule as the board). */
+  filter?: TicketFilter | null | undefined;
+  /** Given: update this automation. */
+  id?: string | number | null | undefined;
+  /** Shown in the ticket logs of what it did. */
+  name: string;
+  /** When it is considered. */
+  trigger: AutomationTrigger;
+};
+
+/** When an automation is considered for a ticket. */
+export type AutomationTrigger =
+  /** The attendance of one of the ticket's sessions arrived. */
+  | 'ATTENDANCE_RECORDED'
+  /** Someone commented on a ticket. */
+  | 'COMMENTED'
+  /** The tutor has not answered for `afterHours` hours since the report. */
+  | 'NO_TUTOR_REPLY'
+  /** A due time has less than a quarter of its window left. */
+  | 'SLA_AT_RISK'
+  /** A due time passed. */
+  | 'SLA_BREACHED'
+  /** A ticket moved to another status. */
+  | 'STATUS_CHANGED'
+  /** A ticket was reported. */
+  | 'TICKET_CREATED';
+
 export type BulkAction =
   | 'ASSIGN'
   | 'COMMENT'
@@ -41,6 +109,29 @@ export type EvidenceSide =
   | 'REPORTER'
   | 'STAFF'
   | 'TUTOR';
+
+/** One comparison of a fact about the ticket with a value. */
+export type FactConditionInput = {
+  /** The fact compared. */
+  fact: TicketFact;
+  /** How it is compared. */
+  op: FactOp;
+  /** The value it is compared with. */
+  value: number;
+};
+
+/** How a fact is compared with the value. */
+export type FactOp =
+  /** Equal. */
+  | 'EQ'
+  /** More than. */
+  | 'GT'
+  /** At least. */
+  | 'GTE'
+  /** Less than. */
+  | 'LT'
+  /** At most. */
+  | 'LTE';
 
 export type InvoiceStatus =
   | 'DRAFT'
@@ -156,6 +247,21 @@ export type TicketEventKind =
   | 'STATUS_CHANGED'
   | 'UPDATED';
 
+/** A fact about a ticket an automation's condition can compare. */
+export type TicketFact =
+  /** What the disputed sessions billed the disputed learners, in minor units. */
+  | 'DISPUTED_AMOUNT_MINOR'
+  /** Minutes the disputed learners were in the room (the least over the sessions). */
+  | 'LEARNER_JOINED_MINUTES'
+  /** Disputes the reporter opened in the last 90 days, this one included. */
+  | 'REPORTER_DISPUTES_90_DAYS'
+  /** Share of the tutor's completed sessions of the last 90 days that were disputed, in percent. */
+  | 'TUTOR_DISPUTE_RATE_PERCENT'
+  /** Minutes the tutor was in the session's room (the least over the ticket's sessions). */
+  | 'TUTOR_JOINED_MINUTES'
+  /** How late the tutor joined (the most over the sessions; the whole session when never). */
+  | 'TUTOR_LATE_MINUTES';
+
 /** Every field given must match. The same filter selects `tickets` and `ticketChanged` (see TicketEvent.matchesFilter). */
 export type TicketFilter = {
   assigneeId?: string | number | null | undefined;
@@ -263,6 +369,26 @@ export type RevokeApiKeyMutationVariables = Exact<{
 
 
 export type RevokeApiKeyMutation = { revokeApiKey: { id: string, revokedAt: string | null } };
+
+export type AutomationsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AutomationsQuery = { automations: Array<{ id: string, name: string, active: boolean, trigger: AutomationTrigger, afterHours: number | null, runCount: number, lastRunAt: string | null, filter: { category: DisputeCategory | null } | null, facts: Array<{ fact: TicketFact, op: FactOp, value: number }>, actions: Array<{ kind: AutomationActionKind, text: string | null, action: { id: string, label: string } | null }> }>, resolutionActions: Array<{ id: string, label: string, category: DisputeCategory | null, active: boolean }> };
+
+export type SaveAutomationMutationVariables = Exact<{
+  input: AutomationInput;
+}>;
+
+
+export type SaveAutomationMutation = { saveAutomation: { id: string, name: string, active: boolean, trigger: AutomationTrigger, afterHours: number | null, runCount: number, lastRunAt: string | null, filter: { category: DisputeCategory | null } | null, facts: Array<{ fact: TicketFact, op: FactOp, value: number }>, actions: Array<{ kind: AutomationActionKind, text: string | null, action: { id: string, label: string } | null }> } };
+
+export type TestAutomationMutationVariables = Exact<{
+  input: AutomationInput;
+  days?: number | null | undefined;
+}>;
+
+
+export type TestAutomationMutation = { testAutomation: { matched: number, tickets: Array<{ id: string, number: string, title: string }>, credited: Array<{ amountMinor: number, currency: string }> } };
 
 export type SavedViewFieldsFragment = { id: string, name: string, shared: boolean, count: number, owner: { id: string, name: string }, filter: { type: TicketType | null, category: DisputeCategory | null, tutorId: string | null, assigneeId: string | null, reporterId: string | null, search: string | null, sla: Array<SlaState> | null } };
 
@@ -487,14 +613,14 @@ export type TicketRowQueryVariables = Exact<{
 
 export type TicketRowQuery = { ticket: { id: string, number: string, type: TicketType, category: DisputeCategory | null, status: TicketStatus, title: string, description: string, requestedEffect: ResolutionEffect | null, createdAt: string, updatedAt: string, version: number, slaState: SlaState, firstResponseDueAt: string | null, firstRespondedAt: string | null, resolutionDueAt: string | null, learners: Array<{ id: string, name: string }>, sessions: Array<{ id: string, language: string, status: SessionStatus, scheduledStart: string, scheduledEnd: string, learners: Array<{ id: string, name: string }> }>, reporter: { id: string, name: string }, tutor: { id: string, name: string } | null, assignee: { id: string, name: string } | null, viewers: Array<{ state: PresenceState, user: { id: string, name: string } }>, viewerCan: { resolve: boolean, accept: boolean, escalate: boolean, assign: boolean, comment: boolean, commentInternal: boolean, merge: boolean, split: boolean } } | null };
 
-export type TicketDetailFieldsFragment = { firstResponseDueAt: string | null, resolutionDueAt: string | null, autoCloseAt: string | null, overdue: boolean, id: string, number: string, type: TicketType, category: DisputeCategory | null, status: TicketStatus, title: string, description: string, requestedEffect: ResolutionEffect | null, createdAt: string, updatedAt: string, version: number, slaState: SlaState, firstRespondedAt: string | null, reporter: { id: string, name: string, email: string | null, role: Role }, learners: Array<{ id: string, name: string }>, evidence: Array<{ sessionId: string, scheduledMinutes: number, actualMinutes: number | null, tutorLateMinutes: number | null, learnerLateMinutes: number | null, missingMinutes: number | null, endedByName: string | null, suggestedCredit: { amountMinor: number, currency: string } | null }>, tutor: { id: string, name: string, email: string | null } | null, assignee: { id: string, name: string } | null, sessions: Array<{ id: string, kind: SessionKind, status: SessionStatus, language: string, subject: string, scheduledStart: string, scheduledEnd: string, lessonId: string | null, orderId: string | null, teacherSessionId: string | null, price: { amountMinor: number, currency: string }, tutor: { id: string, name: string }, learners: Array<{ id: string, name: string }>, invoiceLines: Array<{ id: string, description: string, voided: boolean, amount: { amountMinor: number, currency: string }, credited: { amountMinor: number, currency: string }, invoice: { id: string, number: string, status: InvoiceStatus } }>, endedBy: { id: string, name: string, role: Role } | null, attendance: Array<{ joinedAt: string | null, leftAt: string | null, user: { id: string, name: string, role: Role } }> }>, logs: Array<{ id: string, action: string, comment: string | null, internal: boolean, fromStatus: TicketStatus | null, toStatus: TicketStatus | null, createdAt: string, actor: { id: string, name: string, role: Role } | null }>, resolution: { outcome: ResolutionOutcome | null, comment: string, resolvedAt: string, resolvedBy: { id: string, name: string }, credited: { amountMinor: number, currency: string } | null, action: { id: string, label: string, effect: ResolutionEffect, creditPercent: number | null } | null } | null, creditNotes: Array<{ id: string, number: string, createdAt: string, amount: { amountMinor: number, currency: string }, invoice: { id: string, number: string, status: InvoiceStatus, lines: Array<{ id: string, description: string, voided: boolean, amount: { amountMinor: number, currency: string }, credited: { amountMinor: number, currency: string }, session: { id: string } | null }> } }>, mergedInto: { id: string, number: string, title: string } | null, mergedFrom: Array<{ id: string, number: string, title: string }>, viewers: Array<{ state: PresenceState, user: { id: string, name: string } }>, viewerCan: { resolve: boolean, accept: boolean, escalate: boolean, assign: boolean, comment: boolean, commentInternal: boolean, merge: boolean, split: boolean } };
+export type TicketDetailFieldsFragment = { firstResponseDueAt: string | null, resolutionDueAt: string | null, autoCloseAt: string | null, overdue: boolean, id: string, number: string, type: TicketType, category: DisputeCategory | null, status: TicketStatus, title: string, description: string, requestedEffect: ResolutionEffect | null, createdAt: string, updatedAt: string, version: number, slaState: SlaState, firstRespondedAt: string | null, reporter: { id: string, name: string, email: string | null, role: Role }, learners: Array<{ id: string, name: string }>, evidence: Array<{ sessionId: string, scheduledMinutes: number, actualMinutes: number | null, tutorLateMinutes: number | null, learnerLateMinutes: number | null, missingMinutes: number | null, endedByName: string | null, suggestedCredit: { amountMinor: number, currency: string } | null }>, tutor: { id: string, name: string, email: string | null } | null, assignee: { id: string, name: string } | null, sessions: Array<{ id: string, kind: SessionKind, status: SessionStatus, language: string, subject: string, scheduledStart: string, scheduledEnd: string, lessonId: string | null, orderId: string | null, teacherSessionId: string | null, price: { amountMinor: number, currency: string }, tutor: { id: string, name: string }, learners: Array<{ id: string, name: string }>, invoiceLines: Array<{ id: string, description: string, voided: boolean, amount: { amountMinor: number, currency: string }, credited: { amountMinor: number, currency: string }, invoice: { id: string, number: string, status: InvoiceStatus } }>, endedBy: { id: string, name: string, role: Role } | null, attendance: Array<{ joinedAt: string | null, leftAt: string | null, user: { id: string, name: string, role: Role } }> }>, logs: Array<{ id: string, action: string, comment: string | null, internal: boolean, fromStatus: TicketStatus | null, toStatus: TicketStatus | null, createdAt: string, actor: { id: string, name: string, role: Role } | null }>, resolution: { outcome: ResolutionOutcome | null, comment: string, resolvedAt: string, resolvedBy: { id: string, name: string } | null, credited: { amountMinor: number, currency: string } | null, action: { id: string, label: string, effect: ResolutionEffect, creditPercent: number | null } | null } | null, creditNotes: Array<{ id: string, number: string, createdAt: string, amount: { amountMinor: number, currency: string }, invoice: { id: string, number: string, status: InvoiceStatus, lines: Array<{ id: string, description: string, voided: boolean, amount: { amountMinor: number, currency: string }, credited: { amountMinor: number, currency: string }, session: { id: string } | null }> } }>, mergedInto: { id: string, number: string, title: string } | null, mergedFrom: Array<{ id: string, number: string, title: string }>, viewers: Array<{ state: PresenceState, user: { id: string, name: string } }>, viewerCan: { resolve: boolean, accept: boolean, escalate: boolean, assign: boolean, comment: boolean, commentInternal: boolean, merge: boolean, split: boolean } };
 
 export type TicketDetailQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type TicketDetailQuery = { ticket: { firstResponseDueAt: string | null, resolutionDueAt: string | null, autoCloseAt: string | null, overdue: boolean, id: string, number: string, type: TicketType, category: DisputeCategory | null, status: TicketStatus, title: string, description: string, requestedEffect: ResolutionEffect | null, createdAt: string, updatedAt: string, version: number, slaState: SlaState, firstRespondedAt: string | null, reporter: { id: string, name: string, email: string | null, role: Role }, learners: Array<{ id: string, name: string }>, evidence: Array<{ sessionId: string, scheduledMinutes: number, actualMinutes: number | null, tutorLateMinutes: number | null, learnerLateMinutes: number | null, missingMinutes: number | null, endedByName: string | null, suggestedCredit: { amountMinor: number, currency: string } | null }>, tutor: { id: string, name: string, email: string | null } | null, assignee: { id: string, name: string } | null, sessions: Array<{ id: string, kind: SessionKind, status: SessionStatus, language: string, subject: string, scheduledStart: string, scheduledEnd: string, lessonId: string | null, orderId: string | null, teacherSessionId: string | null, price: { amountMinor: number, currency: string }, tutor: { id: string, name: string }, learners: Array<{ id: string, name: string }>, invoiceLines: Array<{ id: string, description: string, voided: boolean, amount: { amountMinor: number, currency: string }, credited: { amountMinor: number, currency: string }, invoice: { id: string, number: string, status: InvoiceStatus } }>, endedBy: { id: string, name: string, role: Role } | null, attendance: Array<{ joinedAt: string | null, leftAt: string | null, user: { id: string, name: string, role: Role } }> }>, logs: Array<{ id: string, action: string, comment: string | null, internal: boolean, fromStatus: TicketStatus | null, toStatus: TicketStatus | null, createdAt: string, actor: { id: string, name: string, role: Role } | null }>, resolution: { outcome: ResolutionOutcome | null, comment: string, resolvedAt: string, resolvedBy: { id: string, name: string }, credited: { amountMinor: number, currency: string } | null, action: { id: string, label: string, effect: ResolutionEffect, creditPercent: number | null } | null } | null, creditNotes: Array<{ id: string, number: string, createdAt: string, amount: { amountMinor: number, currency: string }, invoice: { id: string, number: string, status: InvoiceStatus, lines: Array<{ id: string, description: string, voided: boolean, amount: { amountMinor: number, currency: string }, credited: { amountMinor: number, currency: string }, session: { id: string } | null }> } }>, mergedInto: { id: string, number: string, title: string } | null, mergedFrom: Array<{ id: string, number: string, title: string }>, viewers: Array<{ state: PresenceState, user: { id: string, name: string } }>, viewerCan: { resolve: boolean, accept: boolean, escalate: boolean, assign: boolean, comment: boolean, commentInternal: boolean, merge: boolean, split: boolean } } | null };
+export type TicketDetailQuery = { ticket: { firstResponseDueAt: string | null, resolutionDueAt: string | null, autoCloseAt: string | null, overdue: boolean, id: string, number: string, type: TicketType, category: DisputeCategory | null, status: TicketStatus, title: string, description: string, requestedEffect: ResolutionEffect | null, createdAt: string, updatedAt: string, version: number, slaState: SlaState, firstRespondedAt: string | null, reporter: { id: string, name: string, email: string | null, role: Role }, learners: Array<{ id: string, name: string }>, evidence: Array<{ sessionId: string, scheduledMinutes: number, actualMinutes: number | null, tutorLateMinutes: number | null, learnerLateMinutes: number | null, missingMinutes: number | null, endedByName: string | null, suggestedCredit: { amountMinor: number, currency: string } | null }>, tutor: { id: string, name: string, email: string | null } | null, assignee: { id: string, name: string } | null, sessions: Array<{ id: string, kind: SessionKind, status: SessionStatus, language: string, subject: string, scheduledStart: string, scheduledEnd: string, lessonId: string | null, orderId: string | null, teacherSessionId: string | null, price: { amountMinor: number, currency: string }, tutor: { id: string, name: string }, learners: Array<{ id: string, name: string }>, invoiceLines: Array<{ id: string, description: string, voided: boolean, amount: { amountMinor: number, currency: string }, credited: { amountMinor: number, currency: string }, invoice: { id: string, number: string, status: InvoiceStatus } }>, endedBy: { id: string, name: string, role: Role } | null, attendance: Array<{ joinedAt: string | null, leftAt: string | null, user: { id: string, name: string, role: Role } }> }>, logs: Array<{ id: string, action: string, comment: string | null, internal: boolean, fromStatus: TicketStatus | null, toStatus: TicketStatus | null, createdAt: string, actor: { id: string, name: string, role: Role } | null }>, resolution: { outcome: ResolutionOutcome | null, comment: string, resolvedAt: string, resolvedBy: { id: string, name: string } | null, credited: { amountMinor: number, currency: string } | null, action: { id: string, label: string, effect: ResolutionEffect, creditPercent: number | null } | null } | null, creditNotes: Array<{ id: string, number: string, createdAt: string, amount: { amountMinor: number, currency: string }, invoice: { id: string, number: string, status: InvoiceStatus, lines: Array<{ id: string, description: string, voided: boolean, amount: { amountMinor: number, currency: string }, credited: { amountMinor: number, currency: string }, session: { id: string } | null }> } }>, mergedInto: { id: string, number: string, title: string } | null, mergedFrom: Array<{ id: string, number: string, title: string }>, viewers: Array<{ state: PresenceState, user: { id: string, name: string } }>, viewerCan: { resolve: boolean, accept: boolean, escalate: boolean, assign: boolean, comment: boolean, commentInternal: boolean, merge: boolean, split: boolean } } | null };
 
 export type ResolutionActionsQueryVariables = Exact<{
   category?: DisputeCategory | null | undefined;
@@ -1082,6 +1208,86 @@ export const RevokeApiKeyDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RevokeApiKeyMutation, RevokeApiKeyMutationVariables>;
+export const AutomationsDocument = new TypedDocumentString(`
+    query Automations {
+  automations {
+    id
+    name
+    active
+    trigger
+    afterHours
+    runCount
+    lastRunAt
+    filter {
+      category
+    }
+    facts {
+      fact
+      op
+      value
+    }
+    actions {
+      kind
+      text
+      action {
+        id
+        label
+      }
+    }
+  }
+  resolutionActions {
+    id
+    label
+    category
+    active
+  }
+}
+    `) as unknown as TypedDocumentString<AutomationsQuery, AutomationsQueryVariables>;
+export const SaveAutomationDocument = new TypedDocumentString(`
+    mutation SaveAutomation($input: AutomationInput!) {
+  saveAutomation(input: $input) {
+    id
+    name
+    active
+    trigger
+    afterHours
+    runCount
+    lastRunAt
+    filter {
+      category
+    }
+    facts {
+      fact
+      op
+      value
+    }
+    actions {
+      kind
+      text
+      action {
+        id
+        label
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SaveAutomationMutation, SaveAutomationMutationVariables>;
+export const TestAutomationDocument = new TypedDocumentString(`
+    mutation TestAutomation($input: AutomationInput!, $days: Int) {
+  testAutomation(input: $input, days: $days) {
+    matched
+    tickets {
+      id
+      number
+      title
+    }
+    credited {
+      amountMinor
+      currency
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TestAutomationMutation, TestAutomationMutationVariables>;
 export const SavedViewsDocument = new TypedDocumentString(`
     query SavedViews {
   savedViews {
