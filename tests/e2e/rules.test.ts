@@ -49,7 +49,7 @@ describe('rules page', () => {
     await form.getByRole('button', { name: 'Test on the last 30 days' }).click();
     const status = form.getByRole('status');
     await status.waitFor(LIVE);
-    expect(await status.textContent()).toMatch(/\d+ tickets? of the last 30 days match; resolving them would credit .*30\.00.*Nothing was changed/);
+    expect(await status.textContent()).toMatch(/\d+ tickets? of the last 30 days match; resolving them would credit .+\. Nothing was changed/);
     expect((await sql(app, 'select count(*)::int as n, max(updated_at) as u from tickets'))[0]).toEqual(before);
     await screenshot(page, 'rules-page-tested');
 
