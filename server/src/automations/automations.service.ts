@@ -5,7 +5,7 @@ import { planDecision } from '../billing/adjustments';
 import { Money } from '../billing/money';
 import { inTransaction } from '../db/transaction';
 import { notFound } from '../errors';
-import { type Page, decodeCursor, pageSize, toPage } from '../graphql/pagination';
+import { type Page, decodeCursor, pageSize, toPage } from '../db/paging';
 import { decisionFor } from '../tickets/decision';
 import { disputedParticipants } from '../tickets/disputed-learners';
 import { TicketStatus } from '../tickets/enums';

@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { run } from '../db/raw-sql';
 import { inTransaction } from '../db/transaction';
-import { slaStateSql } from '../desk/sla';
-import { SlaState } from '../desk/sla';
+import { slaStateSql } from '../tickets/sla';
+import { SlaState } from '../tickets/sla';
 import { errorCodeOf } from '../errors';
 import type { JobQueue } from '../jobs/queue';
 import { TicketStatus } from '../tickets/enums';

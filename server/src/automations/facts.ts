@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { run } from '../db/raw-sql';
-import { sessionEvidence } from '../tickets/evidence';
+import { sessionEvidence } from '../tickets/attendance-facts';
 import { disputedParticipants } from '../tickets/disputed-learners';
 import { TicketType } from '../tickets/enums';
 import type { Ticket } from '../tickets/ticket.entity';

@@ -70,7 +70,7 @@ export async function openRiskTicket(tx: Tx, tickets: TicketService, as: Acting,
     updatedAt: now,
     creditedMinor: 0,
   });
-  recordChange(tx, risk, { actor: as.viewer, automation: as.automation, action: 'REPORTED', comment: risk.description, to: TicketStatus.ONGOING, kind: TicketEventKind.CREATED });
+  await recordChange(tx, risk, { actor: as.viewer, automation: as.automation, action: 'REPORTED', comment: risk.description, to: TicketStatus.ONGOING, kind: TicketEventKind.CREATED });
   link(risk);
   await em.flush();
   const coordinators = await em.find(User, { role: Role.COORDINATOR, active: true });

@@ -3,20 +3,19 @@ import type { TaskList } from 'graphile-worker';
 import { type Tx, inTransaction, txSlot } from '../db/transaction';
 import { run } from '../db/raw-sql';
 import type { JobQueue } from '../jobs/queue';
-import type { Change } from '../tickets/change-listeners';
-import { TicketEventKind, TicketStatus } from '../tickets/enums';
-import type { Ticket } from '../tickets/ticket.entity';
+import { TicketStatus } from '../tickets/enums';
+import type { TicketChange } from '../tickets/ticket-changes';
 import type { AutomationEngine } from './engine';
 import { AutomationTrigger as T } from './enums';
 
 import { EVALUATE_TASK, NO_TUTOR_REPLY_TASK, SWEEP_TASK } from './job-names';
 
 /** The trigger a person's (or a timer's) change fires; an automation's own changes fire none (no loops). */
-export function triggerOf(change: Change): T | null {
-  if (change.automation) return null;
-  if (change.kind === TicketEventKind.CREATED) return T.TICKET_CREATED;
-  if (change.to) return T.STATUS_CHANGED;
-  if (change.kind === TicketEventKind.COMMENTED) return T.COMMENTED;
+export function triggerOf(event: TicketChange): T | null {
+  if (!('change' in event) || event.change.automation) return null;
+  if (event.type === 'ticket.created') return T.TICKET_CREATED;
+  if (event.type === 'ticket.statusChanged') return T.STATUS_CHANGED;
+  if (event.type === 'ticket.commented') return T.COMMENTED;
   return null;
 }
 
@@ -30,15 +29,15 @@ function onlyIfNeeded(trigger: T) {
 const queued = txSlot('automation-triggers', () => new Set<string>());
 
 /**
- * The one place ticket changes reach the automations: the listener recordChange calls (registered
- * in services.ts) queues a durable evaluation job inside the change's transaction, so it exists
- * exactly when the change commits and survives restarts; the worker runs it moments later.
+ * The one place ticket changes reach the automations: the listener of ticket.created,
+ * ticket.statusChanged and ticket.commented (registered in app/listeners.ts) queues a durable
+ * evaluation job inside the change's transaction, so it exists exactly when the change commits and
+ * survives restarts; the worker runs it moments later.
  */
 export function automationListener(jobs: JobQueue) {
-  return (tx: Tx, ticket: Ticket, change: Change): void => {
-    const trigger = triggerOf(change);
-    if (!trigger) return;
-    enqueue(tx, jobs, ticket.id, trigger);
+  return (tx: Tx, event: TicketChange): void => {
+    const trigger = triggerOf(event);
+    if (trigger && 'ticket' in event) enqueue(tx, jobs, event.ticket.id, trigger);
   };
 }
 

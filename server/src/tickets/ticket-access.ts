@@ -10,7 +10,7 @@ import { canSeeTicket } from './visibility';
 /** Whether a viewer may see a ticket at all (everyone else gets NOT_FOUND); defined in ./visibility. */
 export { canSeeTicket };
 
-import type { AutomationRef } from './change-listeners';
+import type { AutomationRef } from './ticket-changes';
 
 export type { AutomationRef };
 

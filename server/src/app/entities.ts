@@ -1,3 +1,4 @@
+/** Every feature's entities: the list db/ opens MikroORM with (app/database.ts). A new feature adds its own here. */
 import { AssignmentPolicyRow, Automation, AutomationRun, Macro } from '../automations/automation.entity';
 import { RiskLink } from '../automations/risk';
 import { AuditEntry } from '../audit/audit-entry.entity';

@@ -1,24 +1,31 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Runner } from 'graphile-worker';
-import { AuthService } from './auth/auth.service';
-import { type AutomationEngine, createAutomationEngine } from './automations/engine';
-import { automationListener } from './automations/triggers';
-import { onTicketChange } from './tickets/change-listeners';
-import { CREDENTIAL_CACHE_MS } from './auth/credential-state';
-import { RateLimits } from './auth/rate-limits';
-import { TokenService } from './auth/tokens';
-import { type Config, resolveJwtSecret } from './config';
-import { jobQueue } from './jobs/queue';
-import { CRONTAB, buildTaskList } from './jobs/tasks';
-import { startWorker } from './jobs/worker';
-import { LiveConnections } from './http/live-connections';
-import { NOTIFICATIONS_TOPIC, NotificationFeed } from './notifications/notification-feed';
-import { type Notifier, createNotifier } from './notifications/notifier';
-import { PRESENCE_TOPIC, PresenceHub } from './desk/presence/presence.hub';
-import { type Realtime, createRealtime } from './realtime/realtime.service';
-import { TICKET_EVENTS_TOPIC } from './tickets/event-log';
-import { TicketFeed } from './tickets/ticket-feed';
-import { type TicketService, createTicketService } from './tickets/tickets.service';
+import type { Router } from 'express';
+import type { GraphQLSchema } from 'graphql';
+import { AuthService } from '../auth/auth.service';
+import { type AutomationEngine, createAutomationEngine } from '../automations/engine';
+import { registerListeners } from './listeners';
+import { CREDENTIAL_CACHE_MS } from '../auth/credential-state';
+import { RateLimits } from '../auth/rate-limits';
+import { TokenService } from '../auth/tokens';
+import { type Config, resolveJwtSecret } from '../config';
+import { jobQueue } from '../jobs/queue';
+import { CRONTAB, buildTaskList } from './tasks';
+import { startWorker } from '../jobs/runner';
+import { LiveConnections } from '../http/live-connections';
+import { NOTIFICATIONS_TOPIC, NotificationFeed } from '../notifications/notification-feed';
+import { type Notifier, createNotifier } from '../notifications/notifier';
+import { PRESENCE_TOPIC, PresenceHub } from '../desk/presence/presence.hub';
+import { type Realtime, createRealtime } from '../realtime/realtime.service';
+import { TICKET_EVENTS_TOPIC } from '../tickets/event-log';
+import { TicketFeed } from '../tickets/ticket-feed';
+import { type TicketService, createTicketService } from '../tickets/tickets.service';
+import { ticketTimerJobs } from '../tickets/timer-jobs';
+import { type DeskService, createDeskService } from '../desk/desk.service';
+import { evidenceRoutes } from '../evidence/upload.routes';
+import { rateRoutes } from '../satisfaction/rate.routes';
+import { createLoaders } from './loaders';
+import { getSchema } from './schema';
 
 /**
  * How often open WebSocket connections are checked for closed accounts and revoked tokens or keys
@@ -26,8 +33,11 @@ import { type TicketService, createTicketService } from './tickets/tickets.servi
  */
 const ACCOUNT_RECHECK_MS = CREDENTIAL_CACHE_MS;
 
-/** Everything long-lived the resolvers and workers need, built once at boot. */
-export interface Services {
+/**
+ * Everything long-lived the resolvers and workers need, built once at boot; resolvers see it as
+ * `ctx.services` (graphql/context.ts, completed by app/context.ts).
+ */
+export interface AppServices {
   config: Config;
   orm: MikroORM;
   tokens: TokenService;
@@ -46,10 +56,18 @@ export interface Services {
   notifier: Notifier;
   /** Every change to a ticket, and the ticket timers. */
   tickets: TicketService;
+  /** Merge and split (desk/). */
+  desk: DeskService;
   /** Who has which ticket open (desk/presence). */
   presence: PresenceHub;
   /** Runs the automations and the assignment policy (the job handlers call it; tests too, with their clock). */
   automations: AutomationEngine;
+  /** Every feature's DataLoaders for one request (app/loaders.ts). */
+  createLoaders: typeof createLoaders;
+  /** The GraphQL schema of every feature's resolvers (app/schema.ts). */
+  schema(): Promise<GraphQLSchema>;
+  /** The features' own HTTP routes beside /graphql (uploads, rating links). */
+  httpRoutes(): Router[];
   /**
    * Starts what this process does: `serve` (live updates for the HTTP server's clients) and
    * `work` (the job worker and the Telegram bot). Default: serve, and work when RUN_WORKER.
@@ -59,14 +77,15 @@ export interface Services {
   close(): Promise<void>;
 }
 
+export type Services = AppServices;
+
 export function createServices(config: Config, orm: MikroORM): Services {
+  registerListeners();
   const tokens = new TokenService(resolveJwtSecret(config), config.jwtTtlSeconds);
   let worker: Runner | undefined;
   const em = orm.em as EntityManager;
   const tickets = createTicketService({ em, config, jobs: jobQueue });
   const automations = createAutomationEngine({ em, tickets, jobs: jobQueue });
-  // Ticket changes reach the automations through this one listener (it queues their durable job).
-  onTicketChange('automations', automationListener(jobQueue));
   const realtime = createRealtime(orm.config.get('clientUrl')!);
   const limits = new RateLimits(orm, {
     reportIssue: { points: config.reportIssueLimit, duration: 3600 },
@@ -91,6 +110,10 @@ export function createServices(config: Config, orm: MikroORM): Services {
     notifier: createNotifier(config),
     tickets,
     automations,
+    desk: createDeskService({ em, config, timers: ticketTimerJobs(jobQueue) }),
+    createLoaders,
+    schema: getSchema,
+    httpRoutes: () => [evidenceRoutes(services), rateRoutes(services)],
     async start(roles = { serve: true, work: config.runWorker }) {
       if (roles.serve) {
         await services.realtime.start();
