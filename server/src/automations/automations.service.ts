@@ -46,13 +46,13 @@ export async function listRuns(em: EntityManager, filter: { automationId?: strin
   const where: Record<string, unknown> = {};
   if (filter.automationId) where.automation = filter.automationId;
   if (filter.ticketId) where.ticket = filter.ticketId;
-  const cursor = decodeCursor(after, ['string', 'string']);
+  const cursor = decodeCursor(after, ['timestamp', 'uuid']);
   const keyed = cursor ? { ...where, $or: [{ at: { $lt: new Date(cursor[0] as string) } }, { at: new Date(cursor[0] as string), id: { $lt: cursor[1] } }] } : where;
   const [rows, total] = await Promise.all([
     em.find(AutomationRun, keyed, { orderBy: { at: 'desc', id: 'desc' }, limit: size + 1 }),
     em.count(AutomationRun, where),
   ]);
-  return toPage(rows, size, (run) => [run.at.toISOString(), run.id], total);
+  return toPage(rows, size, (run) => [run.at.toISOString(), run.id], total, cursor);
 }
 
 export interface AutomationTestResult {
