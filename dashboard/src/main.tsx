@@ -18,6 +18,7 @@ const NotificationsPage = lazy(() => import('./pages/NotificationsPage'));
 const ResolutionActionsPage = lazy(() => import('./pages/admin/ResolutionActionsPage'));
 const EscalatedPage = lazy(() => import('./pages/admin/EscalatedPage'));
 const ApiKeysPage = lazy(() => import('./pages/admin/ApiKeysPage'));
+const RulesPage = lazy(() => import('./pages/admin/RulesPage'));
 const TutorPayoutsPage = lazy(() => import('./pages/payouts/TutorPayoutsPage'));
 const AdminPayoutsPage = lazy(() => import('./pages/payouts/AdminPayoutsPage'));
 const ReportsPage = lazy(() => import('./pages/desk/ReportsPage'));
@@ -59,6 +60,7 @@ render(
       <Route path="/my-tickets" component={guarded(MyTicketsPage, FAMILY)} />
       <Route path="/notifications" component={guarded(NotificationsPage)} />
       <Route path="/admin/actions" component={guarded(ResolutionActionsPage, ['ADMIN'])} />
+      <Route path="/admin/rules" component={guarded(RulesPage, ['ADMIN'])} />
       <Route path="/admin/escalated" component={guarded(EscalatedPage, STAFF)} />
       <Route path="/reports" component={guarded(ReportsPage, STAFF)} />
       <Route path="/admin/api-keys" component={guarded(ApiKeysPage, ['ADMIN'])} />

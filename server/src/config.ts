@@ -44,6 +44,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     /** Default SLA for the final decision on an escalated ticket (admins set one per ticket type). */
     escalationDueAfterMs: parseDuration(env.ESCALATION_DUE_AFTER ?? '48h', 'ESCALATION_DUE_AFTER'),
     coordinatorsDecideEscalations: env.COORDINATORS_DECIDE_ESCALATIONS === 'true',
+    /** How long the tutor may contest a resolution an automation made (contestResolution). */
+    contestWindowMs: parseDuration(env.CONTEST_WINDOW ?? '48h', 'CONTEST_WINDOW'),
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.MAIL_FROM ?? 'Tickets <tickets@localhost>',
     telegramBotToken: env.TELEGRAM_BOT_TOKEN || undefined,

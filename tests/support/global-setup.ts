@@ -44,7 +44,7 @@ export default async function setup(project: TestProject) {
   const orm = await openAppOrm(url.toString());
   await migrateApp(orm);
   const config = loadConfig({ NODE_ENV: 'test', JWT_SECRET: 'template-seed-secret', RUN_WORKER: 'false', DATA_DIR: path.resolve('.data') });
-  await seedIfEmpty(createServices(config, orm));
+  await seedIfEmpty(createServices(config, orm), { automations: false });
   await orm.close();
 
   project.provide('databaseServerUrl', serverUrl);

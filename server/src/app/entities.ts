@@ -1,4 +1,6 @@
 /** Every feature's entities: the list db/ opens MikroORM with (app/database.ts). A new feature adds its own here. */
+import { AssignmentPolicyRow, Automation, AutomationRun, Macro } from '../automations/automation.entity';
+import { RiskLink } from '../automations/risk';
 import { AuditEntry } from '../audit/audit-entry.entity';
 import { ApiKey } from '../auth/api-key.entity';
 import { ParentLink, User } from '../auth/user.entity';
@@ -30,4 +32,5 @@ export const entities = [
   Ticket, TicketSession, IssueLog, ResolutionAction,
   TicketEventRecord, Notification, OutboxMessage, TelegramLinkCode,
   DeferredJob, WebhookEndpoint, WebhookEvent, WebhookDelivery, Upload, TicketRating, SavedView, SlaPolicyRecord, BusinessHoursRecord,
+  Automation, AutomationRun, Macro, AssignmentPolicyRow, RiskLink,
 ];

@@ -1,3 +1,5 @@
+import { automationListener } from '../automations/triggers';
+import { jobQueue } from '../jobs/queue';
 import { notificationListeners as notify } from '../notifications/listeners';
 import { askWhenClosed } from '../satisfaction/listeners';
 import { ticketChanges } from '../tickets/ticket-changes';
@@ -24,5 +26,9 @@ export function registerListeners(): void {
     .on('ticket.closed', 'notifications', notify.closed)
     .on('ticket.merged', 'notifications', notify.merged)
     // Satisfaction: the rating request of a closed ticket (a deferred job).
-    .on('ticket.closed', 'satisfaction', askWhenClosed);
+    .on('ticket.closed', 'satisfaction', askWhenClosed)
+    // Automations: a durable evaluation job when a rule listens (none for an automation's own changes).
+    .on('ticket.created', 'automations', automationListener(jobQueue))
+    .on('ticket.statusChanged', 'automations', automationListener(jobQueue))
+    .on('ticket.commented', 'automations', automationListener(jobQueue));
 }

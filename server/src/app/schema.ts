@@ -3,6 +3,7 @@ import type { GraphQLSchema } from 'graphql';
 import { AuthResolver } from '../auth/auth.resolver';
 import { UserFieldsResolver } from '../auth/user-fields.resolver';
 import { AuditLogResolver } from '../audit/audit.resolver';
+import { automationResolvers } from '../automations/resolvers';
 import { deskResolvers } from '../desk/resolvers';
 import { CreditNotesResolver, InvoiceLinesResolver, InvoicesResolver } from '../billing/invoices.resolver';
 import { PayoutConnectionResolver, PayoutDeductionResolver, PayoutsResolver, TicketPayoutsResolver } from '../billing/payouts.resolver';
@@ -25,7 +26,7 @@ export const resolvers = [AuthResolver, UserFieldsResolver, AuditLogResolver, Se
   NotificationsResolver, UserNotificationFieldsResolver, TicketContactFieldsResolver, DeliveriesResolver,
   PayoutsResolver, PayoutConnectionResolver, PayoutDeductionResolver, TicketPayoutsResolver,
   WebhooksResolver, WebhookDeliveryFieldsResolver, EvidenceResolver, TicketEvidenceFieldsResolver, AttachmentFieldsResolver,
-  SatisfactionResolver, CancellationsResolver, SlaSettingsResolver, ...deskResolvers] as const;
+  SatisfactionResolver, CancellationsResolver, SlaSettingsResolver, ...deskResolvers, ...automationResolvers] as const;
 
 let built: Promise<GraphQLSchema> | undefined;
 

@@ -3,6 +3,7 @@ import type { Runner } from 'graphile-worker';
 import type { Router } from 'express';
 import type { GraphQLSchema } from 'graphql';
 import { AuthService } from '../auth/auth.service';
+import { type AutomationEngine, createAutomationEngine } from '../automations/engine';
 import { registerListeners } from './listeners';
 import { CREDENTIAL_CACHE_MS } from '../auth/credential-state';
 import { RateLimits } from '../auth/rate-limits';
@@ -59,6 +60,8 @@ export interface AppServices {
   desk: DeskService;
   /** Who has which ticket open (desk/presence). */
   presence: PresenceHub;
+  /** Runs the automations and the assignment policy (the job handlers call it; tests too, with their clock). */
+  automations: AutomationEngine;
   /** Every feature's DataLoaders for one request (app/loaders.ts). */
   createLoaders: typeof createLoaders;
   /** The GraphQL schema of every feature's resolvers (app/schema.ts). */
@@ -82,6 +85,7 @@ export function createServices(config: Config, orm: MikroORM): Services {
   let worker: Runner | undefined;
   const em = orm.em as EntityManager;
   const tickets = createTicketService({ em, config, jobs: jobQueue });
+  const automations = createAutomationEngine({ em, tickets, jobs: jobQueue });
   const realtime = createRealtime(orm.config.get('clientUrl')!);
   const limits = new RateLimits(orm, {
     reportIssue: { points: config.reportIssueLimit, duration: 3600 },
@@ -105,6 +109,7 @@ export function createServices(config: Config, orm: MikroORM): Services {
     presence: realtime.hub.register(PRESENCE_TOPIC, new PresenceHub(orm, config.presenceTtlMs)),
     notifier: createNotifier(config),
     tickets,
+    automations,
     desk: createDeskService({ em, config, timers: ticketTimerJobs(jobQueue) }),
     createLoaders,
     schema: getSchema,
@@ -115,7 +120,7 @@ export function createServices(config: Config, orm: MikroORM): Services {
         services.liveConnections.startRechecking(ACCOUNT_RECHECK_MS);
         services.presence.start();
       }
-      if (roles.work) worker = await startWorker(orm.config.get('clientUrl')!, buildTaskList({ em, config, notifier: services.notifier, tickets }), CRONTAB);
+      if (roles.work) worker = await startWorker(orm.config.get('clientUrl')!, buildTaskList({ em, config, notifier: services.notifier, tickets, automations }), CRONTAB);
       // Telegram allows one long-polling client per bot: the worker process polls.
       services.notifier.start({ em, tickets }, { polling: roles.work });
     },

@@ -1,5 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { TaskList } from 'graphile-worker';
+import type { AutomationEngine } from '../automations/engine';
+import { AUTOMATIONS_CRONTAB } from '../automations/job-names';
+import { automationTasks } from '../automations/triggers';
 import type { Config } from '../config';
 import { SLA_BREACH_CRONTAB, slaBreachTasks } from '../desk/sla-breaches';
 import { type Notifier, notificationTasks } from '../notifications/notifier';
@@ -12,8 +15,8 @@ import { webhookTasks } from '../webhooks/tasks';
  * Every background task, by name. Each feature owns its tasks; add them here.
  * Crontab lines (graphile-worker syntax) go in CRONTAB.
  */
-export function buildTaskList(deps: { em: EntityManager; config: Config; notifier: Notifier; tickets: TicketService }): TaskList {
-  return { ...ticketTimerTasks(deps.tickets), ...notificationTasks(deps), ...webhookTasks(deps), ...satisfactionTasks(deps), ...slaBreachTasks(deps.em) };
+export function buildTaskList(deps: { em: EntityManager; config: Config; notifier: Notifier; tickets: TicketService; automations: AutomationEngine }): TaskList {
+  return { ...ticketTimerTasks(deps.tickets), ...automationTasks(deps.automations), ...notificationTasks(deps), ...webhookTasks(deps), ...satisfactionTasks(deps), ...slaBreachTasks(deps.em) };
 }
 
-export const CRONTAB = [TICKET_CRONTAB, SLA_BREACH_CRONTAB].join('\n');
+export const CRONTAB = [TICKET_CRONTAB, SLA_BREACH_CRONTAB, AUTOMATIONS_CRONTAB].join('\n');

@@ -14,7 +14,9 @@ export type AuditAction =
   | 'ticket.final_decision'
   | 'sla_policy.updated'
   | 'business_hours.updated'
-  | 'user.role_changed';
+  | 'user.role_changed'
+  | 'automation.saved'
+  | 'assignment_policy.set';
 
 export interface AuditRecord {
   action: AuditAction;

@@ -12,6 +12,10 @@ export interface JobOptions {
   queueName?: string;
   /** preserve_run_at: a job added with a pending job's key keeps that job's time. */
   jobKeyMode?: 'replace' | 'preserve_run_at';
+  /** Lower runs sooner among due jobs (graphile-worker's priority; default 0). */
+  priority?: number;
+  /** A SQL condition checked in the same statement: the job is added only when it holds (no extra round trip). */
+  onlyIf?: { sql: string; params: unknown[] };
 }
 
 /** One graphile-worker call: the SQL expression and its parameters. */
@@ -53,10 +57,12 @@ async function call(em: EntityManager, job: JobCall): Promise<void> {
  * commits, and once committed it survives crashes and restarts.
  */
 export async function addJob(em: EntityManager, task: string, payload: Record<string, unknown>, options: JobOptions = {}): Promise<void> {
-  await call(em, {
-    sql: 'graphile_worker.add_job(?, ?::json, queue_name => ?, run_at => ?::timestamptz, job_key => ?, max_attempts => ?, job_key_mode => ?)',
-    params: [task, JSON.stringify(payload), options.queueName ?? null, (options.runAt ?? new Date()).toISOString(), options.jobKey ?? null, options.maxAttempts ?? 25, options.jobKeyMode ?? 'replace'],
-  });
+  const priority = options.priority === undefined ? '' : ', priority => ?::int';
+  const add = `graphile_worker.add_job(?, ?::json, queue_name => ?, run_at => ?::timestamptz, job_key => ?, max_attempts => ?, job_key_mode => ?${priority})`;
+  const params = [task, JSON.stringify(payload), options.queueName ?? null, (options.runAt ?? new Date()).toISOString(), options.jobKey ?? null, options.maxAttempts ?? 25, options.jobKeyMode ?? 'replace',
+    ...(options.priority === undefined ? [] : [options.priority])];
+  const { onlyIf } = options;
+  await call(em, onlyIf ? { sql: `(case when ${onlyIf.sql} then ${add} end)`, params: [...onlyIf.params, ...params] } : { sql: add, params });
 }
 
 /** Removes a pending job by key (e.g. a timer that no longer applies). */

@@ -19,7 +19,7 @@ export const notificationListeners = {
   assigned: (tx: Tx, { ticket, change }: Change<'ticket.assigned'>) => announcements.assigned(tx, ticket, ticket.assignee ?? null, change.actor?.id ?? ''),
 
   async commented(tx: Tx, { ticket, change }: Change<'ticket.commented'>) {
-    if (!change.internal && change.actor) await announcements.commented(tx, ticket, change.actor.id, change.comment ?? '');
+    if (!change.internal) await announcements.commented(tx, ticket, change.actor?.id ?? null, change.comment ?? '');
   },
 
   /** The tutor hears of released payouts (one message), else of the close; a duplicate's merge is told by `merged`. */

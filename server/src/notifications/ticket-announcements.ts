@@ -153,13 +153,13 @@ export const announcements = {
     });
   },
 
-  async commented(tx: Tx, ticket: Ticket, authorId: string, body: string) {
+  async commented(tx: Tx, ticket: Ticket, authorId: string | null, body: string) {
     const people = [...await Promise.all([load(tx.em, ticket.reporter), load(tx.em, ticket.tutor)]), ...await mergedReporters(tx.em, ticket)]
       .filter((u): u is User => !!u && u.id !== authorId);
     await announce(tx, { event: 'ticket.commented', ticket, title: `New comment on ${ticket.number}`, body, recipients: people.map((user) => ({ user, channels: ['IN_APP'] })) });
   },
 
-  async assigned(tx: Tx, ticket: Ticket, assignee: User | null, actorId: string) {
+  async assigned(tx: Tx, ticket: Ticket, assignee: User | null, actorId: string | null) {
     if (!assignee || assignee.id === actorId) return;
     await announce(tx, { event: 'ticket.assigned', ticket, title: `${ticket.number} was assigned to you`, body: ticket.title, recipients: [{ user: assignee, channels: ['IN_APP'] }] });
   },

@@ -17,11 +17,13 @@ export class TicketCapabilities {
   @Field() merge!: boolean;
   @Field() split!: boolean;
   @Field() rate!: boolean;
+  @Field({ description: 'Contest the resolution an automation made (contestResolution): the tutor, until contestDueAt.' }) contest!: boolean;
+  @Field({ description: 'Apply a macro (applyMacro): staff, on an open ticket.' }) applyMacro!: boolean;
 }
 
 /** Each capability is the lifecycle action of the same name. */
 export const CAPABILITIES = [
-  'resolve', 'accept', 'escalate', 'assign', 'comment', 'commentInternal', 'attachEvidence', 'merge', 'split', 'rate',
+  'resolve', 'accept', 'escalate', 'assign', 'comment', 'commentInternal', 'attachEvidence', 'merge', 'split', 'rate', 'contest', 'applyMacro',
 ] as const satisfies ReadonlyArray<TicketAction & keyof TicketCapabilities>;
 
 /**

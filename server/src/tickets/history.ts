@@ -6,7 +6,7 @@ import { recordTicketEvent } from './event-log';
 import { IssueLog } from './issue-log.entity';
 import type { Ticket } from './ticket.entity';
 import type { MoneyMoved } from '../billing/adjustments';
-import { type TicketChange, ticketChanges } from './ticket-changes';
+import { type AutomationRef, type TicketChange, ticketChanges } from './ticket-changes';
 
 export interface Change {
   actor: Viewer | null;
@@ -19,6 +19,8 @@ export interface Change {
   kind: TicketEventKind;
   /** What a decision moved (resolve), for the listeners of the status change. */
   money?: MoneyMoved;
+  /** The automation making the change (actor SYSTEM): named in the log; its changes trigger no automation. */
+  automation?: AutomationRef | null;
 }
 
 /**
@@ -42,6 +44,8 @@ export async function recordChange(tx: Tx, ticket: Ticket, change: Change): Prom
       // Only transitions have a from-status; a new ticket comes from nowhere.
       fromStatus: change.to && change.kind !== TicketEventKind.CREATED ? from : null,
       toStatus: change.to ?? null,
+      automationId: change.automation?.id ?? null,
+      automationName: change.automation?.name ?? null,
       createdAt: now,
     }),
   );
@@ -59,7 +63,7 @@ function changeEvent(ticket: Ticket, change: Change, previousStatus: TicketStatu
   const logged = {
     ticket,
     previousStatus,
-    change: { actor: change.actor, action: change.action, comment: change.comment ?? null, internal: change.internal ?? false },
+    change: { actor: change.actor, action: change.action, comment: change.comment ?? null, internal: change.internal ?? false, automation: change.automation ?? null },
   };
   if (change.kind === TicketEventKind.CREATED) return { type: 'ticket.created', ...logged };
   if (change.to) return { type: 'ticket.statusChanged', ...logged, to: change.to, money: change.money ?? null };

@@ -40,6 +40,14 @@ export class IssueLog {
   @Enum({ items: () => TicketStatus, nativeEnumName: 'ticket_status', nullable: true })
   toStatus?: TicketStatus | null;
 
+  /** The automation that made this change (actor SYSTEM), as it was named then. */
+  @Property({ type: 'uuid', nullable: true })
+  automationId?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The name of the automation that made this change; null for people and timers.' })
+  @Property({ type: 'text', nullable: true })
+  automationName?: string | null;
+
   @Field()
   @Property({ type: 'timestamptz', defaultRaw: 'clock_timestamp()' })
   createdAt: Date = new Date();

@@ -8,7 +8,7 @@ import { disputedParticipants } from './disputed-learners';
 import { ResolutionOutcome, type TicketStatus } from './enums';
 import { ResolutionAction } from './resolution-action.entity';
 import { requiredText } from './text';
-import { ticketFor } from './ticket-access';
+import { type AutomationRef, ticketFor } from './ticket-access';
 import type { TicketConfig } from './ticket-deps';
 import type { Ticket } from './ticket.entity';
 
@@ -37,9 +37,11 @@ export interface CheckedResolution {
  * NOT_FOUND, CONFLICT (version, status), FORBIDDEN, then BAD_USER_INPUT (the decision, the
  * money, the comment); and the money plan. `lock`: take the ticket's row lock (resolveTicket).
  */
-export async function checkResolution(em: EntityManager, config: TicketConfig, viewer: Viewer, request: ResolveRequest, lock: boolean): Promise<CheckedResolution> {
-  const { ticket, to } = await ticketFor(em, config, viewer, request.ticketId, 'resolve', { expectedVersion: request.expectedVersion, lock });
-  const isTutor = viewer.role === Role.TUTOR;
+export async function checkResolution(
+  em: EntityManager, config: TicketConfig, viewer: Viewer | null, request: ResolveRequest, lock: boolean, automation?: AutomationRef | null,
+): Promise<CheckedResolution> {
+  const { ticket, to } = await ticketFor(em, config, viewer, request.ticketId, 'resolve', { expectedVersion: request.expectedVersion, lock, automation });
+  const isTutor = viewer?.role === Role.TUTOR;
   if (isTutor && request.outcome) throw badInput('outcome', 'Tutors resolve with an action; outcomes are for coordinators and admins');
   const action = request.actionId ? await em.findOne(ResolutionAction, { id: request.actionId }) : null;
   if (request.actionId && (!action || !action.active)) throw badInput('actionId', 'No active resolution action with this id');

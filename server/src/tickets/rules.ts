@@ -7,11 +7,16 @@ export type TicketAction =
   | 'attachEvidence' | 'split' | 'rate'
   // merge: this ticket closes into another (viewerCan.merge); mergeInto: another ticket closes into this one.
   | 'merge' | 'mergeInto'
-  | 'autoClose' | 'autoEscalate';
+  | 'autoClose' | 'autoEscalate'
+  // contest: the tutor disputes a resolution an automation made (also only within CONTEST_WINDOW,
+  // checked in ticket-access.ts); applyMacro: staff run a macro's actions.
+  | 'contest' | 'applyMacro';
 
-/** Who is acting, relative to the ticket. `SYSTEM` is the timers. */
+/** Who is acting, relative to the ticket. `SYSTEM` is the timers and the automations. */
 export interface Actor {
   role: Role | 'SYSTEM';
+  /** SYSTEM acting for an automation (automations/): it may do what the rows below offer it. */
+  isAutomation?: boolean;
   isReporter: boolean;
   /**
    * Reported a ticket merged into this one (desk/merge.ts): takes part in the conversation
@@ -28,24 +33,27 @@ export interface RuleOptions {
 
 type Who = (actor: Actor, options: RuleOptions) => boolean;
 const staff: Who = (a) => a.role !== 'SYSTEM' && isStaff(a.role);
+const automation: Who = (a) => a.role === 'SYSTEM' && !!a.isAutomation;
 const OPEN = [TicketStatus.ONGOING, TicketStatus.RESOLVED, TicketStatus.ESCALATED];
 
 /** The lifecycle table (docs/API.md "Lifecycle"), as data: from, action, who, to. */
 export const LIFECYCLE: Array<{ from: TicketStatus[]; action: TicketAction; who: Who; to: TicketStatus | 'same' }> = [
-  { from: [TicketStatus.ONGOING], action: 'resolve', who: (a, o) => a.isTutor || staff(a, o), to: TicketStatus.RESOLVED },
+  { from: [TicketStatus.ONGOING], action: 'resolve', who: (a, o) => a.isTutor || staff(a, o) || automation(a, o), to: TicketStatus.RESOLVED },
   { from: [TicketStatus.RESOLVED], action: 'accept', who: (a) => a.isReporter, to: TicketStatus.CLOSED },
   { from: [TicketStatus.RESOLVED], action: 'autoClose', who: (a) => a.role === 'SYSTEM', to: TicketStatus.CLOSED },
   { from: [TicketStatus.RESOLVED], action: 'escalate', who: (a) => a.isReporter, to: TicketStatus.ESCALATED },
-  { from: [TicketStatus.ONGOING], action: 'escalate', who: (a) => a.isTutor || a.role === Role.COORDINATOR, to: TicketStatus.ESCALATED },
+  { from: [TicketStatus.ONGOING], action: 'escalate', who: (a, o) => a.isTutor || a.role === Role.COORDINATOR || automation(a, o), to: TicketStatus.ESCALATED },
+  { from: [TicketStatus.RESOLVED], action: 'contest', who: (a) => a.isTutor, to: TicketStatus.ESCALATED },
   { from: [TicketStatus.ONGOING], action: 'autoEscalate', who: (a) => a.role === 'SYSTEM', to: TicketStatus.ESCALATED },
   {
     from: [TicketStatus.ESCALATED], action: 'resolve',
     who: (a, o) => a.role === Role.ADMIN || (o.coordinatorsDecideEscalations && a.role === Role.COORDINATOR),
     to: TicketStatus.CLOSED,
   },
-  { from: OPEN, action: 'assign', who: staff, to: 'same' },
-  { from: OPEN, action: 'comment', who: (a, o) => staff(a, o) || a.isReporter || a.isMergedReporter || a.isTutor, to: 'same' },
-  { from: OPEN, action: 'commentInternal', who: staff, to: 'same' },
+  { from: OPEN, action: 'assign', who: (a, o) => staff(a, o) || automation(a, o), to: 'same' },
+  { from: OPEN, action: 'comment', who: (a, o) => staff(a, o) || automation(a, o) || a.isReporter || a.isMergedReporter || a.isTutor, to: 'same' },
+  { from: OPEN, action: 'commentInternal', who: (a, o) => staff(a, o) || automation(a, o), to: 'same' },
+  { from: OPEN, action: 'applyMacro', who: staff, to: 'same' },
   // Also only until evidenceDueAt (evidence/evidence.service.ts checks the time).
   { from: OPEN, action: 'attachEvidence', who: (a, o) => staff(a, o) || a.isReporter || a.isTutor, to: 'same' },
   // Also only once (satisfaction/satisfaction.service.ts checks for an earlier rating).
@@ -77,9 +85,11 @@ const verb: Record<TicketAction, string> = {
   resolve: 'resolve', accept: 'accept the resolution of', escalate: 'escalate', assign: 'assign',
   comment: 'comment on', commentInternal: 'add internal comments to', autoClose: 'close', autoEscalate: 'escalate',
   attachEvidence: 'attach evidence to', merge: 'merge', mergeInto: 'merge tickets into', split: 'split', rate: 'rate',
+  contest: 'contest the resolution of', applyMacro: 'apply a macro to',
 };
 const pastTense: Record<TicketAction, string> = {
   resolve: 'resolved', accept: 'accepted', escalate: 'escalated', assign: 'assigned', comment: 'commented on',
   commentInternal: 'commented on', autoClose: 'closed automatically', autoEscalate: 'escalated automatically',
   attachEvidence: 'given evidence', merge: 'merged', mergeInto: 'merged into', split: 'split', rate: 'rated',
+  contest: 'contested', applyMacro: 'changed by a macro',
 };

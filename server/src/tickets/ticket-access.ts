@@ -11,8 +11,12 @@ import { canSeeTicket } from './visibility';
 /** Whether a viewer may see a ticket at all (everyone else gets NOT_FOUND); defined in ./visibility. */
 export { canSeeTicket };
 
-export function actorFor(viewer: Viewer | null, ticket: Ticket): Actor {
-  if (!viewer) return { role: 'SYSTEM', isReporter: false, isMergedReporter: false, isTutor: false };
+import type { AutomationRef } from './ticket-changes';
+
+export type { AutomationRef };
+
+export function actorFor(viewer: Viewer | null, ticket: Ticket, automation?: AutomationRef | null): Actor {
+  if (!viewer) return { role: 'SYSTEM', isAutomation: !!automation, isReporter: false, isMergedReporter: false, isTutor: false };
   return {
     role: viewer.role,
     isReporter: ticket.reporter.id === viewer.id,
@@ -25,8 +29,13 @@ export function actorFor(viewer: Viewer | null, ticket: Ticket): Actor {
  * The lifecycle verdict for this viewer (null: the timers) on a ticket they can see. The one
  * check behind both the mutations (ticketFor) and Ticket.viewerCan.
  */
-export function verdictFor(config: RuleOptions, viewer: Viewer | null, ticket: Ticket, action: TicketAction): Verdict {
-  return decide(ticket.status, action, actorFor(viewer, ticket), config);
+export function verdictFor(config: RuleOptions, viewer: Viewer | null, ticket: Ticket, action: TicketAction, automation?: AutomationRef | null, now = new Date()): Verdict {
+  const verdict = decide(ticket.status, action, actorFor(viewer, ticket, automation), config);
+  // Only a resolution an automation made can be contested, and only until contestDueAt.
+  if (verdict.ok && action === 'contest' && !(ticket.resolvedByAutomationId && ticket.contestDueAt && ticket.contestDueAt > now)) {
+    return { ok: false, code: 'CONFLICT', message: 'Only a resolution made automatically can be contested, within its window' };
+  }
+  return verdict;
 }
 
 /**
@@ -41,7 +50,7 @@ export async function ticketFor(
   viewer: Viewer | null,
   ticketId: string,
   action: TicketAction,
-  options: { expectedVersion?: number | null; lock: boolean },
+  options: { expectedVersion?: number | null; lock: boolean; automation?: AutomationRef | null },
 ): Promise<{ ticket: Ticket; to: TicketStatus }> {
   const ticket = await em.findOne(Ticket, { id: ticketId }, options.lock ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {});
   if (!ticket || (viewer && !(await canSeeTicket(em, viewer, ticket)))) throw notFound('Ticket');
@@ -49,7 +58,7 @@ export async function ticketFor(
   if (expectedVersion !== undefined && expectedVersion !== null && expectedVersion !== ticket.version) {
     throw await staleVersionConflict(em, viewer, ticket, expectedVersion);
   }
-  const verdict = verdictFor(config, viewer, ticket, action);
+  const verdict = verdictFor(config, viewer, ticket, action, options.automation);
   if (!verdict.ok) throw new DomainError(verdict.code, verdict.message);
   return { ticket, to: verdict.to };
 }
@@ -57,4 +66,5 @@ export async function ticketFor(
 /** ticketFor with the row lock: the start of every change to a ticket. */
 export const lockTicketFor = (
   em: EntityManager, config: RuleOptions, viewer: Viewer | null, ticketId: string, action: TicketAction, expectedVersion?: number | null,
-) => ticketFor(em, config, viewer, ticketId, action, { expectedVersion, lock: true });
+  automation?: AutomationRef | null,
+) => ticketFor(em, config, viewer, ticketId, action, { expectedVersion, lock: true, automation });

@@ -4,6 +4,13 @@ import { Dispatcher } from '../events/dispatcher';
 import type { TicketStatus } from './enums';
 import type { Ticket } from './ticket.entity';
 
+/** An automation acting on a ticket (actor SYSTEM); its changes are logged under its name. */
+export interface AutomationRef {
+  /** Null for the assignment policy, which acts like an automation without being one. */
+  id: string | null;
+  name: string;
+}
+
 /** What the issue log says of one change (tickets/history.ts recordChange). */
 export interface LoggedChange {
   actor: Viewer | null;
@@ -12,6 +19,8 @@ export interface LoggedChange {
   comment: string | null;
   /** Staff only (an internal comment or note): plug-ins that reach outsiders skip it. */
   internal: boolean;
+  /** Made by an automation (automations/ reacts to no change of its own: no loops). */
+  automation: AutomationRef | null;
 }
 
 /** A logged change: its ticket (already changed), the log entry, and the status before it. */

@@ -28,8 +28,8 @@ export class Resolution {
   @Field()
   comment!: string;
 
-  @Field(() => User)
-  resolvedBy!: User;
+  @Field(() => User, { nullable: true })
+  resolvedBy!: User | null;
 
   @Field()
   resolvedAt!: Date;
@@ -91,9 +91,9 @@ export class TicketFieldsResolver {
 
   @FieldResolver(() => Resolution, { nullable: true })
   async resolution(@Root() ticket: Ticket, @Ctx() ctx: Context): Promise<Resolution | null> {
-    if (!ticket.resolvedAt || !ticket.resolvedBy) return null;
+    if (!ticket.resolvedAt || (!ticket.resolvedBy && !ticket.resolvedByAutomationId)) return null;
     const [resolvedBy, action] = await Promise.all([
-      ctx.loaders.user.load(ticket.resolvedBy.id),
+      ticket.resolvedBy ? ctx.loaders.user.load(ticket.resolvedBy.id) : null,
       ticket.resolutionAction ? ctx.loaders.resolutionAction.load(ticket.resolutionAction.id) : null,
     ]);
     return Object.assign(new Resolution(), {

@@ -133,6 +133,14 @@ export class Ticket {
   @Property({ type: 'timestamptz', nullable: true })
   resolvedAt?: Date | null;
 
+  /** The automation whose RESOLVE made the current resolution (automations/); its tutor may contest until contestDueAt. */
+  @Property({ type: 'uuid', nullable: true })
+  resolvedByAutomationId?: string | null;
+
+  @Field(() => Date, { nullable: true, description: 'Until when the tutor may contest a resolution an automation made (contestResolution); null otherwise.' })
+  @Property({ type: 'timestamptz', nullable: true })
+  contestDueAt?: Date | null;
+
   /** Total credited to the billed-to users by this ticket so far. */
   @Property({ type: 'integer', default: 0 })
   creditedMinor: number = 0;

@@ -16,60 +16,141 @@ import { type ResolutionPreview, previewOf } from './resolution-preview';
 import { requiredText } from './text';
 import { evidenceWarnings } from './evidence-check';
 import { slaRulesFor } from '../sla/sla-settings.service';
-import { lockTicketFor } from './ticket-access';
+import { type AutomationRef, lockTicketFor } from './ticket-access';
 import type { TicketConfig, TicketDeps } from './ticket-deps';
 import { Ticket, TicketSession } from './ticket.entity';
 import { ticketChanges } from './ticket-changes';
 import { ticketTimerJobs } from './timer-jobs';
+
+/** Who makes a change: a person, or (viewer null) an automation or a timer. */
+export interface Acting {
+  viewer: Viewer | null;
+  automation?: AutomationRef | null;
+}
 
 /** Every change to a ticket, and the timers'. Ids are already parsed; refusals are domain errors. */
 export function createTicketService(options: { em: EntityManager; config: TicketConfig; jobs: JobQueue }) {
   const deps: TicketDeps = { em: options.em, config: options.config, timers: ticketTimerJobs(options.jobs) };
   const { em: rootEm, config, timers } = deps;
 
-  async function escalate(tx: Tx, ticket: Ticket, actor: Viewer | null, to: TicketStatus, action: string, comment: string) {
+  async function escalate(tx: Tx, ticket: Ticket, as: Acting, to: TicketStatus, action: string, comment: string) {
     ticket.autoCloseAt = null;
     (await slaRulesFor(tx.em, config, ticket.type)).escalated(ticket, new Date());
-    await recordChange(tx, ticket, { actor, action, comment, to, kind: TicketEventKind.STATUS_CHANGED });
+    await recordChange(tx, ticket, { actor: as.viewer, automation: as.automation, action, comment, to, kind: TicketEventKind.STATUS_CHANGED });
     await tx.em.flush();
     await timers.cancelAll(tx.em, ticket.id);
   }
 
+  /**
+   * The changes a person, a macro or an automation makes, inside the caller's transaction: `as` is
+   * the person, or null with the automation (actor SYSTEM, checked by the same lifecycle table).
+   */
+  const within = {
+    /** ONGOING -> RESOLVED (tutor, coordinator, admin, automation), or ESCALATED -> CLOSED (the final decision). */
+    async resolve(tx: Tx, as: Acting, request: ResolveRequest): Promise<Ticket> {
+      const { em } = tx;
+      const { viewer, automation } = as;
+      const { ticket, to, action, comment, plan } = await checkResolution(em, config, viewer, request, true, automation);
+      const money = await applyPlan(em, ticket, plan);
+      const now = new Date();
+      (await slaRulesFor(em, config, ticket.type)).decided(ticket, now);
+      await ticketChanges.raise(tx, { type: 'ticket.credited', ticket, money });
+      const from = ticket.status;
+      Object.assign(ticket, {
+        resolutionOutcome: request.outcome ?? null,
+        resolutionAction: action,
+        resolutionComment: comment,
+        resolvedBy: viewer ? em.getReference(User, viewer.id) : null,
+        resolvedAt: now,
+        // An automation's resolution may be contested by the tutor for a while; a person's may not.
+        resolvedByAutomationId: automation?.id ?? null,
+        contestDueAt: automation ? new Date(now.getTime() + config.contestWindowMs) : null,
+        creditedMinor: ticket.creditedMinor + money.creditedDeltaMinor,
+        currency: ticket.currency ?? money.currency,
+      });
+      if (from === TicketStatus.ONGOING) {
+        ticket.autoCloseAt = new Date(now.getTime() + config.autoCloseAfterMs);
+        await recordChange(tx, ticket, { actor: viewer, automation, action: 'RESOLVED', comment, to, kind: TicketEventKind.STATUS_CHANGED, money });
+        await em.flush();
+        await timers.scheduleAutoClose(em, ticket);
+      } else {
+        await recordChange(tx, ticket, { actor: viewer, automation, action: 'DECIDED', comment, to, kind: TicketEventKind.STATUS_CHANGED, money });
+        if (viewer) await recordAudit(em, { action: 'ticket.final_decision', actor: viewer, target: { type: 'Ticket', id: ticket.id }, change: { outcome: request.outcome ?? null, actionId: action?.id ?? null, creditedMinor: money.creditedDeltaMinor, comment } });
+        await closeTicket(tx, timers, ticket, { comment, money });
+      }
+      return ticket;
+    },
+
+    /** ONGOING -> ESCALATED by the tutor, a coordinator or an automation; RESOLVED -> ESCALATED by the reporter. */
+    async escalate(tx: Tx, as: Acting, input: { ticketId: string; comment: string }): Promise<Ticket> {
+      const { ticket, to } = await lockTicketFor(tx.em, config, as.viewer, input.ticketId, 'escalate', null, as.automation);
+      await escalate(tx, ticket, as, to, 'ESCALATED', requiredText(input.comment, 'comment'));
+      return ticket;
+    },
+
+    /** RESOLVED -> ESCALATED by the tutor, against a resolution an automation made; the credit stays in place. */
+    async contest(tx: Tx, viewer: Viewer, input: { ticketId: string; comment: string }): Promise<Ticket> {
+      const { ticket, to } = await lockTicketFor(tx.em, config, viewer, input.ticketId, 'contest');
+      ticket.contestDueAt = null;
+      await escalate(tx, ticket, { viewer }, to, 'CONTESTED', requiredText(input.comment, 'comment'));
+      return ticket;
+    },
+
+    /** Staff or an automation assign an open ticket to a coordinator or admin, or unassign it (null). */
+    async assign(tx: Tx, as: Acting, input: { ticketId: string; assigneeId?: string | null; expectedVersion?: number | null }): Promise<Ticket> {
+      const assigneeId = input.assigneeId ?? null;
+      const { em } = tx;
+      const { ticket } = await lockTicketFor(em, config, as.viewer, input.ticketId, 'assign', input.expectedVersion, as.automation);
+      const assignee = assigneeId ? await em.findOne(User, { id: assigneeId, active: true }) : null;
+      if (assigneeId && (!assignee || !isStaff(assignee.role))) throw badInput('assigneeId', 'Tickets are assigned to coordinators or admins');
+      if ((ticket.assignee?.id ?? null) === assigneeId) return ticket;
+      ticket.assignee = assignee;
+      await recordChange(tx, ticket, {
+        actor: as.viewer,
+        automation: as.automation,
+        action: assignee ? 'ASSIGNED' : 'UNASSIGNED',
+        comment: assignee ? `Assigned to ${assignee.name}` : null,
+        kind: TicketEventKind.ASSIGNED,
+      });
+      return ticket;
+    },
+
+    /**
+     * A comment on an open ticket: staff and automations (internal or public), the reporter and the
+     * tutor (public). A public reply from staff or the tutor answers the reporter (the first one is
+     * the first response), and may wait on the reporter's answer; the reporter's reply ends that wait.
+     */
+    async comment(tx: Tx, as: Acting, input: CommentRequest): Promise<Ticket> {
+      const internal = input.internal ?? false;
+      const { viewer, automation } = as;
+      const { ticket } = await lockTicketFor(tx.em, config, viewer, input.ticketId, internal ? 'commentInternal' : 'comment', input.expectedVersion, automation);
+      const body = requiredText(input.body, 'body');
+      const responder = !!viewer && (isStaff(viewer.role) || ticket.tutor?.id === viewer.id);
+      if (input.waitForReporter && (internal || !responder)) {
+        throw badInput('waitForReporter', 'Only a public reply from staff or the tutor can wait for the reporter\'s answer');
+      }
+      const sla = await slaRulesFor(tx.em, config, ticket.type);
+      const now = new Date();
+      const dueBefore = ticket.resolutionDueAt?.getTime();
+      if (!internal && responder) sla.replied(ticket, now);
+      if (input.waitForReporter) sla.paused(ticket, now);
+      if (viewer && !responder && (ticket.reporter.id === viewer.id || ticket.mergedReporterIds.includes(viewer.id))) sla.resumed(ticket, now);
+      await recordChange(tx, ticket, { actor: viewer, automation, action: 'COMMENTED', comment: body, internal, kind: TicketEventKind.COMMENTED });
+      if (ticket.status === TicketStatus.ONGOING && ticket.resolutionDueAt?.getTime() !== dueBefore) {
+        await tx.em.flush();
+        await timers.scheduleAutoEscalate(tx.em, ticket);
+      }
+      return ticket;
+    },
+  };
+
   const service = {
+    within,
+
     /** A new ticket (see report.ts). */
     report: (viewer: Viewer, request: ReportRequest): Promise<Ticket> => reportIssue(deps, viewer, request),
 
-    /** ONGOING -> RESOLVED (tutor, coordinator, admin), or ESCALATED -> CLOSED (the final decision). */
-    resolve(viewer: Viewer, request: ResolveRequest): Promise<Ticket> {
-      return inTransaction(rootEm, async (tx) => {
-        const { em } = tx;
-        const { ticket, to, action, comment, plan } = await checkResolution(em, config, viewer, request, true);
-        const money = await applyPlan(em, ticket, plan);
-        (await slaRulesFor(em, config, ticket.type)).decided(ticket, new Date());
-        await ticketChanges.raise(tx, { type: 'ticket.credited', ticket, money });
-        const from = ticket.status;
-        Object.assign(ticket, {
-          resolutionOutcome: request.outcome ?? null,
-          resolutionAction: action,
-          resolutionComment: comment,
-          resolvedBy: em.getReference(User, viewer.id),
-          resolvedAt: new Date(),
-          creditedMinor: ticket.creditedMinor + money.creditedDeltaMinor,
-          currency: ticket.currency ?? money.currency,
-        });
-        if (from === TicketStatus.ONGOING) {
-          ticket.autoCloseAt = new Date(Date.now() + config.autoCloseAfterMs);
-          await recordChange(tx, ticket, { actor: viewer, action: 'RESOLVED', comment, to, kind: TicketEventKind.STATUS_CHANGED, money });
-          await em.flush();
-          await timers.scheduleAutoClose(em, ticket);
-        } else {
-          await recordChange(tx, ticket, { actor: viewer, action: 'DECIDED', comment, to, kind: TicketEventKind.STATUS_CHANGED, money });
-          await recordAudit(em, { action: 'ticket.final_decision', actor: viewer, target: { type: 'Ticket', id: ticket.id }, change: { outcome: request.outcome ?? null, actionId: action?.id ?? null, creditedMinor: money.creditedDeltaMinor, comment } });
-          await closeTicket(tx, timers, ticket, { comment, money });
-        }
-        return ticket;
-      });
-    },
+    resolve: (viewer: Viewer, request: ResolveRequest): Promise<Ticket> => inTransaction(rootEm, (tx) => within.resolve(tx, { viewer }, request)),
 
     /** What resolve would move: the same checks and money plan, without the row lock, writing nothing. */
     async preview(viewer: Viewer, request: ResolveRequest): Promise<ResolutionPreview> {
@@ -89,63 +170,15 @@ export function createTicketService(options: { em: EntityManager; config: Ticket
       });
     },
 
-    /** RESOLVED -> ESCALATED by the reporter; ONGOING -> ESCALATED by the tutor or a coordinator. */
-    escalate(viewer: Viewer, input: { ticketId: string; comment: string }): Promise<Ticket> {
-      return inTransaction(rootEm, async (tx) => {
-        const { ticket, to } = await lockTicketFor(tx.em, config, viewer, input.ticketId, 'escalate');
-        await escalate(tx, ticket, viewer, to, 'ESCALATED', requiredText(input.comment, 'comment'));
-        return ticket;
-      });
-    },
+    escalate: (viewer: Viewer, input: { ticketId: string; comment: string }): Promise<Ticket> => inTransaction(rootEm, (tx) => within.escalate(tx, { viewer }, input)),
 
-    /** Staff assign an open ticket to a coordinator or admin, or unassign it (null). */
-    assign(viewer: Viewer, input: { ticketId: string; assigneeId?: string | null; expectedVersion?: number | null }): Promise<Ticket> {
-      const assigneeId = input.assigneeId ?? null;
-      return inTransaction(rootEm, async (tx) => {
-        const { em } = tx;
-        const { ticket } = await lockTicketFor(em, config, viewer, input.ticketId, 'assign', input.expectedVersion);
-        const assignee = assigneeId ? await em.findOne(User, { id: assigneeId, active: true }) : null;
-        if (assigneeId && (!assignee || !isStaff(assignee.role))) throw badInput('assigneeId', 'Tickets are assigned to coordinators or admins');
-        if ((ticket.assignee?.id ?? null) === assigneeId) return ticket;
-        ticket.assignee = assignee;
-        await recordChange(tx, ticket, {
-          actor: viewer,
-          action: assignee ? 'ASSIGNED' : 'UNASSIGNED',
-          comment: assignee ? `Assigned to ${assignee.name}` : null,
-          kind: TicketEventKind.ASSIGNED,
-        });
-        return ticket;
-      });
-    },
+    /** contestResolution: the tutor, within CONTEST_WINDOW of an automation's resolution. */
+    contest: (viewer: Viewer, input: { ticketId: string; comment: string }): Promise<Ticket> => inTransaction(rootEm, (tx) => within.contest(tx, viewer, input)),
 
-    /**
-     * A comment on an open ticket: staff (internal or public), the reporter and the tutor (public).
-     * A public reply from staff or the tutor answers the reporter (the first one is the first
-     * response), and may wait on the reporter's answer; the reporter's reply ends that wait.
-     */
-    comment(viewer: Viewer, input: CommentRequest): Promise<Ticket> {
-      const internal = input.internal ?? false;
-      return inTransaction(rootEm, async (tx) => {
-        const { ticket } = await lockTicketFor(tx.em, config, viewer, input.ticketId, internal ? 'commentInternal' : 'comment', input.expectedVersion);
-        const body = requiredText(input.body, 'body');
-        const responder = isStaff(viewer.role) || ticket.tutor?.id === viewer.id;
-        if (input.waitForReporter && (internal || !responder)) {
-          throw badInput('waitForReporter', 'Only a public reply from staff or the tutor can wait for the reporter\'s answer');
-        }
-        const sla = await slaRulesFor(tx.em, config, ticket.type);
-        const now = new Date();
-        const dueBefore = ticket.resolutionDueAt?.getTime();
-        if (!internal && responder) sla.replied(ticket, now);
-        if (input.waitForReporter) sla.paused(ticket, now);
-        if (!responder && (ticket.reporter.id === viewer.id || ticket.mergedReporterIds.includes(viewer.id))) sla.resumed(ticket, now);
-        await recordChange(tx, ticket, { actor: viewer, action: 'COMMENTED', comment: body, internal, kind: TicketEventKind.COMMENTED });
-        if (ticket.status === TicketStatus.ONGOING && ticket.resolutionDueAt?.getTime() !== dueBefore) {
-          await tx.em.flush();
-          await timers.scheduleAutoEscalate(tx.em, ticket);
-        }
-        return ticket;
-      });
-    },
+    assign: (viewer: Viewer, input: { ticketId: string; assigneeId?: string | null; expectedVersion?: number | null }): Promise<Ticket> =>
+      inTransaction(rootEm, (tx) => within.assign(tx, { viewer }, input)),
+
+    comment: (viewer: Viewer, input: CommentRequest): Promise<Ticket> => inTransaction(rootEm, (tx) => within.comment(tx, { viewer }, input)),
 
     /** Timer: a RESOLVED ticket whose window has passed closes itself. False when no longer due. */
     autoClose(ticketId: string, now = new Date()): Promise<boolean> {
@@ -164,7 +197,7 @@ export function createTicketService(options: { em: EntityManager; config: Ticket
         const { ticket, to } = await lockTicketFor(tx.em, config, null, ticketId, 'autoEscalate').catch(noLongerDue);
         // Waiting on the reporter stops the clock; their answer moves the due time (and this job) on.
         if (!ticket || !to || !ticket.resolutionDueAt || ticket.resolutionDueAt > now || ticket.slaPausedAt) return false;
-        await escalate(tx, ticket, null, to, 'AUTO_ESCALATED', 'Escalated automatically: not resolved by its due time');
+        await escalate(tx, ticket, { viewer: null }, to, 'AUTO_ESCALATED', 'Escalated automatically: not resolved by its due time');
         return true;
       });
     },

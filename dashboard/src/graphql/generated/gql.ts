@@ -29,6 +29,9 @@ type Documents = {
     "\n  query ApiKeys { apiKeys { id name prefix scopes createdAt lastUsedAt revokedAt } }\n": typeof types.ApiKeysDocument,
     "\n  mutation CreateApiKey($name: String!, $scopes: [String!]!) {\n    createApiKey(name: $name, scopes: $scopes) { key apiKey { id name prefix scopes createdAt lastUsedAt revokedAt } }\n  }\n": typeof types.CreateApiKeyDocument,
     "\n  mutation RevokeApiKey($id: ID!) { revokeApiKey(id: $id) { id revokedAt } }\n": typeof types.RevokeApiKeyDocument,
+    "\n  query Automations {\n    automations { id name active trigger afterHours runCount lastRunAt filter { category }\n      facts { fact op value } actions { kind text action { id label } } }\n    resolutionActions { id label category active }\n  }\n": typeof types.AutomationsDocument,
+    "\n  mutation SaveAutomation($input: AutomationInput!) {\n    saveAutomation(input: $input) { id name active trigger afterHours runCount lastRunAt filter { category }\n      facts { fact op value } actions { kind text action { id label } } }\n  }\n": typeof types.SaveAutomationDocument,
+    "\n  mutation TestAutomation($input: AutomationInput!, $days: Int) {\n    testAutomation(input: $input, days: $days) { matched tickets { id number title } credited { amountMinor currency } }\n  }\n": typeof types.TestAutomationDocument,
     "\n  fragment SavedViewFields on SavedView {\n    id\n    name\n    shared\n    count\n    owner { id name }\n    filter { type category tutorId assigneeId reporterId search sla }\n  }\n": typeof types.SavedViewFieldsFragmentDoc,
     "\n  query SavedViews {\n    savedViews { ...SavedViewFields }\n  }\n": typeof types.SavedViewsDocument,
     "\n  mutation SaveView($input: SavedViewInput!) {\n    saveView(input: $input) { ...SavedViewFields }\n  }\n": typeof types.SaveViewDocument,
@@ -89,6 +92,9 @@ const documents: Documents = {
     "\n  query ApiKeys { apiKeys { id name prefix scopes createdAt lastUsedAt revokedAt } }\n": types.ApiKeysDocument,
     "\n  mutation CreateApiKey($name: String!, $scopes: [String!]!) {\n    createApiKey(name: $name, scopes: $scopes) { key apiKey { id name prefix scopes createdAt lastUsedAt revokedAt } }\n  }\n": types.CreateApiKeyDocument,
     "\n  mutation RevokeApiKey($id: ID!) { revokeApiKey(id: $id) { id revokedAt } }\n": types.RevokeApiKeyDocument,
+    "\n  query Automations {\n    automations { id name active trigger afterHours runCount lastRunAt filter { category }\n      facts { fact op value } actions { kind text action { id label } } }\n    resolutionActions { id label category active }\n  }\n": types.AutomationsDocument,
+    "\n  mutation SaveAutomation($input: AutomationInput!) {\n    saveAutomation(input: $input) { id name active trigger afterHours runCount lastRunAt filter { category }\n      facts { fact op value } actions { kind text action { id label } } }\n  }\n": types.SaveAutomationDocument,
+    "\n  mutation TestAutomation($input: AutomationInput!, $days: Int) {\n    testAutomation(input: $input, days: $days) { matched tickets { id number title } credited { amountMinor currency } }\n  }\n": types.TestAutomationDocument,
     "\n  fragment SavedViewFields on SavedView {\n    id\n    name\n    shared\n    count\n    owner { id name }\n    filter { type category tutorId assigneeId reporterId search sla }\n  }\n": types.SavedViewFieldsFragmentDoc,
     "\n  query SavedViews {\n    savedViews { ...SavedViewFields }\n  }\n": types.SavedViewsDocument,
     "\n  mutation SaveView($input: SavedViewInput!) {\n    saveView(input: $input) { ...SavedViewFields }\n  }\n": types.SaveViewDocument,
@@ -191,6 +197,18 @@ export function graphql(source: "\n  mutation CreateApiKey($name: String!, $scop
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RevokeApiKey($id: ID!) { revokeApiKey(id: $id) { id revokedAt } }\n"): typeof import('./graphql').RevokeApiKeyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Automations {\n    automations { id name active trigger afterHours runCount lastRunAt filter { category }\n      facts { fact op value } actions { kind text action { id label } } }\n    resolutionActions { id label category active }\n  }\n"): typeof import('./graphql').AutomationsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SaveAutomation($input: AutomationInput!) {\n    saveAutomation(input: $input) { id name active trigger afterHours runCount lastRunAt filter { category }\n      facts { fact op value } actions { kind text action { id label } } }\n  }\n"): typeof import('./graphql').SaveAutomationDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TestAutomation($input: AutomationInput!, $days: Int) {\n    testAutomation(input: $input, days: $days) { matched tickets { id number title } credited { amountMinor currency } }\n  }\n"): typeof import('./graphql').TestAutomationDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

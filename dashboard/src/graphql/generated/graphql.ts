@@ -4,12 +4,86 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
-export type BulkAction =
+/** One step of an automation or a macro; which of actionId, assigneeId and text it takes depends on kind. */
+export type AutomationActionInput = {
+  /** RESOLVE: the resolution action. */
+  actionId?: string | number | null | undefined;
+  /** ASSIGN: the coordinator or admin. */
+  assigneeId?: string | number | null | undefined;
+  /** What the step does. */
+  kind: AutomationActionKind;
+  /** COMMENT, INTERNAL_NOTE, NOTIFY_STAFF: the words; ESCALATE, RESOLVE: the comment; OPEN_RISK_TICKET: REPORTER or TUTOR. */
+  text?: string | null | undefined;
+};
+
+/** What an automation or a macro does to the ticket. */
+export type AutomationActionKind =
+  /** Assign to `assigneeId` (a coordinator or admin). */
   | 'ASSIGN'
+  /** Assign by the assignment policy. */
+  | 'AUTO_ASSIGN'
+  /** A public comment with `text`. */
   | 'COMMENT'
+  /** Escalate, with `text` as the reason. */
+  | 'ESCALATE'
+  /** A staff-only comment with `text`. */
+  | 'INTERNAL_NOTE'
+  /** Tell every coordinator, with `text`. */
+  | 'NOTIFY_STAFF'
+  /** Open a RISK ticket about the reporter, or the tutor when `text` is TUTOR (one open per person). */
+  | 'OPEN_RISK_TICKET'
+  /** Resolve with the resolution action `actionId` (and `text` as the comment). */
+  | 'RESOLVE';
+
+/** An automation: id given, update it. */
+export type AutomationInput = {
+  /** What it does, in order. */
+  actions: Array<AutomationActionInput>;
+  /** Only active automations run. */
+  active: boolean;
+  /** NO_TUTOR_REPLY: hours without a reply from the tutor. */
+  afterHours?: number | null | undefined;
+  /** Facts that must all hold. */
+  facts?: Array<FactConditionInput> | null | undefined;
+  /** The board's filter the ticket must match (the same rule as the board). */
+  filter?: TicketFilter | null | undefined;
+  /** Given: update this automation. */
+  id?: string | number | null | undefined;
+  /** Shown in the ticket logs of what it did. */
+  name: string;
+  /** When it is considered. */
+  trigger: AutomationTrigger;
+};
+
+/** When an automation is considered for a ticket. */
+export type AutomationTrigger =
+  /** The attendance of one of the ticket's sessions arrived. */
+  | 'ATTENDANCE_RECORDED'
+  /** Someone commented on a ticket. */
+  | 'COMMENTED'
+  /** The tutor has not answered for `afterHours` hours since the report. */
+  | 'NO_TUTOR_REPLY'
+  /** A due time has less than a quarter of its window left. */
+  | 'SLA_AT_RISK'
+  /** A due time passed. */
+  | 'SLA_BREACHED'
+  /** A ticket moved to another status. */
+  | 'STATUS_CHANGED'
+  /** A ticket was reported. */
+  | 'TICKET_CREATED';
+
+/** What a bulk action does to each ticket. */
+export type BulkAction =
+  /** Assign to assigneeId (null: unassign). */
+  | 'ASSIGN'
+  /** Add the comment. */
+  | 'COMMENT'
+  /** Escalate (with the comment, or a standard one). */
   | 'ESCALATE';
 
+/** One action on many tickets. */
 export type BulkTicketActionInput = {
+  /** What to do with each. */
   action: BulkAction;
   /** ASSIGN: the coordinator or admin (null unassigns). */
   assigneeId?: string | number | null | undefined;
@@ -17,177 +91,335 @@ export type BulkTicketActionInput = {
   comment?: string | null | undefined;
   /** COMMENT: staff-only. */
   internal?: boolean | null | undefined;
+  /** The tickets, at most 200. */
   ticketIds: Array<string | number>;
 };
 
+/** How a message is sent. */
 export type DeliveryChannel =
+  /** By email. */
   | 'EMAIL'
+  /** On Telegram. */
   | 'TELEGRAM';
 
+/** Where a message or a webhook delivery is. */
 export type DeliveryStatus =
+  /** Every attempt failed; retryDelivery (or redeliverWebhook) sends it again. */
   | 'DEAD'
+  /** Waiting to be sent, or to be tried again. */
   | 'PENDING'
+  /** Sent (a webhook: the endpoint answered 2xx). */
   | 'SENT'
+  /** Not sent: the recipient turned the channel off or has no address for it. */
   | 'SKIPPED';
 
+/** What a ticket is about. */
 export type DisputeCategory =
+  /** What was billed. */
   | 'BILLING'
+  /** The session was shorter than booked (late start, early end). */
   | 'DURATION'
+  /** The tutor (or the learner) did not come. */
   | 'NO_SHOW'
+  /** The teaching itself. */
   | 'QUALITY'
+  /** When the session was or should have been. */
   | 'SCHEDULING';
 
+/** Whose side an attachment comes from. */
 export type EvidenceSide =
+  /** The reporter (learner or parent). */
   | 'REPORTER'
+  /** A coordinator or admin. */
   | 'STAFF'
+  /** The tutor. */
   | 'TUTOR';
 
+/** One comparison of a fact about the ticket with a value. */
+export type FactConditionInput = {
+  /** The fact compared. */
+  fact: TicketFact;
+  /** How it is compared. */
+  op: FactOp;
+  /** The value it is compared with. */
+  value: number;
+};
+
+/** How a fact is compared with the value. */
+export type FactOp =
+  /** Equal. */
+  | 'EQ'
+  /** More than. */
+  | 'GT'
+  /** At least. */
+  | 'GTE'
+  /** Less than. */
+  | 'LT'
+  /** At most. */
+  | 'LTE';
+
+/** Where an invoice is in billing. */
 export type InvoiceStatus =
+  /** Lines are still added; a credit reduces or voids lines. */
   | 'DRAFT'
+  /** Sent to be paid; a credit is a credit note. */
   | 'ISSUED'
+  /** Paid; a credit is a credit note. */
   | 'PAID'
+  /** Cancelled. */
   | 'VOID';
 
+/** Why part of a payout is deducted. */
 export type PayoutDeductionKind =
+  /** A credit decided after an earlier payout was paid, taken from this one. */
   | 'CARRIED_FROM_EARLIER'
+  /** A credit decided after this payout was paid, taken from later ones. */
   | 'CARRIED_TO_LATER'
+  /** The tutor's share of what was credited on this session. */
   | 'SESSION_CREDIT';
 
+/** Every field given must match. */
 export type PayoutFilter = {
+  /** Sessions scheduled at or after. */
   from?: string | null | undefined;
+  /** Only payouts in this status. */
   status?: PayoutStatus | null | undefined;
+  /** Sessions scheduled before. */
   to?: string | null | undefined;
+  /** Only this tutor's payouts (staff). */
   tutorId?: string | number | null | undefined;
 };
 
+/** Where a tutor's payout is. */
 export type PayoutStatus =
+  /** A ticket on the session is open. */
   | 'HELD'
+  /** Paid in a payment run. */
   | 'PAID'
+  /** Free to be paid, less its deductions. */
   | 'RELEASED';
 
+/** What a staff member is doing on a ticket. */
 export type PresenceState =
+  /** Closed it. */
   | 'LEFT'
+  /** Is writing on it. */
   | 'TYPING'
+  /** Has it open. */
   | 'VIEWING';
 
+/** What is reported, on which sessions. */
 export type ReportIssueInput = {
+  /** What it is about; every type needs one, SUPPORT and FEEDBACK too (the subject it is closest to). */
   category: DisputeCategory;
+  /** What happened, at most 5000 characters. */
   description: string;
+  /** The same key from the same caller returns the first ticket and creates nothing. */
   idempotencyKey?: string | null | undefined;
+  /** The remedy the reporter asks for; the tutor can grant exactly that in one step. */
   requestedEffect?: ResolutionEffect | null | undefined;
+  /** The sessions: a DISPUTE needs at least one, all COMPLETED and of one tutor; SUPPORT and FEEDBACK may have none. */
   sessionIds: Array<string | number>;
+  /** A title, at most 200 characters. */
   title: string;
+  /** DISPUTE when left out; RISK tickets are opened by staff. */
   type?: TicketType | null | undefined;
 };
 
+/** A way to resolve tickets of one category. */
 export type ResolutionActionInput = {
+  /** Offered for new resolutions; true when left out. */
   active?: boolean | null | undefined;
+  /** Null: offered for every category. */
   category?: DisputeCategory | null | undefined;
+  /** For PARTIAL_CREDIT: 1 to 99. */
   creditPercent?: number | null | undefined;
+  /** What it does to the money. */
   effect: ResolutionEffect;
   /** Offered to tutors (default true). */
   forTutors?: boolean | null | undefined;
+  /** As shown to whoever resolves. */
   label: string;
   /** The label as the tutor reads it; empty: the label. */
   tutorLabel?: string | null | undefined;
 };
 
+/** What a resolution does to the money. */
 export type ResolutionEffect =
+  /** The disputed learners' price is credited in full. */
   | 'FULL_CREDIT'
+  /** Nothing moves. */
   | 'NONE'
+  /** A percentage or an amount is credited. */
   | 'PARTIAL_CREDIT'
+  /** The session is to be taught again; nothing is credited. */
   | 'RESCHEDULE'
+  /** The package credit the session used comes back. */
   | 'RESTORE_PACKAGE_CREDIT';
 
+/** Staff's decision on a dispute. */
 export type ResolutionOutcome =
+  /** The tutor is right: nothing is credited. */
   | 'IN_FAVOR_OF_EDUCATOR'
+  /** The reporter is right: the disputed price is credited. */
   | 'IN_FAVOR_OF_PARENT'
+  /** Part is credited (creditAmountMinor, half by default). */
   | 'SPLIT';
 
+/** A resolution or a final decision, the same for resolveTicket and previewResolution. */
 export type ResolveTicketInput = {
+  /** An admin-defined resolution action (required for tutors). */
   actionId?: string | number | null | undefined;
+  /** Why, as told to the reporter (1 to 5000 characters). */
   comment: string;
+  /** Overrides the credit of a SPLIT outcome or a PARTIAL_CREDIT action, in minor units. */
   creditAmountMinor?: number | null | undefined;
+  /** The ticket's version the caller saw; a newer one is CONFLICT. */
   expectedVersion?: number | null | undefined;
+  /** Grant exactly the remedy the reporter asked for (requestedEffect). */
   grantRequestedEffect?: boolean | null | undefined;
+  /** Coordinators and admins: in favour of the parent, the educator, or split. */
   outcome?: ResolutionOutcome | null | undefined;
+  /** The ticket to resolve or decide. */
   ticketId: string | number;
 };
 
+/** What a user is; decides what they may see and do. */
 export type Role =
+  /** Staff: everything a coordinator does, the final decision on escalations, keys, roles and payouts. */
   | 'ADMIN'
+  /** Staff: runs the board, resolves and assigns tickets. */
   | 'COORDINATOR'
+  /** Takes sessions; sees their own sessions, invoices and tickets. */
   | 'LEARNER'
+  /** A learner's parent: pays, reports, sees their children's sessions. */
   | 'PARENT'
+  /** Teaches sessions; resolves tickets on them with a resolution action. */
   | 'TUTOR';
 
+/** A saved board filter. */
 export type SavedViewInput = {
+  /** The board filter. */
   filter: TicketFilter;
   /** Given: update this view (yours). */
   id?: string | number | null | undefined;
+  /** Its name, 1 to 80 characters, unique among the caller's views. */
   name: string;
   /** Shown to every coordinator and admin. */
   shared?: boolean | null | undefined;
 };
 
+/** Every field given must match. */
 export type SessionFilter = {
+  /** Only sessions starting at or after this time. */
   from?: string | null | undefined;
+  /** Only sessions of this learner (a parent: one of their children). */
   learnerId?: string | number | null | undefined;
+  /** Only sessions in this status. */
   status?: SessionStatus | null | undefined;
+  /** Only sessions starting before this time. */
   to?: string | null | undefined;
 };
 
+/** One-on-one or group. */
 export type SessionKind =
+  /** A group class. */
   | 'GROUP'
+  /** One learner with the tutor. */
   | 'ONE_ON_ONE';
 
+/** Where a session is. */
 export type SessionStatus =
+  /** Cancelled before it started; nothing is charged. */
   | 'CANCELLED'
+  /** It took place (issues may be reported on it). */
   | 'COMPLETED'
+  /** Still to come. */
   | 'SCHEDULED';
 
 /** AT_RISK: less than a quarter of the time left. */
 export type SlaState =
+  /** A pending due time has less than a quarter of its window left. */
   | 'AT_RISK'
+  /** The first response or the resolution came, or is still missing, after its due time. */
   | 'BREACHED'
+  /** Resolved or closed with both due times kept. */
   | 'MET'
+  /** Every pending due time has more than a quarter of its window left. */
   | 'ON_TRACK';
 
+/** What kind of change a ticket event is. */
 export type TicketEventKind =
+  /** It was assigned or unassigned. */
   | 'ASSIGNED'
+  /** Someone commented. */
   | 'COMMENTED'
+  /** The ticket was reported. */
   | 'CREATED'
+  /** Its status changed. */
   | 'STATUS_CHANGED'
+  /** Anything else changed (evidence, merge, split, ...). */
   | 'UPDATED';
+
+/** A fact about a ticket an automation's condition can compare. */
+export type TicketFact =
+  /** What the disputed sessions billed the disputed learners, in minor units. */
+  | 'DISPUTED_AMOUNT_MINOR'
+  /** Minutes the disputed learners were in the room (the least over the sessions). */
+  | 'LEARNER_JOINED_MINUTES'
+  /** Disputes the reporter opened in the last 90 days, this one included. */
+  | 'REPORTER_DISPUTES_90_DAYS'
+  /** Share of the tutor's completed sessions of the last 90 days that were disputed, in percent. */
+  | 'TUTOR_DISPUTE_RATE_PERCENT'
+  /** Minutes the tutor was in the session's room (the least over the ticket's sessions). */
+  | 'TUTOR_JOINED_MINUTES'
+  /** How late the tutor joined (the most over the sessions; the whole session when never). */
+  | 'TUTOR_LATE_MINUTES';
 
 /** Every field given must match. The same filter selects `tickets` and `ticketChanged` (see TicketEvent.matchesFilter). */
 export type TicketFilter = {
+  /** Only tickets assigned to this person. */
   assigneeId?: string | number | null | undefined;
+  /** Only tickets of this category. */
   category?: DisputeCategory | null | undefined;
   /** Created at or after */
   from?: string | null | undefined;
+  /** Only tickets reported by this person. */
   reporterId?: string | number | null | undefined;
   /** Found, case-insensitively, in the title, the description or the number (e.g. "T-000123") */
   search?: string | null | undefined;
   /** In one of these SLA states now */
   sla?: Array<SlaState> | null | undefined;
+  /** Only tickets in these statuses. */
   status?: Array<TicketStatus> | null | undefined;
   /** Created before */
   to?: string | null | undefined;
+  /** Only this tutor's tickets. */
   tutorId?: string | number | null | undefined;
+  /** Only tickets of this type. */
   type?: TicketType | null | undefined;
 };
 
+/** Where a ticket is in its lifecycle (docs/API.md, 'Lifecycle'). */
 export type TicketStatus =
+  /** Done; nothing changes any more (but a rating). */
   | 'CLOSED'
+  /** Waiting for the final decision of an admin. */
   | 'ESCALATED'
+  /** Open, waiting for a resolution. */
   | 'ONGOING'
+  /** Resolved; the reporter may accept or escalate; closes itself after AUTO_CLOSE_AFTER. */
   | 'RESOLVED';
 
+/** What kind of ticket it is. */
 export type TicketType =
+  /** A claim about completed sessions (money may move). */
   | 'DISPUTE'
+  /** Praise or a suggestion. */
   | 'FEEDBACK'
+  /** A concern opened by staff. */
   | 'RISK'
+  /** A question or a problem to help with. */
   | 'SUPPORT';
 
 export type LoginMutationVariables = Exact<{
@@ -279,6 +511,26 @@ export type RevokeApiKeyMutationVariables = Exact<{
 
 
 export type RevokeApiKeyMutation = { revokeApiKey: { id: string, revokedAt: string | null } };
+
+export type AutomationsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AutomationsQuery = { automations: Array<{ id: string, name: string, active: boolean, trigger: AutomationTrigger, afterHours: number | null, runCount: number, lastRunAt: string | null, filter: { category: DisputeCategory | null } | null, facts: Array<{ fact: TicketFact, op: FactOp, value: number }>, actions: Array<{ kind: AutomationActionKind, text: string | null, action: { id: string, label: string } | null }> }>, resolutionActions: Array<{ id: string, label: string, category: DisputeCategory | null, active: boolean }> };
+
+export type SaveAutomationMutationVariables = Exact<{
+  input: AutomationInput;
+}>;
+
+
+export type SaveAutomationMutation = { saveAutomation: { id: string, name: string, active: boolean, trigger: AutomationTrigger, afterHours: number | null, runCount: number, lastRunAt: string | null, filter: { category: DisputeCategory | null } | null, facts: Array<{ fact: TicketFact, op: FactOp, value: number }>, actions: Array<{ kind: AutomationActionKind, text: string | null, action: { id: string, label: string } | null }> } };
+
+export type TestAutomationMutationVariables = Exact<{
+  input: AutomationInput;
+  days?: number | null | undefined;
+}>;
+
+
+export type TestAutomationMutation = { testAutomation: { matched: number, tickets: Array<{ id: string, number: string, title: string }>, credited: Array<{ amountMinor: number, currency: string }> } };
 
 export type SavedViewFieldsFragment = { id: string, name: string, shared: boolean, count: number, owner: { id: string, name: string }, filter: { type: TicketType | null, category: DisputeCategory | null, tutorId: string | null, assigneeId: string | null, reporterId: string | null, search: string | null, sla: Array<SlaState> | null } };
 
@@ -505,14 +757,14 @@ export type TicketRowQueryVariables = Exact<{
 
 export type TicketRowQuery = { ticket: { id: string, number: string, type: TicketType, category: DisputeCategory | null, status: TicketStatus, title: string, description: string, requestedEffect: ResolutionEffect | null, createdAt: string, updatedAt: string, version: number, slaState: SlaState, firstResponseDueAt: string | null, firstRespondedAt: string | null, resolutionDueAt: string | null, learners: Array<{ id: string, name: string }>, sessions: Array<{ id: string, language: string, status: SessionStatus, scheduledStart: string, scheduledEnd: string, learners: Array<{ id: string, name: string }> }>, reporter: { id: string, name: string }, tutor: { id: string, name: string } | null, assignee: { id: string, name: string } | null, viewers: Array<{ state: PresenceState, user: { id: string, name: string } }>, viewerCan: { resolve: boolean, accept: boolean, escalate: boolean, assign: boolean, comment: boolean, commentInternal: boolean, merge: boolean, split: boolean } } | null };
 
-export type TicketDetailFieldsFragment = { firstResponseDueAt: string | null, resolutionDueAt: string | null, escalationDueAt: string | null, waitingOnReporterSince: string | null, tutorContactChannel: DeliveryChannel | null, autoCloseAt: string | null, overdue: boolean, id: string, number: string, type: TicketType, category: DisputeCategory | null, status: TicketStatus, title: string, description: string, requestedEffect: ResolutionEffect | null, createdAt: string, updatedAt: string, version: number, slaState: SlaState, firstRespondedAt: string | null, reporter: { id: string, name: string, email: string | null, role: Role }, learners: Array<{ id: string, name: string }>, evidence: Array<{ sessionId: string, scheduledMinutes: number, actualMinutes: number | null, tutorLateMinutes: number | null, learnerLateMinutes: number | null, missingMinutes: number | null, endedByName: string | null, suggestedCredit: { amountMinor: number, currency: string } | null }>, tutor: { id: string, name: string, email: string | null } | null, assignee: { id: string, name: string } | null, sessions: Array<{ lessonId: string | null, orderId: string | null, teacherSessionId: string | null, id: string, kind: SessionKind, status: SessionStatus, language: string, subject: string, scheduledStart: string, scheduledEnd: string, invoiceLines: Array<{ id: string, description: string, voided: boolean, amount: { amountMinor: number, currency: string }, credited: { amountMinor: number, currency: string }, invoice: { id: string, number: string, status: InvoiceStatus } }>, endedBy: { id: string, name: string, role: Role } | null, attendance: Array<{ joinedAt: string | null, leftAt: string | null, user: { id: string, name: string, role: Role } }>, price: { amountMinor: number, currency: string }, tutor: { id: string, name: string }, learners: Array<{ id: string, name: string }> }>, logs: Array<{ id: string, action: string, comment: string | null, internal: boolean, fromStatus: TicketStatus | null, toStatus: TicketStatus | null, createdAt: string, actor: { id: string, name: string, role: Role } | null }>, resolution: { outcome: ResolutionOutcome | null, comment: string, resolvedAt: string, resolvedBy: { id: string, name: string }, credited: { amountMinor: number, currency: string } | null, action: { id: string, label: string, effect: ResolutionEffect, creditPercent: number | null } | null } | null, creditNotes: Array<{ id: string, number: string, createdAt: string, amount: { amountMinor: number, currency: string }, invoice: { id: string, number: string, status: InvoiceStatus, lines: Array<{ id: string, description: string, voided: boolean, amount: { amountMinor: number, currency: string }, credited: { amountMinor: number, currency: string }, session: { id: string } | null }> } }>, mergedInto: { id: string, number: string, title: string } | null, mergedFrom: Array<{ id: string, number: string, title: string }>, viewers: Array<{ state: PresenceState, user: { id: string, name: string } }>, viewerCan: { resolve: boolean, accept: boolean, escalate: boolean, assign: boolean, comment: boolean, commentInternal: boolean, merge: boolean, split: boolean } };
+export type TicketDetailFieldsFragment = { firstResponseDueAt: string | null, resolutionDueAt: string | null, escalationDueAt: string | null, waitingOnReporterSince: string | null, tutorContactChannel: DeliveryChannel | null, autoCloseAt: string | null, overdue: boolean, id: string, number: string, type: TicketType, category: DisputeCategory | null, status: TicketStatus, title: string, description: string, requestedEffect: ResolutionEffect | null, createdAt: string, updatedAt: string, version: number, slaState: SlaState, firstRespondedAt: string | null, reporter: { id: string, name: string, email: string | null, role: Role }, learners: Array<{ id: string, name: string }>, evidence: Array<{ sessionId: string, scheduledMinutes: number, actualMinutes: number | null, tutorLateMinutes: number | null, learnerLateMinutes: number | null, missingMinutes: number | null, endedByName: string | null, suggestedCredit: { amountMinor: number, currency: string } | null }>, tutor: { id: string, name: string, email: string | null } | null, assignee: { id: string, name: string } | null, sessions: Array<{ lessonId: string | null, orderId: string | null, teacherSessionId: string | null, id: string, kind: SessionKind, status: SessionStatus, language: string, subject: string, scheduledStart: string, scheduledEnd: string, invoiceLines: Array<{ id: string, description: string, voided: boolean, amount: { amountMinor: number, currency: string }, credited: { amountMinor: number, currency: string }, invoice: { id: string, number: string, status: InvoiceStatus } }>, endedBy: { id: string, name: string, role: Role } | null, attendance: Array<{ joinedAt: string | null, leftAt: string | null, user: { id: string, name: string, role: Role } }>, price: { amountMinor: number, currency: string }, tutor: { id: string, name: string }, learners: Array<{ id: string, name: string }> }>, logs: Array<{ id: string, action: string, comment: string | null, internal: boolean, fromStatus: TicketStatus | null, toStatus: TicketStatus | null, createdAt: string, actor: { id: string, name: string, role: Role } | null }>, resolution: { outcome: ResolutionOutcome | null, comment: string, resolvedAt: string, resolvedBy: { id: string, name: string } | null, credited: { amountMinor: number, currency: string } | null, action: { id: string, label: string, effect: ResolutionEffect, creditPercent: number | null } | null } | null, creditNotes: Array<{ id: string, number: string, createdAt: string, amount: { amountMinor: number, currency: string }, invoice: { id: string, number: string, status: InvoiceStatus, lines: Array<{ id: string, description: string, voided: boolean, amount: { amountMinor: number, currency: string }, credited: { amountMinor: number, currency: string }, session: { id: string } | null }> } }>, mergedInto: { id: string, number: string, title: string } | null, mergedFrom: Array<{ id: string, number: string, title: string }>, viewers: Array<{ state: PresenceState, user: { id: string, name: string } }>, viewerCan: { resolve: boolean, accept: boolean, escalate: boolean, assign: boolean, comment: boolean, commentInternal: boolean, merge: boolean, split: boolean } };
 
 export type TicketDetailQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type TicketDetailQuery = { ticket: { firstResponseDueAt: string | null, resolutionDueAt: string | null, escalationDueAt: string | null, waitingOnReporterSince: string | null, tutorContactChannel: DeliveryChannel | null, autoCloseAt: string | null, overdue: boolean, id: string, number: string, type: TicketType, category: DisputeCategory | null, status: TicketStatus, title: string, description: string, requestedEffect: ResolutionEffect | null, createdAt: string, updatedAt: string, version: number, slaState: SlaState, firstRespondedAt: string | null, reporter: { id: string, name: string, email: string | null, role: Role }, learners: Array<{ id: string, name: string }>, evidence: Array<{ sessionId: string, scheduledMinutes: number, actualMinutes: number | null, tutorLateMinutes: number | null, learnerLateMinutes: number | null, missingMinutes: number | null, endedByName: string | null, suggestedCredit: { amountMinor: number, currency: string } | null }>, tutor: { id: string, name: string, email: string | null } | null, assignee: { id: string, name: string } | null, sessions: Array<{ lessonId: string | null, orderId: string | null, teacherSessionId: string | null, id: string, kind: SessionKind, status: SessionStatus, language: string, subject: string, scheduledStart: string, scheduledEnd: string, invoiceLines: Array<{ id: string, description: string, voided: boolean, amount: { amountMinor: number, currency: string }, credited: { amountMinor: number, currency: string }, invoice: { id: string, number: string, status: InvoiceStatus } }>, endedBy: { id: string, name: string, role: Role } | null, attendance: Array<{ joinedAt: string | null, leftAt: string | null, user: { id: string, name: string, role: Role } }>, price: { amountMinor: number, currency: string }, tutor: { id: string, name: string }, learners: Array<{ id: string, name: string }> }>, logs: Array<{ id: string, action: string, comment: string | null, internal: boolean, fromStatus: TicketStatus | null, toStatus: TicketStatus | null, createdAt: string, actor: { id: string, name: string, role: Role } | null }>, resolution: { outcome: ResolutionOutcome | null, comment: string, resolvedAt: string, resolvedBy: { id: string, name: string }, credited: { amountMinor: number, currency: string } | null, action: { id: string, label: string, effect: ResolutionEffect, creditPercent: number | null } | null } | null, creditNotes: Array<{ id: string, number: string, createdAt: string, amount: { amountMinor: number, currency: string }, invoice: { id: string, number: string, status: InvoiceStatus, lines: Array<{ id: string, description: string, voided: boolean, amount: { amountMinor: number, currency: string }, credited: { amountMinor: number, currency: string }, session: { id: string } | null }> } }>, mergedInto: { id: string, number: string, title: string } | null, mergedFrom: Array<{ id: string, number: string, title: string }>, viewers: Array<{ state: PresenceState, user: { id: string, name: string } }>, viewerCan: { resolve: boolean, accept: boolean, escalate: boolean, assign: boolean, comment: boolean, commentInternal: boolean, merge: boolean, split: boolean } } | null };
+export type TicketDetailQuery = { ticket: { firstResponseDueAt: string | null, resolutionDueAt: string | null, escalationDueAt: string | null, waitingOnReporterSince: string | null, tutorContactChannel: DeliveryChannel | null, autoCloseAt: string | null, overdue: boolean, id: string, number: string, type: TicketType, category: DisputeCategory | null, status: TicketStatus, title: string, description: string, requestedEffect: ResolutionEffect | null, createdAt: string, updatedAt: string, version: number, slaState: SlaState, firstRespondedAt: string | null, reporter: { id: string, name: string, email: string | null, role: Role }, learners: Array<{ id: string, name: string }>, evidence: Array<{ sessionId: string, scheduledMinutes: number, actualMinutes: number | null, tutorLateMinutes: number | null, learnerLateMinutes: number | null, missingMinutes: number | null, endedByName: string | null, suggestedCredit: { amountMinor: number, currency: string } | null }>, tutor: { id: string, name: string, email: string | null } | null, assignee: { id: string, name: string } | null, sessions: Array<{ lessonId: string | null, orderId: string | null, teacherSessionId: string | null, id: string, kind: SessionKind, status: SessionStatus, language: string, subject: string, scheduledStart: string, scheduledEnd: string, invoiceLines: Array<{ id: string, description: string, voided: boolean, amount: { amountMinor: number, currency: string }, credited: { amountMinor: number, currency: string }, invoice: { id: string, number: string, status: InvoiceStatus } }>, endedBy: { id: string, name: string, role: Role } | null, attendance: Array<{ joinedAt: string | null, leftAt: string | null, user: { id: string, name: string, role: Role } }>, price: { amountMinor: number, currency: string }, tutor: { id: string, name: string }, learners: Array<{ id: string, name: string }> }>, logs: Array<{ id: string, action: string, comment: string | null, internal: boolean, fromStatus: TicketStatus | null, toStatus: TicketStatus | null, createdAt: string, actor: { id: string, name: string, role: Role } | null }>, resolution: { outcome: ResolutionOutcome | null, comment: string, resolvedAt: string, resolvedBy: { id: string, name: string } | null, credited: { amountMinor: number, currency: string } | null, action: { id: string, label: string, effect: ResolutionEffect, creditPercent: number | null } | null } | null, creditNotes: Array<{ id: string, number: string, createdAt: string, amount: { amountMinor: number, currency: string }, invoice: { id: string, number: string, status: InvoiceStatus, lines: Array<{ id: string, description: string, voided: boolean, amount: { amountMinor: number, currency: string }, credited: { amountMinor: number, currency: string }, session: { id: string } | null }> } }>, mergedInto: { id: string, number: string, title: string } | null, mergedFrom: Array<{ id: string, number: string, title: string }>, viewers: Array<{ state: PresenceState, user: { id: string, name: string } }>, viewerCan: { resolve: boolean, accept: boolean, escalate: boolean, assign: boolean, comment: boolean, commentInternal: boolean, merge: boolean, split: boolean } } | null };
 
 export type ResolutionActionsQueryVariables = Exact<{
   category?: DisputeCategory | null | undefined;
@@ -1139,6 +1391,86 @@ export const RevokeApiKeyDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RevokeApiKeyMutation, RevokeApiKeyMutationVariables>;
+export const AutomationsDocument = new TypedDocumentString(`
+    query Automations {
+  automations {
+    id
+    name
+    active
+    trigger
+    afterHours
+    runCount
+    lastRunAt
+    filter {
+      category
+    }
+    facts {
+      fact
+      op
+      value
+    }
+    actions {
+      kind
+      text
+      action {
+        id
+        label
+      }
+    }
+  }
+  resolutionActions {
+    id
+    label
+    category
+    active
+  }
+}
+    `) as unknown as TypedDocumentString<AutomationsQuery, AutomationsQueryVariables>;
+export const SaveAutomationDocument = new TypedDocumentString(`
+    mutation SaveAutomation($input: AutomationInput!) {
+  saveAutomation(input: $input) {
+    id
+    name
+    active
+    trigger
+    afterHours
+    runCount
+    lastRunAt
+    filter {
+      category
+    }
+    facts {
+      fact
+      op
+      value
+    }
+    actions {
+      kind
+      text
+      action {
+        id
+        label
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SaveAutomationMutation, SaveAutomationMutationVariables>;
+export const TestAutomationDocument = new TypedDocumentString(`
+    mutation TestAutomation($input: AutomationInput!, $days: Int) {
+  testAutomation(input: $input, days: $days) {
+    matched
+    tickets {
+      id
+      number
+      title
+    }
+    credited {
+      amountMinor
+      currency
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TestAutomationMutation, TestAutomationMutationVariables>;
 export const SavedViewsDocument = new TypedDocumentString(`
     query SavedViews {
   savedViews {

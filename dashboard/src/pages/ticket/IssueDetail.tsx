@@ -49,7 +49,7 @@ export function IssueDetail(props: { ticket: TicketDetail }) {
               <dd>
                 {r().outcome ? OUTCOME_LABELS[r().outcome!] : r().action?.label}
                 {r().credited?.amountMinor ? ` · credited ${money(r().credited)}` : ''}
-                <span class="muted"> by {r().resolvedBy.name}, {formatDateTime(r().resolvedAt)}</span>
+                <span class="muted"> by {r().resolvedBy?.name ?? 'an automatic rule'}, {formatDateTime(r().resolvedAt)}</span>
                 <p class="prewrap">{r().comment}</p>
               </dd>
             </>

@@ -12,6 +12,7 @@ import { Migration20261124180000Desk } from './Migration20261124180000Desk';
 import { Migration20261124190000Merge } from './Migration20261124190000Merge';
 import { Migration20261124200000MergedReporters } from './Migration20261124200000MergedReporters';
 import { Migration20261124210000AppendTicketEvents } from './Migration20261124210000AppendTicketEvents';
+import { Migration20261204120000Automations } from './Migration20261204120000Automations';
 import { Migration20261204140000SlaClocks } from './Migration20261204140000SlaClocks';
 
 /** Every committed migration, oldest first. Add new ones at the end. */
@@ -30,5 +31,6 @@ export const migrationsList = [
   { name: 'Migration20261124190000Merge', class: Migration20261124190000Merge },
   { name: 'Migration20261124200000MergedReporters', class: Migration20261124200000MergedReporters },
   { name: 'Migration20261124210000AppendTicketEvents', class: Migration20261124210000AppendTicketEvents },
+  { name: 'Migration20261204120000Automations', class: Migration20261204120000Automations },
   { name: 'Migration20261204140000SlaClocks', class: Migration20261204140000SlaClocks },
 ];
