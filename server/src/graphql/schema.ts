@@ -17,6 +17,7 @@ import { AttachmentFieldsResolver, EvidenceResolver, TicketEvidenceFieldsResolve
 import { CancellationsResolver } from '../cancellations/cancellations.resolver';
 import { SatisfactionResolver } from '../satisfaction/satisfaction.resolver';
 import { WebhookDeliveryFieldsResolver, WebhooksResolver } from '../webhooks/webhooks.resolver';
+import { syncResolvers } from '../sync/resolvers';
 import { DateTimeScalar } from './scalars';
 
 export const resolvers = [AuthResolver, UserFieldsResolver, AuditLogResolver, SessionsResolver, InvoicesResolver, InvoiceLinesResolver, CreditNotesResolver,
@@ -24,7 +25,7 @@ export const resolvers = [AuthResolver, UserFieldsResolver, AuditLogResolver, Se
   NotificationsResolver, UserNotificationFieldsResolver, DeliveriesResolver,
   PayoutsResolver, PayoutConnectionResolver, PayoutDeductionResolver, TicketPayoutsResolver,
   WebhooksResolver, WebhookDeliveryFieldsResolver, EvidenceResolver, TicketEvidenceFieldsResolver, AttachmentFieldsResolver,
-  SatisfactionResolver, CancellationsResolver, ...deskResolvers] as const;
+  SatisfactionResolver, CancellationsResolver, ...deskResolvers, ...syncResolvers] as const;
 
 const noTopicPubSub = {
   publish() {

@@ -20,6 +20,7 @@ import { rateRoutes } from '../satisfaction/rate.routes';
 import { healthHandler } from './health';
 import { placeholderPage } from './placeholder';
 import { QUERY_LIMITS, queryLimitProtection } from './query-limits';
+import { graphqlJsonBody } from './body-limit';
 import { attachLiveUpdates } from './ws-server';
 
 export interface RunningServer {
@@ -92,7 +93,7 @@ export async function startHttpServer(services: Services, port: number, host = '
   app.use(rateRoutes(services));
   app.use(
     '/graphql',
-    express.json({ limit: QUERY_LIMITS.maxBodyBytes }),
+    ...graphqlJsonBody(),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const address = clientAddress(req, services.config.trustProxy);
