@@ -17,6 +17,7 @@ import { AttachmentFieldsResolver, EvidenceResolver, TicketEvidenceFieldsResolve
 import { CancellationsResolver } from '../cancellations/cancellations.resolver';
 import { SatisfactionResolver } from '../satisfaction/satisfaction.resolver';
 import { WebhookDeliveryFieldsResolver, WebhooksResolver } from '../webhooks/webhooks.resolver';
+import { LedgerResolver } from '../ledger/ledger.resolver';
 import { syncResolvers } from '../sync/resolvers';
 import { DateTimeScalar } from './scalars';
 
@@ -25,7 +26,7 @@ export const resolvers = [AuthResolver, UserFieldsResolver, AuditLogResolver, Se
   NotificationsResolver, UserNotificationFieldsResolver, DeliveriesResolver,
   PayoutsResolver, PayoutConnectionResolver, PayoutDeductionResolver, TicketPayoutsResolver,
   WebhooksResolver, WebhookDeliveryFieldsResolver, EvidenceResolver, TicketEvidenceFieldsResolver, AttachmentFieldsResolver,
-  SatisfactionResolver, CancellationsResolver, ...deskResolvers, ...syncResolvers] as const;
+  SatisfactionResolver, CancellationsResolver, ...deskResolvers, ...syncResolvers, LedgerResolver] as const;
 
 const noTopicPubSub = {
   publish() {
