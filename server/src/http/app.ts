@@ -17,6 +17,7 @@ import type { Services } from '../services';
 import { clientAddress } from './client-address';
 import { evidenceRoutes } from '../evidence/upload.routes';
 import { rateRoutes } from '../satisfaction/rate.routes';
+import { zoomRoutes } from '../sync/zoom.routes';
 import { healthHandler } from './health';
 import { placeholderPage } from './placeholder';
 import { QUERY_LIMITS, queryLimitProtection } from './query-limits';
@@ -91,6 +92,7 @@ export async function startHttpServer(services: Services, port: number, host = '
   app.get('/healthz', healthHandler(services));
   app.use(evidenceRoutes(services));
   app.use(rateRoutes(services));
+  app.use(zoomRoutes(services));
   app.use(
     '/graphql',
     ...graphqlJsonBody(),
