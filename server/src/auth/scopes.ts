@@ -53,7 +53,7 @@ export const OPERATION_SCOPES: Record<string, Requirement> = {
   createWebhookEndpoint: 'webhooks:manage', updateWebhookEndpoint: 'webhooks:manage', deleteWebhookEndpoint: 'webhooks:manage',
   rotateWebhookSecret: 'webhooks:manage', redeliverWebhook: 'webhooks:manage',
   syncUsers: 'sync:write', syncPackages: 'sync:write', syncSessions: 'sync:write', syncInvoices: 'sync:write', recordAttendance: 'sync:write',
-  ledger: 'ledger:read',
+  ledger: 'ledger:read', importCsv: PEOPLE_ONLY, csvTemplate: PEOPLE_ONLY,
   // Subscription
   ticketChanged: 'tickets:read', notificationAdded: 'tickets:read', presenceChanged: 'tickets:read',
 };

@@ -38,6 +38,7 @@ export type ApplyItem<T> = (tx: Tx, item: T, record: SyncRecord | null) => Promi
  */
 export async function runSyncBatch<T extends SyncItem>(em: EntityManager, kind: SyncKind, items: T[], apply: ApplyItem<T>,
   prepare?: (items: T[]) => Promise<void>): Promise<SyncResultRow[]> {
+  const dryRun = dryRuns.has(items);
   if (items.length > MAX_SYNC_ITEMS) throw badInput('input', `At most ${MAX_SYNC_ITEMS} items fit in one call; this one has ${items.length}. Send them in several calls.`);
   const records = await loadRecords(em, kind, items.map((i) => String(i.externalId ?? '')));
   await prepare?.(items);
@@ -55,13 +56,26 @@ export async function runSyncBatch<T extends SyncItem>(em: EntityManager, kind: 
         results.push({ externalId, outcome: early, id: known.entityId });
         continue;
       }
-      results.push(await applyOne(em, kind, item, fingerprint, apply));
+      results.push(await applyOne(em, kind, item, fingerprint, apply, dryRun));
     } catch (error) {
       results.push(failedRow(externalId, error));
     }
   }
-  await touchRecords(em, kind, touched);
+  if (!dryRun) await touchRecords(em, kind, touched);
   return results;
+}
+
+/** Batches to be checked and applied, then rolled back: the CSV preview runs the very same rules. */
+const dryRuns = new WeakSet<object>();
+export function asDryRun<T extends object>(items: T[]): T[] {
+  dryRuns.add(items);
+  return items;
+}
+
+class RolledBack extends Error {
+  constructor(readonly result: SyncResultRow) {
+    super('dry run');
+  }
 }
 
 function quickOutcome(known: SyncRecord, item: SyncItem, fingerprint: string): SyncOutcome | null {
@@ -70,10 +84,10 @@ function quickOutcome(known: SyncRecord, item: SyncItem, fingerprint: string): S
   return null;
 }
 
-async function applyOne<T extends SyncItem>(em: EntityManager, kind: SyncKind, item: T, fingerprint: string, apply: ApplyItem<T>): Promise<SyncResultRow> {
+async function applyOne<T extends SyncItem>(em: EntityManager, kind: SyncKind, item: T, fingerprint: string, apply: ApplyItem<T>, dryRun: boolean): Promise<SyncResultRow> {
   for (let attempt = 0; ; attempt += 1) {
     try {
-      return await inTransaction(em, async (tx) => {
+      const result = await inTransaction(em, async (tx) => {
         const record = await lockRecord(tx.em, kind, item.externalId);
         // Checked again under the lock: another call may have applied this item meanwhile.
         const early = record && quickOutcome(record, item, fingerprint);
@@ -81,9 +95,12 @@ async function applyOne<T extends SyncItem>(em: EntityManager, kind: SyncKind, i
         const { entityId, changed } = await apply(tx, item, record);
         await saveRecord(tx.em, kind, item.externalId, { entityId, sourceUpdatedAt: item.sourceUpdatedAt, fingerprint });
         const outcome = !record ? SyncOutcome.CREATED : changed ? SyncOutcome.UPDATED : SyncOutcome.UNCHANGED;
+        if (dryRun) throw new RolledBack({ externalId: item.externalId, outcome, id: record ? entityId : null });
         return { externalId: item.externalId, outcome, id: entityId };
       });
+      return result;
     } catch (error) {
+      if (error instanceof RolledBack) return error.result;
       // Two calls creating the same item at once: the loser finds the winner's row on the retry.
       if (attempt === 0 && isUniqueViolation(error)) continue;
       throw error;
