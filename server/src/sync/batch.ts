@@ -39,6 +39,7 @@ export type ApplyItem<T> = (tx: Tx, item: T, record: SyncRecord | null) => Promi
 export async function runSyncBatch<T extends SyncItem>(em: EntityManager, kind: SyncKind, items: T[], apply: ApplyItem<T>,
   prepare?: (items: T[]) => Promise<void>): Promise<SyncResultRow[]> {
   const dryRun = dryRuns.has(items);
+  const passed = dryRunPassed.get(items);
   if (items.length > MAX_SYNC_ITEMS) throw badInput('input', `At most ${MAX_SYNC_ITEMS} items fit in one call; this one has ${items.length}. Send them in several calls.`);
   const records = await loadRecords(em, kind, items.map((i) => String(i.externalId ?? '')));
   await prepare?.(items);
@@ -56,7 +57,9 @@ export async function runSyncBatch<T extends SyncItem>(em: EntityManager, kind: 
         results.push({ externalId, outcome: early, id: known.entityId });
         continue;
       }
-      results.push(await applyOne(em, kind, item, fingerprint, apply, dryRun));
+      const result = await applyOne(em, kind, item, fingerprint, apply, dryRun);
+      if (result.outcome !== SyncOutcome.FAILED) passed?.add(externalId);
+      results.push(result);
     } catch (error) {
       results.push(failedRow(externalId, error));
     }
@@ -67,10 +70,15 @@ export async function runSyncBatch<T extends SyncItem>(em: EntityManager, kind: 
 
 /** Batches to be checked and applied, then rolled back: the CSV preview runs the very same rules. */
 const dryRuns = new WeakSet<object>();
+const dryRunPassed = new WeakMap<object, Set<string>>();
 export function asDryRun<T extends object>(items: T[]): T[] {
   dryRuns.add(items);
+  dryRunPassed.set(items, new Set());
   return items;
 }
+
+/** In a dry run, whether an earlier item of the batch passed (a later one may refer to it: it would exist). */
+export const passedEarlierInDryRun = (items: object, externalId: string) => dryRunPassed.get(items)?.has(externalId) ?? false;
 
 class RolledBack extends Error {
   constructor(readonly result: SyncResultRow) {

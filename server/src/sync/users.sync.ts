@@ -4,7 +4,7 @@ import { Role, isStaff } from '../auth/roles';
 import { run } from '../db/raw-sql';
 import type { Tx } from '../db/transaction';
 import { badInput, conflict } from '../errors';
-import { type SyncItem, type SyncResultRow, runSyncBatch } from './batch';
+import { type SyncItem, type SyncResultRow, passedEarlierInDryRun, runSyncBatch } from './batch';
 import { type SyncRecord, resolveIds } from './records';
 import { requireText, requireValidDate } from './validate';
 
@@ -26,7 +26,8 @@ export const placeholderEmail = (externalId: string) => `no-email-${createHash('
 
 export function syncUsers(em: EntityManager, items: UserSyncItem[]): Promise<SyncResultRow[]> {
   const parents = new Map<string, string>();
-  return runSyncBatch(em, 'USER', items, (tx, item, record) => applyUser(tx, item, record, parents), async (all) => {
+  const earlier = (externalId: string) => passedEarlierInDryRun(items, externalId) && items.some((i) => i.externalId === externalId && i.role === Role.PARENT);
+  return runSyncBatch(em, 'USER', items, (tx, item, record) => applyUser(tx, item, record, parents, earlier), async (all) => {
     for (const [k, v] of await resolveIds(em, 'USER', all.map((i) => i.parentExternalId).filter((p): p is string => !!p))) parents.set(k, v);
   });
 }
@@ -50,11 +51,13 @@ function checkUser(item: UserSyncItem) {
   return { name, email };
 }
 
-async function applyUser(tx: Tx, item: UserSyncItem, record: SyncRecord | null, parents: Map<string, string>): Promise<{ entityId: string; changed: boolean }> {
+async function applyUser(tx: Tx, item: UserSyncItem, record: SyncRecord | null, parents: Map<string, string>,
+  previewedParent: (externalId: string) => boolean): Promise<{ entityId: string; changed: boolean }> {
   const { name, email } = checkUser(item);
   let parentId: string | null = null;
   if (item.parentExternalId) {
     parentId = parents.get(item.parentExternalId) ?? (await resolveIds(tx.em, 'USER', [item.parentExternalId])).get(item.parentExternalId) ?? null;
+    if (!parentId && previewedParent(item.parentExternalId)) return { entityId: record?.entityId ?? randomUUID(), changed: true };
     if (!parentId) throw badInput('parentExternalId', `No parent with the external id "${item.parentExternalId}" was synced yet; sync the parent first`);
     const [parent] = await run(tx.em, 'select role from users where id = ?', [parentId]);
     if (parent.role !== Role.PARENT) throw badInput('parentExternalId', 'That person is not a parent');

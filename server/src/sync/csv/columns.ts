@@ -1,4 +1,5 @@
 import { badInput } from '../../errors';
+import { label } from '../validate';
 
 export type CsvKind = 'USERS' | 'SESSIONS' | 'INVOICES';
 
@@ -35,19 +36,19 @@ export const cell = {
   optional: (row: Record<string, string>, column: string) => (row[column] ?? '').trim() || null,
   int(row: Record<string, string>, column: string): number {
     const value = (row[column] ?? '').trim();
-    if (!/^-?\d+$/.test(value)) throw badInput(column, `${column} must be a whole number of minor units (cents), e.g. 3000`);
+    if (!/^-?\d+$/.test(value)) throw badInput(column, `${label(column)} must be a whole number of cents, e.g. 3000`);
     return Number(value);
   },
   date(row: Record<string, string>, column: string, fallback?: Date): Date {
     const value = (row[column] ?? '').trim();
     if (!value && fallback) return fallback;
     const date = new Date(value);
-    if (!value || Number.isNaN(date.getTime())) throw badInput(column, `${column} must be a date and time such as 2026-11-03T15:00:00Z`);
+    if (!value || Number.isNaN(date.getTime())) throw badInput(column, `${label(column)} must be a date and time such as 2026-11-03T15:00:00Z`);
     return date;
   },
   oneOf<T extends string>(row: Record<string, string>, column: string, values: readonly T[]): T {
     const value = (row[column] ?? '').trim().toUpperCase();
-    if (!values.includes(value as T)) throw badInput(column, `${column} must be one of ${values.join(', ')}`);
+    if (!values.includes(value as T)) throw badInput(column, `${label(column)} must be one of ${values.join(', ')}`);
     return value as T;
   },
   bool(row: Record<string, string>, column: string): boolean | null {
@@ -55,7 +56,7 @@ export const cell = {
     if (!value) return null;
     if (['true', 'yes', '1'].includes(value)) return true;
     if (['false', 'no', '0'].includes(value)) return false;
-    throw badInput(column, `${column} must be true or false`);
+    throw badInput(column, `${label(column)} must be true or false`);
   },
   list: (row: Record<string, string>, column: string) => (row[column] ?? '').split(/[;|]/).map((v) => v.trim()).filter(Boolean),
 };

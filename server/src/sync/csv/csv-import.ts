@@ -79,7 +79,7 @@ function groupInvoiceRows<T extends { row: Row }>(rows: T[]): T[][] {
 function toItem(kind: CsvKind, rows: Row[], now: Date): UserSyncItem | SessionSyncItem | InvoiceSyncItem {
   const [row] = rows;
   if (kind === 'USERS') {
-    return { externalId: cell.text(row, 'externalId'), role: cell.oneOf(row, 'role', [Role.LEARNER, Role.PARENT, Role.TUTOR]), name: cell.text(row, 'name'),
+    return { externalId: cell.text(row, 'externalId'), role: cell.oneOf(row, 'role', Object.values(Role)), name: cell.text(row, 'name'),
       email: cell.optional(row, 'email'), timezone: cell.optional(row, 'timezone'), parentExternalId: cell.optional(row, 'parentExternalId'),
       active: cell.bool(row, 'active'), sourceUpdatedAt: cell.date(row, 'sourceUpdatedAt', now) };
   }
