@@ -3,7 +3,7 @@ import { requireViewer } from '../graphql/auth-guard';
 import type { Context } from '../graphql/context';
 import { Ticket } from '../tickets/ticket.entity';
 import { listLedger } from './ledger.service';
-import { LedgerConnection, LedgerEntry } from './ledger.types';
+import { LedgerConnection, LedgerEntry } from './ledger.type';
 
 @Resolver(() => LedgerEntry)
 export class LedgerResolver {

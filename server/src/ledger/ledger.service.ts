@@ -4,8 +4,8 @@ import type { Viewer } from '../auth/viewer';
 import { Money } from '../billing/money';
 import { run } from '../db/raw-sql';
 import { forbidden } from '../errors';
-import { type Page, decodeCursor, pageSize, toPage } from '../graphql/pagination';
-import { LedgerEntry, type LedgerKind } from './ledger.types';
+import { type Page, decodeCursor, pageSize, toPage } from '../db/paging';
+import { LedgerEntry, type LedgerKind } from './ledger.type';
 
 const EXTERNAL = (kind: string, column: string) => `(select external_id from sync_records r where r.kind = '${kind}' and r.entity_id = e.${column})`;
 

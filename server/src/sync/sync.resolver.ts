@@ -7,7 +7,7 @@ import { recordAttendanceBatch } from './attendance';
 import { syncInvoices } from './invoices.sync';
 import { syncPackages } from './packages.sync';
 import { syncSessions } from './sessions.sync';
-import { AttendanceEventInput, InvoiceSyncInput, PackageSyncInput, SessionSyncInput, SyncResult, UserSyncInput } from './sync.types';
+import { AttendanceEventInput, InvoiceSyncInput, PackageSyncInput, SessionSyncInput, SyncResult, UserSyncInput } from './sync.input';
 import { syncUsers } from './users.sync';
 
 /** Keys need sync:write (checked per operation before this runs); people must be admins. */

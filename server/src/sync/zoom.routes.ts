@@ -2,7 +2,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import express, { Router } from 'express';
 import { run } from '../db/raw-sql';
-import type { Services } from '../services';
+import type { Services } from '../graphql/context';
 import { type AttendanceKindName, recordAttendance } from './attendance';
 
 /** Zoom signs a timestamp; an older one is a replay. */

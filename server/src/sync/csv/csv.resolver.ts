@@ -2,7 +2,7 @@ import { Arg, Ctx, Field, Int, Mutation, ObjectType, Query, Resolver, registerEn
 import { Role } from '../../auth/roles';
 import { requireViewer } from '../../graphql/auth-guard';
 import type { Context } from '../../graphql/context';
-import { SyncResult } from '../sync.types';
+import { SyncResult } from '../sync.input';
 import { type CsvKind, csvTemplate } from './columns';
 import { importCsv } from './csv-import';
 
