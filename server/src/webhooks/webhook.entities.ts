@@ -31,8 +31,7 @@ export const WIRE_TYPES: Record<WebhookEventType, string> = {
   LEDGER_ENTRY_CREATED: 'ledger.entry_created',
 };
 
-/** A partner's URL and the events it wants. Secrets are stored encrypted (see secrets.ts). */
-@ObjectType()
+@ObjectType({ description: 'A partner\'s URL and the events it wants. Secrets are stored encrypted (see secrets.ts).' })
 @Entity({ tableName: 'webhook_endpoints' })
 export class WebhookEndpoint {
   @Field(() => ID)
@@ -69,8 +68,7 @@ export class WebhookEndpoint {
   @Property({ type: 'timestamptz', nullable: true })
   previousSecretExpiresAt?: Date | null;
 
-  /** First failure since the last success; null while healthy. */
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { description: 'First failure since the last success; null while healthy.', nullable: true })
   @Property({ type: 'timestamptz', nullable: true })
   failingSince?: Date | null;
 
@@ -114,8 +112,7 @@ export class WebhookEvent {
   createdAt: Date = new Date();
 }
 
-/** One event to one endpoint: the delivery log. */
-@ObjectType()
+@ObjectType({ description: 'One event to one endpoint: the delivery log.' })
 @Entity({ tableName: 'webhook_deliveries' })
 export class WebhookDelivery {
   @Field(() => ID)

@@ -23,11 +23,17 @@ export type AttendanceKind =
   | 'JOINED'
   | 'LEFT';
 
+/** What a ticket is about. */
 export type DisputeCategory =
+  /** What was billed. */
   | 'BILLING'
+  /** The session was shorter than booked (late start, early end). */
   | 'DURATION'
+  /** The tutor (or the learner) did not come. */
   | 'NO_SHOW'
+  /** The teaching itself. */
   | 'QUALITY'
+  /** When the session was or should have been. */
   | 'SCHEDULING';
 
 /** One line of a synced invoice */
@@ -42,10 +48,15 @@ export type InvoiceLineSyncInput = {
   sessionExternalId?: string | number | null | undefined;
 };
 
+/** Where an invoice is in billing. */
 export type InvoiceStatus =
+  /** Lines are still added; a credit reduces or voids lines. */
   | 'DRAFT'
+  /** Sent to be paid; a credit is a credit note. */
   | 'ISSUED'
+  /** Paid; a credit is a credit note. */
   | 'PAID'
+  /** Cancelled. */
   | 'VOID';
 
 /** An invoice of the billing system */
@@ -95,37 +106,64 @@ export type MoneyInput = {
   currency: string;
 };
 
+/** What is reported, on which sessions. */
 export type ReportIssueInput = {
+  /** What it is about; every type needs one, SUPPORT and FEEDBACK too (the subject it is closest to). */
   category: DisputeCategory;
+  /** What happened, at most 5000 characters. */
   description: string;
+  /** The same key from the same caller returns the first ticket and creates nothing. */
   idempotencyKey?: string | null | undefined;
+  /** The remedy the reporter asks for; the tutor can grant exactly that in one step. */
   requestedEffect?: ResolutionEffect | null | undefined;
+  /** The sessions: a DISPUTE needs at least one, all COMPLETED and of one tutor; SUPPORT and FEEDBACK may have none. */
   sessionIds: Array<string | number>;
+  /** A title, at most 200 characters. */
   title: string;
+  /** DISPUTE when left out; RISK tickets are opened by staff. */
   type?: TicketType | null | undefined;
 };
 
+/** What a resolution does to the money. */
 export type ResolutionEffect =
+  /** The disputed learners' price is credited in full. */
   | 'FULL_CREDIT'
+  /** Nothing moves. */
   | 'NONE'
+  /** A percentage or an amount is credited. */
   | 'PARTIAL_CREDIT'
+  /** The session is to be taught again; nothing is credited. */
   | 'RESCHEDULE'
+  /** The package credit the session used comes back. */
   | 'RESTORE_PACKAGE_CREDIT';
 
+/** What a user is; decides what they may see and do. */
 export type Role =
+  /** Staff: everything a coordinator does, the final decision on escalations, keys, roles and payouts. */
   | 'ADMIN'
+  /** Staff: runs the board, resolves and assigns tickets. */
   | 'COORDINATOR'
+  /** Takes sessions; sees their own sessions, invoices and tickets. */
   | 'LEARNER'
+  /** A learner's parent: pays, reports, sees their children's sessions. */
   | 'PARENT'
+  /** Teaches sessions; resolves tickets on them with a resolution action. */
   | 'TUTOR';
 
+/** One-on-one or group. */
 export type SessionKind =
+  /** A group class. */
   | 'GROUP'
+  /** One learner with the tutor. */
   | 'ONE_ON_ONE';
 
+/** Where a session is. */
 export type SessionStatus =
+  /** Cancelled before it started; nothing is charged. */
   | 'CANCELLED'
+  /** It took place (issues may be reported on it). */
   | 'COMPLETED'
+  /** Still to come. */
   | 'SCHEDULED';
 
 /** A session as the booking platform has it */
@@ -170,9 +208,13 @@ export type SessionSyncInput = {
 
 /** AT_RISK: less than a quarter of the time left. */
 export type SlaState =
+  /** A pending due time has less than a quarter of its window left. */
   | 'AT_RISK'
+  /** The first response or the resolution came, or is still missing, after its due time. */
   | 'BREACHED'
+  /** Resolved or closed with both due times kept. */
   | 'MET'
+  /** Every pending due time has more than a quarter of its window left. */
   | 'ON_TRACK';
 
 /** What a sync did with one item */
@@ -188,41 +230,63 @@ export type SyncOutcome =
   /** Known and changed: updated */
   | 'UPDATED';
 
+/** What kind of change a ticket event is. */
 export type TicketEventKind =
+  /** It was assigned or unassigned. */
   | 'ASSIGNED'
+  /** Someone commented. */
   | 'COMMENTED'
+  /** The ticket was reported. */
   | 'CREATED'
+  /** Its status changed. */
   | 'STATUS_CHANGED'
+  /** Anything else changed (evidence, merge, split, ...). */
   | 'UPDATED';
 
 /** Every field given must match. The same filter selects `tickets` and `ticketChanged` (see TicketEvent.matchesFilter). */
 export type TicketFilter = {
+  /** Only tickets assigned to this person. */
   assigneeId?: string | number | null | undefined;
+  /** Only tickets of this category. */
   category?: DisputeCategory | null | undefined;
   /** Created at or after */
   from?: string | null | undefined;
+  /** Only tickets reported by this person. */
   reporterId?: string | number | null | undefined;
   /** Found, case-insensitively, in the title, the description or the number (e.g. "T-000123") */
   search?: string | null | undefined;
   /** In one of these SLA states now */
   sla?: Array<SlaState> | null | undefined;
+  /** Only tickets in these statuses. */
   status?: Array<TicketStatus> | null | undefined;
   /** Created before */
   to?: string | null | undefined;
+  /** Only this tutor's tickets. */
   tutorId?: string | number | null | undefined;
+  /** Only tickets of this type. */
   type?: TicketType | null | undefined;
 };
 
+/** Where a ticket is in its lifecycle (docs/API.md, 'Lifecycle'). */
 export type TicketStatus =
+  /** Done; nothing changes any more (but a rating). */
   | 'CLOSED'
+  /** Waiting for the final decision of an admin. */
   | 'ESCALATED'
+  /** Open, waiting for a resolution. */
   | 'ONGOING'
+  /** Resolved; the reporter may accept or escalate; closes itself after AUTO_CLOSE_AFTER. */
   | 'RESOLVED';
 
+/** What kind of ticket it is. */
 export type TicketType =
+  /** A claim about completed sessions (money may move). */
   | 'DISPUTE'
+  /** Praise or a suggestion. */
   | 'FEEDBACK'
+  /** A concern opened by staff. */
   | 'RISK'
+  /** A question or a problem to help with. */
   | 'SUPPORT';
 
 /** A person of the business: learner, parent or tutor */
