@@ -31,6 +31,8 @@ export interface RunSummary {
   totalSeconds: number;
   /** How a hand-kept summary (bench/before.json) was made. */
   note?: string;
+  /** The sync scenario (bench/sync.ts): one 500-session syncSessions call, new then unchanged. */
+  sync?: { newPerSecond: number; unchangedPerSecond: number; newMs: number; unchangedMs: number };
 }
 
 const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
@@ -61,6 +63,8 @@ const TARGETS: Target[] = [
   { name: 'resolveTicket ≥ 300/s', value: (s) => load(s, 'resolveTicket', 'tickets')?.rps, show: (v) => `${v.toFixed(0)}/s`, met: (v) => v >= 300 },
   { name: 'Cold start to healthy < 3 s (existing database)', value: (s) => median(s.coldStartMs), show: ms, met: (v) => v < 3000 },
   { name: 'Idle RSS < 150 MB', value: (s) => s.idleRss.tickets, show: mb, met: (v) => v < 150 * 2 ** 20 },
+  { name: 'syncSessions of 500 new sessions ≥ 1,000 items/s', value: (s) => s.sync?.newPerSecond, show: (v) => `${v.toFixed(0)}/s`, met: (v) => v >= 1000 },
+  { name: 'syncSessions of 500 unchanged sessions ≥ 5,000 items/s', value: (s) => s.sync?.unchangedPerSecond, show: (v) => `${v.toFixed(0)}/s`, met: (v) => v >= 5000 },
 ];
 
 function ratio(a: number | undefined, b: number | undefined): number | undefined {

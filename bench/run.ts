@@ -14,6 +14,7 @@ import { FanoutServer, type FanoutResult, measureFanout } from './fanout';
 import { type LoadResult, type NextRequest, login, runLoad } from './load';
 import { ROOT, type RunningProcess, type ServerKind, ensurePostgraphile, memoryOf, openFileLimit, sql, startDatabase, startServer } from './processes';
 import { type RunSummary, writeResults } from './results';
+import { measureSync } from './sync';
 
 const quick = process.argv.includes('--quick');
 const scale: Scale = quick ? QUICK_SCALE : FULL_SCALE;
@@ -22,7 +23,7 @@ const plan = quick
   : { seconds: 10, warmup: 2, reports: 4000, resolves: 4000, writeSeconds: 15, fanout: [1000, 5000, 10000], pair: 5000, rounds: 10, coldStarts: 3 };
 // BENCH_DATA_DIR=dir keeps the database there between runs (and reuses its data); by default a fresh one in the temp directory.
 const keptDir = process.env.BENCH_DATA_DIR ? path.resolve(process.env.BENCH_DATA_DIR) : null;
-// --only=board,detail,mixed,writes,fanout runs just those (while working on one); RESULTS.md is then not rewritten.
+// --only=board,detail,mixed,writes,fanout,sync runs just those (while working on one); RESULTS.md is then not rewritten.
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',') ?? null;
 const runs = (scenario: string) => !only || only.includes(scenario);
 const READ_CONNECTIONS = 50;
@@ -87,6 +88,16 @@ async function main() {
     }
     log(`cold start to healthy: ${summary.coldStartMs.map((ms) => ms.toFixed(0)).join(', ')} ms`);
     summary.explain = await explainBoard(db.url, log);
+
+    // The business's data in: one 500-session syncSessions call, new then unchanged (issue 19).
+    if (runs('sync')) {
+      const server = await startServer('tickets', db.url);
+      try {
+        summary.sync = await measureSync(server.url, log);
+      } finally {
+        await server.stop();
+      }
+    }
 
     // 3. The three servers, each alone on the machine while it is measured.
     const kinds: ServerKind[] = ['floor', 'tickets'];

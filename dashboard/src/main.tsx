@@ -22,6 +22,7 @@ const RulesPage = lazy(() => import('./pages/admin/RulesPage'));
 const TutorPayoutsPage = lazy(() => import('./pages/payouts/TutorPayoutsPage'));
 const AdminPayoutsPage = lazy(() => import('./pages/payouts/AdminPayoutsPage'));
 const ReportsPage = lazy(() => import('./pages/desk/ReportsPage'));
+const CsvImportPage = lazy(() => import('./pages/admin/CsvImportPage'));
 
 /** Signed-in pages: the login page for strangers, a polite refusal for the wrong role. */
 function guarded(Page: Component<RouteSectionProps>, roles?: Role[]) {
@@ -64,6 +65,7 @@ render(
       <Route path="/admin/escalated" component={guarded(EscalatedPage, STAFF)} />
       <Route path="/reports" component={guarded(ReportsPage, STAFF)} />
       <Route path="/admin/api-keys" component={guarded(ApiKeysPage, ['ADMIN'])} />
+      <Route path="/admin/import" component={guarded(CsvImportPage, ['ADMIN'])} />
       <Route path="/payouts" component={guarded(TutorPayoutsPage, ['TUTOR'])} />
       <Route path="/admin/payouts" component={guarded(AdminPayoutsPage, ['ADMIN'])} />
       <Route path="*" component={() => <p class="notice">Page not found. <a href="/">Go home</a></p>} />

@@ -64,6 +64,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     webhookRetryBaseMs: parseDuration(env.WEBHOOK_RETRY_BASE ?? '30s', 'WEBHOOK_RETRY_BASE'),
     /** A webhook delivery is given up after this; an endpoint failing this long is switched off. */
     webhookGiveUpAfterMs: parseDuration(env.WEBHOOK_GIVE_UP_AFTER ?? '3d', 'WEBHOOK_GIVE_UP_AFTER'),
+    /** Zoom's webhook secret token: POST /integrations/zoom is off without it (see sync/zoom.routes.ts). */
+    zoomWebhookSecret: env.ZOOM_WEBHOOK_SECRET?.trim() || null,
     /** How long after a report (or an escalation) evidence files may be attached. */
     evidenceWindowMs: parseDuration(env.EVIDENCE_WINDOW ?? '72h', 'EVIDENCE_WINDOW'),
     /** A ticket's viewer disappears this long after their last presence heartbeat. */

@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TicketsClient } from '../../examples/partner/src/client';
 import { ListTickets, ReportSupportQuestion, TicketChanged } from '../../examples/partner/src/operations';
 import { type TicketsEvent, startWebhookReceiver } from '../../examples/partner/src/webhook-receiver';
+import { platformExport, pushExport, readLedger } from '../../examples/partner/src/sync';
+import { resolveForParent } from '../support/disputes';
 import { type TestApp, startTestApp } from '../support/app';
 
 /** The partner example (examples/partner) against the real server: API key, typed client, live events, signed webhooks. */
@@ -59,5 +61,31 @@ describe('the partner example', () => {
     }
     stop();
     await expect(client.request(ListTickets, { first: 500 })).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
+  });
+
+  it('the sync script pushes a platform export (the second run UNCHANGED) and reads the money back from the ledger with the platform ids', async () => {
+    const admin = await app.login('admin@demo.test');
+    const key = await app.gql('mutation { createApiKey(name: "Platform sync", scopes: ["sync:write", "ledger:read"]) { key } }', {}, admin);
+    const client = new TicketsClient(app.url, key.data.createApiKey.key);
+    const data = platformExport('px');
+    data.users[0].email = 'parent@demo.test'; // the demo parent, so the test can sign in as the family
+    const first = await pushExport(client, data);
+    expect(Object.values(first).flat().filter((r) => r.outcome === 'FAILED')).toEqual([]);
+    expect(first.sessions.map((r) => r.outcome)).toEqual(['CREATED', 'CREATED']);
+    const again = await pushExport(client, data);
+    expect([...again.users, ...again.sessions, ...again.invoices, ...again.attendance].map((r) => r.outcome)).toEqual(Array(8).fill('UNCHANGED'));
+
+    const { cursor: start } = await readLedger(client);
+    const family = await TicketsClient.signIn(app.url, 'parent@demo.test', 'demo1234');
+    const sessionId = first.sessions[0].id!;
+    const report = await family.request(ReportSupportQuestion, {
+      input: { type: 'DISPUTE', category: 'QUALITY', sessionIds: [sessionId], title: 'The lesson was cut short', description: 'The tutor left after half an hour.' },
+    });
+    await resolveForParent(app, await app.login('coordinator@demo.test'), report.reportIssue.id);
+    const { entries, cursor } = await readLedger(client, start);
+    expect(entries).toContainEqual(expect.objectContaining({ kind: 'CREDIT_NOTE', invoiceExternalId: 'px-inv-11', lineExternalId: 'L1', sessionExternalId: 'px-appt-1',
+      userExternalId: 'px-kid-1', amount: { amountMinor: 4500, currency: 'EUR' } }));
+    expect(cursor).not.toBe(start);
+    expect((await readLedger(client, cursor)).entries).toEqual([]);
   });
 });

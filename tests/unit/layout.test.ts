@@ -11,7 +11,7 @@ const relativeGraph = (tree: string) => new Map([...importGraph(tree)].map(([fil
 const graph = relativeGraph(root);
 
 /** The features: a folder each, with its service, entities, resolvers, migration. */
-const FEATURES = ['audit', 'auth', 'billing', 'cancellations', 'desk', 'evidence', 'notifications', 'satisfaction', 'seed', 'sessions', 'tickets', 'webhooks'];
+const FEATURES = ['audit', 'auth', 'billing', 'cancellations', 'desk', 'evidence', 'ledger', 'notifications', 'satisfaction', 'seed', 'sessions', 'sync', 'tickets', 'webhooks'];
 /** The plug-ins the ticket core announces its changes to (tickets/ticket-changes.ts) and never calls. */
 const PLUGINS = ['webhooks', 'satisfaction', 'notifications', 'desk'];
 const folderOf = (file: string) => (file.includes('/') ? file.split('/')[0] : file);

@@ -8,7 +8,7 @@ import { NotificationBell } from './NotificationBell';
 
 const NAV: Record<Role, Array<[href: string, label: string]>> = {
   COORDINATOR: [['/board', 'Board'], ['/admin/escalated', 'Escalated'], ['/reports', 'Reports']],
-  ADMIN: [['/admin/escalated', 'Escalated'], ['/board', 'Board'], ['/reports', 'Reports'], ['/admin/payouts', 'Payouts'], ['/admin/actions', 'Resolution actions'], ['/admin/rules', 'Rules'], ['/admin/api-keys', 'API keys']],
+  ADMIN: [['/admin/escalated', 'Escalated'], ['/board', 'Board'], ['/reports', 'Reports'], ['/admin/payouts', 'Payouts'], ['/admin/actions', 'Resolution actions'], ['/admin/rules', 'Rules'], ['/admin/api-keys', 'API keys'], ['/admin/import', 'Import']],
   TUTOR: [['/reported-issues', 'Reported Issues'], ['/payouts', 'Payouts']],
   PARENT: [['/sessions', 'Sessions'], ['/invoices', 'Invoices'], ['/my-tickets', 'My tickets']],
   LEARNER: [['/sessions', 'Sessions'], ['/invoices', 'Invoices'], ['/my-tickets', 'My tickets']],

@@ -18,6 +18,8 @@ import { CancellationsResolver } from '../cancellations/cancellations.resolver';
 import { SatisfactionResolver } from '../satisfaction/satisfaction.resolver';
 import { SlaSettingsResolver } from '../sla/sla-settings.resolver';
 import { WebhookDeliveryFieldsResolver, WebhooksResolver } from '../webhooks/webhooks.resolver';
+import { LedgerResolver } from '../ledger/ledger.resolver';
+import { syncResolvers } from '../sync/resolvers';
 import { buildApiSchema } from '../graphql/schema';
 
 /** Every feature's resolvers: the schema is built from this list. A new feature adds its own here. */
@@ -26,7 +28,7 @@ export const resolvers = [AuthResolver, UserFieldsResolver, AuditLogResolver, Se
   NotificationsResolver, UserNotificationFieldsResolver, TicketContactFieldsResolver, DeliveriesResolver,
   PayoutsResolver, PayoutConnectionResolver, PayoutDeductionResolver, TicketPayoutsResolver,
   WebhooksResolver, WebhookDeliveryFieldsResolver, EvidenceResolver, TicketEvidenceFieldsResolver, AttachmentFieldsResolver,
-  SatisfactionResolver, CancellationsResolver, SlaSettingsResolver, ...deskResolvers, ...automationResolvers] as const;
+  SatisfactionResolver, CancellationsResolver, SlaSettingsResolver, ...deskResolvers, ...automationResolvers, ...syncResolvers, LedgerResolver] as const;
 
 let built: Promise<GraphQLSchema> | undefined;
 

@@ -24,6 +24,9 @@ import { ticketTimerJobs } from '../tickets/timer-jobs';
 import { type DeskService, createDeskService } from '../desk/desk.service';
 import { evidenceRoutes } from '../evidence/upload.routes';
 import { rateRoutes } from '../satisfaction/rate.routes';
+import { zoomRoutes } from '../sync/zoom.routes';
+import { onAttendanceRecorded } from '../sync/attendance';
+import { onAttendanceRecorded as attendanceTrigger } from '../automations/triggers';
 import { createLoaders } from './loaders';
 import { getSchema } from './schema';
 
@@ -86,6 +89,10 @@ export function createServices(config: Config, orm: MikroORM): Services {
   const em = orm.em as EntityManager;
   const tickets = createTicketService({ em, config, jobs: jobQueue });
   const automations = createAutomationEngine({ em, tickets, jobs: jobQueue });
+  // ATTENDANCE_RECORDED: a check-in/out that moved the stored times queues the open tickets' rules.
+  const stopAttendanceTrigger = onAttendanceRecorded((event) => {
+    if (event.changed) return attendanceTrigger(em, jobQueue, event.sessionId).then(() => undefined);
+  });
   const realtime = createRealtime(orm.config.get('clientUrl')!);
   const limits = new RateLimits(orm, {
     reportIssue: { points: config.reportIssueLimit, duration: 3600 },
@@ -113,7 +120,7 @@ export function createServices(config: Config, orm: MikroORM): Services {
     desk: createDeskService({ em, config, timers: ticketTimerJobs(jobQueue) }),
     createLoaders,
     schema: getSchema,
-    httpRoutes: () => [evidenceRoutes(services), rateRoutes(services)],
+    httpRoutes: () => [evidenceRoutes(services), rateRoutes(services), zoomRoutes(services)],
     async start(roles = { serve: true, work: config.runWorker }) {
       if (roles.serve) {
         await services.realtime.start();
@@ -125,6 +132,7 @@ export function createServices(config: Config, orm: MikroORM): Services {
       services.notifier.start({ em, tickets }, { polling: roles.work });
     },
     async close() {
+      stopAttendanceTrigger();
       await worker?.stop();
       worker = undefined;
       await services.notifier.close();

@@ -1,5 +1,5 @@
 /** What an API key may be granted. `read` and `write` are shorthands kept for older keys. */
-export const SCOPES = ['tickets:read', 'tickets:write', 'sessions:read', 'invoices:read', 'webhooks:manage'] as const;
+export const SCOPES = ['tickets:read', 'tickets:write', 'sessions:read', 'invoices:read', 'webhooks:manage', 'sync:write', 'ledger:read'] as const;
 export type Scope = (typeof SCOPES)[number];
 export const API_KEY_SCOPES = [...SCOPES, 'read', 'write'] as const;
 
@@ -52,6 +52,8 @@ export const OPERATION_SCOPES: Record<string, Requirement> = {
   markPayoutsPaid: PEOPLE_ONLY,
   createWebhookEndpoint: 'webhooks:manage', updateWebhookEndpoint: 'webhooks:manage', deleteWebhookEndpoint: 'webhooks:manage',
   rotateWebhookSecret: 'webhooks:manage', redeliverWebhook: 'webhooks:manage',
+  syncUsers: 'sync:write', syncPackages: 'sync:write', syncSessions: 'sync:write', syncInvoices: 'sync:write', recordAttendance: 'sync:write',
+  ledger: 'ledger:read', importCsv: PEOPLE_ONLY, csvTemplate: PEOPLE_ONLY,
   // Subscription
   ticketChanged: 'tickets:read', notificationAdded: 'tickets:read', presenceChanged: 'tickets:read',
 };
@@ -67,5 +69,6 @@ export const TYPE_SCOPES: Record<string, Scope> = {
   ResolutionPreview: 'tickets:read', SavedView: 'tickets:read', TicketStats: 'tickets:read', Attachment: 'tickets:read',
   Session: 'sessions:read', Attendance: 'sessions:read', SessionEvidence: 'sessions:read',
   Invoice: 'invoices:read', InvoiceLine: 'invoices:read', CreditNote: 'invoices:read', PreviewLine: 'invoices:read', Payout: 'invoices:read',
+  LedgerEntry: 'ledger:read',
   WebhookEndpoint: 'webhooks:manage', WebhookDelivery: 'webhooks:manage', CreatedWebhookEndpoint: 'webhooks:manage',
 };

@@ -1,3 +1,4 @@
+import { externalIdsOf } from '../sync/records';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { isStaff } from '../auth/roles';
@@ -45,9 +46,10 @@ export async function cancelSession(em: EntityManager, viewer: Viewer, input: { 
     if (refusal) throw refusal;
 
     Object.assign(session, { status: SessionStatus.CANCELLED, cancelledBy: tx.em.getReference(User, viewer.id), cancelledAt: now, cancellationReason: reason });
+    const externalId = (await externalIdsOf(tx.em, 'SESSION', [session.id])).get(session.id) ?? null;
     recordWebhookEvent(tx.em, WebhookEventType.SESSION_CANCELLED, `session:${session.id}`, {
       session: {
-        id: session.id, status: session.status, subject: session.subject, scheduledStart: session.scheduledStart.toISOString(),
+        id: session.id, externalId, status: session.status, subject: session.subject, scheduledStart: session.scheduledStart.toISOString(),
         scheduledEnd: session.scheduledEnd.toISOString(), tutorId: session.tutor.id, learnerIds,
         cancelledById: viewer.id, cancelledAt: now.toISOString(), cancellationReason: reason,
       },

@@ -24,6 +24,7 @@ import { cookieValue, requestCredential, sessionCookie } from './session-cookie'
 import { placeholderPage } from './placeholder';
 import { checkOperation, refusal, retryAfterOf } from './operation-checks';
 import { QUERY_LIMITS, queryLimitProtection } from './query-limits';
+import { graphqlJsonBody } from './body-limit';
 import { attachLiveUpdates } from './ws-server';
 
 export interface RunningServer {
@@ -117,7 +118,7 @@ export async function startHttpServer(services: Services, port: number, host = '
   for (const router of services.httpRoutes()) app.use(router);
   app.use(
     '/graphql',
-    express.json({ limit: QUERY_LIMITS.maxBodyBytes }),
+    ...graphqlJsonBody(),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const address = clientAddress(req, services.config.trustProxy);

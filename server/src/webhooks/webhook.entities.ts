@@ -12,8 +12,12 @@ export enum WebhookEventType {
   CREDIT_NOTE_CREATED = 'CREDIT_NOTE_CREATED',
   PAYOUT_RELEASED = 'PAYOUT_RELEASED',
   SESSION_CANCELLED = 'SESSION_CANCELLED',
+  LEDGER_ENTRY_CREATED = 'LEDGER_ENTRY_CREATED',
 }
-registerEnumType(WebhookEventType, { name: 'WebhookEventType' });
+registerEnumType(WebhookEventType, {
+  name: 'WebhookEventType',
+  valuesConfig: { LEDGER_ENTRY_CREATED: { description: 'ledger.entry_created: a new money movement (data.entry as in the ledger query)' } },
+});
 
 /** The `type` on the wire. */
 export const WIRE_TYPES: Record<WebhookEventType, string> = {
@@ -24,6 +28,7 @@ export const WIRE_TYPES: Record<WebhookEventType, string> = {
   CREDIT_NOTE_CREATED: 'credit_note.created',
   PAYOUT_RELEASED: 'payout.released',
   SESSION_CANCELLED: 'session.cancelled',
+  LEDGER_ENTRY_CREATED: 'ledger.entry_created',
 };
 
 @ObjectType({ description: 'A partner\'s URL and the events it wants. Secrets are stored encrypted (see secrets.ts).' })

@@ -95,6 +95,15 @@ export type BulkTicketActionInput = {
   ticketIds: Array<string | number>;
 };
 
+/** What a CSV file holds */
+export type CsvImportKind =
+  /** Invoices, one row per line */
+  | 'INVOICES'
+  /** Sessions */
+  | 'SESSIONS'
+  /** Learners, parents and tutors */
+  | 'USERS';
+
 /** How a message is sent. */
 export type DeliveryChannel =
   /** By email. */
@@ -347,6 +356,19 @@ export type SlaState =
   | 'MET'
   /** Every pending due time has more than a quarter of its window left. */
   | 'ON_TRACK';
+
+/** What a sync did with one item */
+export type SyncOutcome =
+  /** New here: created */
+  | 'CREATED'
+  /** Refused: code, field and message say why; nothing of this item was written */
+  | 'FAILED'
+  /** Older than what is stored (sourceUpdatedAt): nothing written */
+  | 'STALE'
+  /** Known and the same: nothing written */
+  | 'UNCHANGED'
+  /** Known and changed: updated */
+  | 'UPDATED';
 
 /** What kind of change a ticket event is. */
 export type TicketEventKind =
@@ -669,6 +691,24 @@ export type InvoiceQueryVariables = Exact<{
 
 
 export type InvoiceQuery = { invoice: { id: string, number: string, status: InvoiceStatus, createdAt: string, issuedAt: string | null, billedTo: { id: string, name: string }, total: { amountMinor: number, currency: string }, credited: { amountMinor: number, currency: string }, balance: { amountMinor: number, currency: string }, lines: Array<{ id: string, description: string, voided: boolean, amount: { amountMinor: number, currency: string }, credited: { amountMinor: number, currency: string }, session: { id: string, status: SessionStatus, subject: string, language: string, scheduledStart: string, tutor: { id: string, name: string }, openTicket: { id: string, number: string, status: TicketStatus } | null } | null }>, creditNotes: Array<{ id: string, number: string, createdAt: string, reason: string | null, amount: { amountMinor: number, currency: string }, ticket: { id: string, number: string } | null }> } | null };
+
+export type CsvTemplateQueryVariables = Exact<{
+  kind: CsvImportKind;
+}>;
+
+
+export type CsvTemplateQuery = { csvTemplate: string };
+
+export type ImportCsvMutationVariables = Exact<{
+  kind: CsvImportKind;
+  csv: string;
+  dryRun: boolean;
+  fromItem?: number | null | undefined;
+  itemCount?: number | null | undefined;
+}>;
+
+
+export type ImportCsvMutation = { importCsv: { rows: number, items: number, results: Array<{ row: number, externalId: string, outcome: SyncOutcome, code: string | null, field: string | null, message: string | null }> } };
 
 export type PayoutsQueryVariables = Exact<{
   filter?: PayoutFilter | null | undefined;
@@ -1854,6 +1894,33 @@ export const InvoiceDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<InvoiceQuery, InvoiceQueryVariables>;
+export const CsvTemplateDocument = new TypedDocumentString(`
+    query CsvTemplate($kind: CsvImportKind!) {
+  csvTemplate(kind: $kind)
+}
+    `) as unknown as TypedDocumentString<CsvTemplateQuery, CsvTemplateQueryVariables>;
+export const ImportCsvDocument = new TypedDocumentString(`
+    mutation ImportCsv($kind: CsvImportKind!, $csv: String!, $dryRun: Boolean!, $fromItem: Int, $itemCount: Int) {
+  importCsv(
+    kind: $kind
+    csv: $csv
+    dryRun: $dryRun
+    fromItem: $fromItem
+    itemCount: $itemCount
+  ) {
+    rows
+    items
+    results {
+      row
+      externalId
+      outcome
+      code
+      field
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ImportCsvMutation, ImportCsvMutationVariables>;
 export const PayoutsDocument = new TypedDocumentString(`
     query Payouts($filter: PayoutFilter, $first: Int, $after: String) {
   payouts(filter: $filter, first: $first, after: $after) {

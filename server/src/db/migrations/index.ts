@@ -12,6 +12,8 @@ import { Migration20261124180000Desk } from './Migration20261124180000Desk';
 import { Migration20261124190000Merge } from './Migration20261124190000Merge';
 import { Migration20261124200000MergedReporters } from './Migration20261124200000MergedReporters';
 import { Migration20261124210000AppendTicketEvents } from './Migration20261124210000AppendTicketEvents';
+import { Migration20261204100000Sync } from './Migration20261204100000Sync';
+import { Migration20261204110000Ledger } from './Migration20261204110000Ledger';
 import { Migration20261204120000Automations } from './Migration20261204120000Automations';
 import { Migration20261204140000SlaClocks } from './Migration20261204140000SlaClocks';
 
@@ -31,6 +33,8 @@ export const migrationsList = [
   { name: 'Migration20261124190000Merge', class: Migration20261124190000Merge },
   { name: 'Migration20261124200000MergedReporters', class: Migration20261124200000MergedReporters },
   { name: 'Migration20261124210000AppendTicketEvents', class: Migration20261124210000AppendTicketEvents },
+  { name: 'Migration20261204100000Sync', class: Migration20261204100000Sync },
+  { name: 'Migration20261204110000Ledger', class: Migration20261204110000Ledger },
   { name: 'Migration20261204120000Automations', class: Migration20261204120000Automations },
   { name: 'Migration20261204140000SlaClocks', class: Migration20261204140000SlaClocks },
 ];
