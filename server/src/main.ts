@@ -5,6 +5,7 @@ import { openDatabase } from './db/database';
 import { startHttpServer } from './http/app';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './seed/demo-accounts';
 import { seedIfEmpty } from './seed/seed';
+import { setupNeeded } from './accounts/people';
 import { createServices } from './services';
 
 /**
@@ -38,7 +39,11 @@ async function main() {
   console.log(`  dashboard  ${config.publicUrl}/`);
   console.log(`  GraphQL    ${config.publicUrl}/graphql`);
   console.log(`  health     ${config.publicUrl}/healthz`);
-  console.log(`  demo logins (password ${DEMO_PASSWORD}): ${DEMO_ACCOUNTS.map((a) => a.email).join(', ')}`);
+  const demo = await db.orm.em.fork().getConnection().execute('select 1 from users where email = ? limit 1', [DEMO_ACCOUNTS[0].email]);
+  if (demo.length) console.log(`  demo logins (password ${DEMO_PASSWORD}): ${DEMO_ACCOUNTS.map((a) => a.email).join(', ')}`);
+  if (await setupNeeded(db.orm.em.fork() as never)) {
+    console.log(`  no admin yet: run \`npm run create-admin -- --email you@example.com\`, or open ${config.publicUrl}/setup once`);
+  }
 }
 
 main().catch((error) => {

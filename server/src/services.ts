@@ -1,5 +1,6 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Runner } from 'graphile-worker';
+import type { AccountsDeps } from './accounts/deps';
 import { AuthService } from './auth/auth.service';
 import { CREDENTIAL_CACHE_MS } from './auth/credential-state';
 import { RateLimits } from './auth/rate-limits';
@@ -29,6 +30,8 @@ export interface Services {
   orm: MikroORM;
   tokens: TokenService;
   auth: AuthService;
+  /** Invitations, password resets, deactivation, profiles (accounts/); `now` is the clock links expire by. */
+  accounts: AccountsDeps;
   /** Abuse limits shared by every instance (PostgreSQL). */
   limits: RateLimits;
   /** Pub/sub over LISTEN/NOTIFY: the listening connection and the hub the feeds below register on. */
@@ -74,6 +77,7 @@ export function createServices(config: Config, orm: MikroORM): Services {
     orm,
     tokens,
     auth,
+    accounts: { em, config, auth, limits, now: () => new Date() },
     limits,
     realtime,
     ticketFeed: realtime.hub.register(TICKET_EVENTS_TOPIC, new TicketFeed(orm)),

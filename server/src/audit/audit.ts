@@ -12,7 +12,13 @@ export type AuditAction =
   | 'resolution_action.created'
   | 'resolution_action.updated'
   | 'ticket.final_decision'
-  | 'user.role_changed';
+  | 'user.role_changed'
+  | 'user.invited'
+  | 'user.invitation_accepted'
+  | 'user.password_reset'
+  | 'user.deactivated'
+  | 'user.reactivated'
+  | 'user.first_admin_created';
 
 export interface AuditRecord {
   action: AuditAction;

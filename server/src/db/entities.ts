@@ -1,3 +1,4 @@
+import { Invitation, PasswordReset } from '../accounts/invitation.entity';
 import { AuditEntry } from '../audit/audit-entry.entity';
 import { ApiKey } from '../auth/api-key.entity';
 import { ParentLink, User } from '../auth/user.entity';
@@ -22,7 +23,7 @@ import { TicketRating } from '../satisfaction/rating.entity';
 import { WebhookDelivery, WebhookEndpoint, WebhookEvent } from '../webhooks/webhook.entities';
 
 export const entities = [
-  User, ParentLink, ApiKey, AuditEntry,
+  User, ParentLink, ApiKey, AuditEntry, Invitation, PasswordReset,
   TutoringSession, SessionParticipant,
   Package, Invoice, InvoiceLine, CreditNote, CreditNoteLine, TutorPayout, PayoutLateCredit, PayoutCarry, PayoutEvent, TicketAdjustment,
   Ticket, TicketSession, IssueLog, ResolutionAction,

@@ -12,6 +12,7 @@ import { Migration20261124180000Desk } from './Migration20261124180000Desk';
 import { Migration20261124190000Merge } from './Migration20261124190000Merge';
 import { Migration20261124200000MergedReporters } from './Migration20261124200000MergedReporters';
 import { Migration20261124210000AppendTicketEvents } from './Migration20261124210000AppendTicketEvents';
+import { Migration20261204110000Accounts } from './Migration20261204110000Accounts';
 
 /** Every committed migration, oldest first. Add new ones at the end. */
 export const migrationsList = [
@@ -29,4 +30,5 @@ export const migrationsList = [
   { name: 'Migration20261124190000Merge', class: Migration20261124190000Merge },
   { name: 'Migration20261124200000MergedReporters', class: Migration20261124200000MergedReporters },
   { name: 'Migration20261124210000AppendTicketEvents', class: Migration20261124210000AppendTicketEvents },
+  { name: 'Migration20261204110000Accounts', class: Migration20261204110000Accounts },
 ];
