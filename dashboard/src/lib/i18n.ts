@@ -13,13 +13,15 @@ export function pickLocale(tag: string | null | undefined): Locale {
   return language in CATALOGUES ? (language as Locale) : 'en';
 }
 
-const [locale, setLocaleSignal] = createSignal<Locale>(pickLocale(typeof navigator === 'undefined' ? 'en' : navigator.language));
+// Read through globalThis: unit tests import this module without a DOM.
+const browser = globalThis as { navigator?: { language?: string }; document?: { documentElement: { lang: string } } };
+const [locale, setLocaleSignal] = createSignal<Locale>(pickLocale(browser.navigator?.language));
 export { locale };
 
 export function setLocale(tag: string | null | undefined): void {
   const next = pickLocale(tag);
   setLocaleSignal(next);
-  if (typeof document !== 'undefined') document.documentElement.lang = next;
+  if (browser.document) browser.document.documentElement.lang = next;
 }
 
 type Vars = Record<string, string | number>;

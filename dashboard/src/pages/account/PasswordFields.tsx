@@ -10,9 +10,9 @@ export function createPasswordFields() {
     <>
       <label>
         {t('password.new')}
-        <input type="password" name="new-password" autocomplete="new-password" required minLength={8} value={password()} onInput={(e) => setPassword(e.currentTarget.value)} />
-        <span class="muted">{t('password.rule')}</span>
+        <input type="password" name="new-password" autocomplete="new-password" required minLength={8} aria-describedby="password-rule" value={password()} onInput={(e) => setPassword(e.currentTarget.value)} />
       </label>
+      <span id="password-rule" class="muted">{t('password.rule')}</span>
       <label>
         {t('password.repeat')}
         <input type="password" name="repeat-password" autocomplete="new-password" required value={repeat()} onInput={(e) => setRepeat(e.currentTarget.value)} />
