@@ -49,6 +49,7 @@ const EXPECTED: Record<string, [string, string]> = {
   ticketStats: ['CA', 'tickets:read'],
   users: ['CA', 'people-only'],
   setupNeeded: ['aLPTCA', 'any'],
+  singleSignOn: ['aLPTCA', 'any'],
   // Mutation
   login: ['aLPTCA', 'people-only'],
   changePassword: ['LPTCA', 'people-only'],

@@ -1,7 +1,7 @@
 import { graphql } from './generated';
 
 export const SignInOptionsQuery = graphql(`
-  query SignInOptions { setupNeeded }
+  query SignInOptions { setupNeeded singleSignOn }
 `);
 
 export const RequestPasswordResetMutation = graphql(`

@@ -1,5 +1,5 @@
 import { A, Navigate, useNavigate, useSearchParams } from '@solidjs/router';
-import { createResource, createSignal, For, Show } from 'solid-js';
+import { createResource, createSignal, For, onMount, Show } from 'solid-js';
 import { LoginMutation } from '../graphql/account';
 import { SignInOptionsQuery } from '../graphql/people';
 import { homeFor, viewer } from '../lib/auth';
@@ -8,7 +8,7 @@ import { mutate, query } from '../lib/client';
 import { ApiError } from '../lib/errors';
 import { t } from '../lib/i18n';
 import { createSubmit } from '../lib/submit';
-import { finishSignIn } from './account/signed-in';
+import { finishSignIn, finishSingleSignOn } from './account/signed-in';
 
 /** The server's real wait, in words: minutes when it is more than one, else seconds. */
 function waitWords(seconds: number): string {
@@ -29,7 +29,7 @@ const SHOW_DEMO = import.meta.env.DEV || import.meta.env.VITE_SHOW_DEMO_ACCOUNTS
 
 export function LoginPage() {
   const navigate = useNavigate();
-  const [params] = useSearchParams<{ next?: string }>();
+  const [params] = useSearchParams<{ next?: string; sso_error?: string }>();
   const [options] = createResource(() => query(SignInOptionsQuery, {}).catch(() => null));
   const [email, setEmail] = createSignal('');
   const [password, setPassword] = createSignal('');
@@ -38,6 +38,13 @@ export function LoginPage() {
     e instanceof ApiError && e.code === 'UNAUTHENTICATED' ? t('login.wrong')
     : e instanceof ApiError && e.code === 'RATE_LIMITED' && e.retryAfter ? waitWords(e.retryAfter)
     : e);
+
+  const { error: ssoError, run: runSso } = createSubmit();
+  onMount(() => {
+    const token = new URLSearchParams(location.hash.slice(1)).get('sso');
+    if (token) void runSso(() => finishSingleSignOn(token, navigate, params.next));
+  });
+  const ssoHref = () => `/auth/oidc/start?next=${encodeURIComponent(params.next ?? '/')}`;
 
   const submit = onSubmit(async () => {
     const { login } = await mutate(LoginMutation, { email: email().trim(), password: password() });
@@ -64,6 +71,13 @@ export function LoginPage() {
           <ErrorNotice error={error()} />
           <button type="submit" class="primary" disabled={busy()}>{busy() ? t('login.busy') : t('login.submit')}</button>
           <A href="/forgot">{t('login.forgot')}</A>
+          <Show when={options()?.singleSignOn}>
+            {(provider) => <a class="button" href={ssoHref()}>{t('login.sso', { provider: provider() })}</a>}
+          </Show>
+          <Show when={params.sso_error}>
+            {(reason) => <p class="error" role="alert">{t('login.ssoFailed', { reason: reason() })}</p>}
+          </Show>
+          <ErrorNotice error={ssoError()} />
           <Show when={options()?.setupNeeded}>
             <A href="/setup">{t('login.setup')}</A>
           </Show>

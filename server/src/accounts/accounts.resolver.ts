@@ -69,6 +69,11 @@ export class AccountsResolver {
     return setupNeeded(ctx.em);
   }
 
+  @Query(() => String, { nullable: true, description: 'The name of the single sign-on provider staff may use (GET /auth/oidc/start); null when it is off' })
+  singleSignOn(@Ctx() ctx: Context) {
+    return ctx.services.config.oidc?.label ?? null;
+  }
+
   @Mutation(() => AuthPayload, { description: 'Makes the first admin and signs them in; FORBIDDEN once any admin exists' })
   async createFirstAdmin(@Ctx() ctx: Context, @Arg('email') email: string, @Arg('name') name: string, @Arg('password') password: string) {
     const payload = await createFirstAdmin(ctx.services.accounts, { email, name, password }, ctx.clientAddress);

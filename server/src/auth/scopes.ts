@@ -38,7 +38,7 @@ export const OPERATION_SCOPES: Record<string, Requirement> = {
   payouts: 'invoices:read',
   webhookEndpoints: 'webhooks:manage', webhookDeliveries: 'webhooks:manage',
   apiKeys: PEOPLE_ONLY, deliveries: PEOPLE_ONLY, auditLog: PEOPLE_ONLY,
-  users: PEOPLE_ONLY, setupNeeded: ANY_SCOPE,
+  users: PEOPLE_ONLY, setupNeeded: ANY_SCOPE, singleSignOn: ANY_SCOPE,
   // Mutation
   login: PEOPLE_ONLY, changePassword: PEOPLE_ONLY, logout: PEOPLE_ONLY,
   createApiKey: PEOPLE_ONLY, revokeApiKey: PEOPLE_ONLY, setUserRole: PEOPLE_ONLY, retryDelivery: PEOPLE_ONLY,

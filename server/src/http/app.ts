@@ -15,6 +15,7 @@ import { formatError, toGraphQLError } from '../graphql/errors';
 import { getSchema } from '../graphql/schema';
 import type { Services } from '../services';
 import { clientAddress } from './client-address';
+import { oidcRoutes } from '../accounts/oidc';
 import { evidenceRoutes } from '../evidence/upload.routes';
 import { rateRoutes } from '../satisfaction/rate.routes';
 import { healthHandler } from './health';
@@ -90,6 +91,7 @@ export async function startHttpServer(services: Services, port: number, host = '
   app.get('/healthz', healthHandler(services));
   app.use(evidenceRoutes(services));
   app.use(rateRoutes(services));
+  app.use(oidcRoutes(services));
   app.use(
     '/graphql',
     express.json({ limit: QUERY_LIMITS.maxBodyBytes }),

@@ -49,7 +49,7 @@ type Documents = {
     "\n  query Payouts($filter: PayoutFilter, $first: Int, $after: String) {\n    payouts(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      summary { status count net { amountMinor currency } }\n      edges {\n        node {\n          id\n          status\n          releasedAt\n          paidAt\n          reference\n          amount { amountMinor currency }\n          deductions { amountMinor currency }\n          net { amountMinor currency }\n          session { id subject language kind scheduledStart }\n          tutor { id name email }\n          heldBy { id number title status }\n          deductionLines {\n            kind\n            amount { amountMinor currency }\n            ticket { id number }\n            otherPayout { id session { subject scheduledStart } }\n          }\n        }\n      }\n    }\n  }\n": typeof types.PayoutsDocument,
     "\n  query TicketPayouts($id: ID!) {\n    ticket(id: $id) {\n      id\n      payouts {\n        id\n        status\n        amount { amountMinor currency }\n        deductions { amountMinor currency }\n        net { amountMinor currency }\n        session { id subject scheduledStart }\n        heldBy { id number }\n      }\n    }\n  }\n": typeof types.TicketPayoutsDocument,
     "\n  mutation MarkPayoutsPaid($ids: [ID!]!, $reference: String!) {\n    markPayoutsPaid(ids: $ids, reference: $reference) { id status paidAt reference }\n  }\n": typeof types.MarkPayoutsPaidDocument,
-    "\n  query SignInOptions { setupNeeded }\n": typeof types.SignInOptionsDocument,
+    "\n  query SignInOptions { setupNeeded singleSignOn }\n": typeof types.SignInOptionsDocument,
     "\n  mutation RequestPasswordReset($email: String!) { requestPasswordReset(email: $email) }\n": typeof types.RequestPasswordResetDocument,
     "\n  mutation ResetPassword($token: String!, $newPassword: String!) {\n    resetPassword(token: $token, newPassword: $newPassword) { token user { id name email role locale } }\n  }\n": typeof types.ResetPasswordDocument,
     "\n  mutation AcceptInvitation($token: String!, $password: String!, $name: String) {\n    acceptInvitation(token: $token, password: $password, name: $name) { token user { id name email role locale } }\n  }\n": typeof types.AcceptInvitationDocument,
@@ -118,7 +118,7 @@ const documents: Documents = {
     "\n  query Payouts($filter: PayoutFilter, $first: Int, $after: String) {\n    payouts(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      summary { status count net { amountMinor currency } }\n      edges {\n        node {\n          id\n          status\n          releasedAt\n          paidAt\n          reference\n          amount { amountMinor currency }\n          deductions { amountMinor currency }\n          net { amountMinor currency }\n          session { id subject language kind scheduledStart }\n          tutor { id name email }\n          heldBy { id number title status }\n          deductionLines {\n            kind\n            amount { amountMinor currency }\n            ticket { id number }\n            otherPayout { id session { subject scheduledStart } }\n          }\n        }\n      }\n    }\n  }\n": types.PayoutsDocument,
     "\n  query TicketPayouts($id: ID!) {\n    ticket(id: $id) {\n      id\n      payouts {\n        id\n        status\n        amount { amountMinor currency }\n        deductions { amountMinor currency }\n        net { amountMinor currency }\n        session { id subject scheduledStart }\n        heldBy { id number }\n      }\n    }\n  }\n": types.TicketPayoutsDocument,
     "\n  mutation MarkPayoutsPaid($ids: [ID!]!, $reference: String!) {\n    markPayoutsPaid(ids: $ids, reference: $reference) { id status paidAt reference }\n  }\n": types.MarkPayoutsPaidDocument,
-    "\n  query SignInOptions { setupNeeded }\n": types.SignInOptionsDocument,
+    "\n  query SignInOptions { setupNeeded singleSignOn }\n": types.SignInOptionsDocument,
     "\n  mutation RequestPasswordReset($email: String!) { requestPasswordReset(email: $email) }\n": types.RequestPasswordResetDocument,
     "\n  mutation ResetPassword($token: String!, $newPassword: String!) {\n    resetPassword(token: $token, newPassword: $newPassword) { token user { id name email role locale } }\n  }\n": types.ResetPasswordDocument,
     "\n  mutation AcceptInvitation($token: String!, $password: String!, $name: String) {\n    acceptInvitation(token: $token, password: $password, name: $name) { token user { id name email role locale } }\n  }\n": types.AcceptInvitationDocument,
@@ -292,7 +292,7 @@ export function graphql(source: "\n  mutation MarkPayoutsPaid($ids: [ID!]!, $ref
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query SignInOptions { setupNeeded }\n"): typeof import('./graphql').SignInOptionsDocument;
+export function graphql(source: "\n  query SignInOptions { setupNeeded singleSignOn }\n"): typeof import('./graphql').SignInOptionsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

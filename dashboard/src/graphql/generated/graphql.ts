@@ -463,7 +463,7 @@ export type MarkPayoutsPaidMutation = { markPayoutsPaid: Array<{ id: string, sta
 export type SignInOptionsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type SignInOptionsQuery = { setupNeeded: boolean };
+export type SignInOptionsQuery = { setupNeeded: boolean, singleSignOn: string | null };
 
 export type RequestPasswordResetMutationVariables = Exact<{
   email: string;
@@ -1704,6 +1704,7 @@ export const MarkPayoutsPaidDocument = new TypedDocumentString(`
 export const SignInOptionsDocument = new TypedDocumentString(`
     query SignInOptions {
   setupNeeded
+  singleSignOn
 }
     `) as unknown as TypedDocumentString<SignInOptionsQuery, SignInOptionsQueryVariables>;
 export const RequestPasswordResetDocument = new TypedDocumentString(`
