@@ -72,7 +72,7 @@ export function LoginPage() {
           <button type="submit" class="primary" disabled={busy()}>{busy() ? t('login.busy') : t('login.submit')}</button>
           <A href="/forgot">{t('login.forgot')}</A>
           <Show when={options()?.singleSignOn}>
-            {(provider) => <a class="button" href={ssoHref()}>{t('login.sso', { provider: provider() })}</a>}
+            {(provider) => <a class="button" rel="external" href={ssoHref()}>{t('login.sso', { provider: provider() })}</a>}
           </Show>
           <Show when={params.sso_error}>
             {(reason) => <p class="error" role="alert">{t('login.ssoFailed', { reason: reason() })}</p>}
