@@ -2,10 +2,10 @@ import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { Role } from '../auth/roles';
 import { loadConfig } from '../config';
-import { openDatabase } from '../db/database';
+import { openAppDatabase } from '../app/database';
 import { DomainError } from '../errors';
 import { deliverOutboxMessage } from '../notifications/delivery';
-import { createServices } from '../services';
+import { createServices } from '../app/services';
 import { inviteUser } from './invitations';
 
 /**
@@ -19,7 +19,7 @@ async function main() {
     process.exit(2);
   }
   const config = loadConfig();
-  const db = await openDatabase(config, () => undefined);
+  const db = await openAppDatabase(config, () => undefined);
   const services = createServices(config, db.orm);
   try {
     const name = values.name ?? values.email.split('@')[0];

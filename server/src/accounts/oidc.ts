@@ -5,7 +5,7 @@ import * as oidc from 'openid-client';
 import { isStaff } from '../auth/roles';
 import { User } from '../auth/user.entity';
 import { clientAddress } from '../http/client-address';
-import type { Services } from '../services';
+import type { Services } from '../graphql/context';
 
 /**
  * Single sign-on for staff (OpenID Connect, authorization code + PKCE, openid-client): only an

@@ -9,7 +9,7 @@ import type { Viewer } from '../auth/viewer';
 import { run } from '../db/raw-sql';
 import { inTransaction } from '../db/transaction';
 import { badInput, conflict, forbidden, notFound } from '../errors';
-import { type Page, decodeCursor, pageSize, toPage } from '../graphql/pagination';
+import { type Page, decodeCursor, pageSize, toPage } from '../db/paging';
 import { checkTimeZone, resolveLocale } from '../i18n/locale';
 import { type AccountsDeps, checkEmail, checkName } from './deps';
 
