@@ -54,7 +54,7 @@ describe('accounts in the dashboard', () => {
     await page.getByRole('button', { name: 'Set password and sign in' }).click();
     await contains(page.getByRole('alert'), 'already used');
     await page.context().close();
-  });
+  }, 120_000);
 
   it('"Forgot password?" e-mails a link; the reset page sets the password and signs in', async () => {
     const page = await freshPage();

@@ -55,7 +55,7 @@ describe('invitations', () => {
     const rows = await sql(app, "select payload->>'linkUrl' as link from outbox_messages where event = 'account.invitation' and status = 'SENT'");
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.every((row) => row.link === null)).toBe(true);
-  });
+  }, 120_000);
 
   it('expire (injected clock), and refuse forged tokens, taken addresses and roles beyond the inviter', async () => {
     await app.gql(INVITE, { input: { email: 'late@example.test', name: 'Late Larry', role: 'PARENT' } }, admin);
