@@ -10,19 +10,19 @@ export const RequestPasswordResetMutation = graphql(`
 
 export const ResetPasswordMutation = graphql(`
   mutation ResetPassword($token: String!, $newPassword: String!) {
-    resetPassword(token: $token, newPassword: $newPassword) { token user { id name email role locale } }
+    resetPassword(token: $token, newPassword: $newPassword) { user { id name email role locale } }
   }
 `);
 
 export const AcceptInvitationMutation = graphql(`
   mutation AcceptInvitation($token: String!, $password: String!, $name: String) {
-    acceptInvitation(token: $token, password: $password, name: $name) { token user { id name email role locale } }
+    acceptInvitation(token: $token, password: $password, name: $name) { user { id name email role locale } }
   }
 `);
 
 export const CreateFirstAdminMutation = graphql(`
   mutation CreateFirstAdmin($email: String!, $name: String!, $password: String!) {
-    createFirstAdmin(email: $email, name: $name, password: $password) { token user { id name email role locale } }
+    createFirstAdmin(email: $email, name: $name, password: $password) { user { id name email role locale } }
   }
 `);
 

@@ -41,8 +41,7 @@ export function LoginPage() {
 
   const { error: ssoError, run: runSso } = createSubmit();
   onMount(() => {
-    const token = new URLSearchParams(location.hash.slice(1)).get('sso');
-    if (token) void runSso(() => finishSingleSignOn(token, navigate, params.next));
+    if (new URLSearchParams(location.hash.slice(1)).get('sso')) void runSso(() => finishSingleSignOn(navigate, params.next));
   });
   const ssoHref = () => `/auth/oidc/start?next=${encodeURIComponent(params.next ?? '/')}`;
 

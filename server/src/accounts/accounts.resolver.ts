@@ -56,6 +56,11 @@ class UserFilter {
 
 const UserConnection = Connection(User, 'User');
 
+/** The dashboard asked for a session cookie (as at login): it gets the new sign-in's. */
+const keepSession = (ctx: Context, token: string) => {
+  if (ctx.session?.wanted) ctx.session.signedIn(token, ctx.services.config.jwtTtlSeconds);
+};
+
 @Resolver()
 export class AccountsResolver {
   @Query(() => UserConnection, { description: 'People, by name (staff)' })
@@ -77,6 +82,7 @@ export class AccountsResolver {
   @Mutation(() => AuthPayload, { description: 'Makes the first admin and signs them in; FORBIDDEN once any admin exists' })
   async createFirstAdmin(@Ctx() ctx: Context, @Arg('email') email: string, @Arg('name') name: string, @Arg('password') password: string) {
     const payload = await createFirstAdmin(ctx.services.accounts, { email, name, password }, ctx.clientAddress);
+    keepSession(ctx, payload.token);
     return { ...payload, user: revealToSelf(payload.user) };
   }
 
@@ -94,6 +100,7 @@ export class AccountsResolver {
   async acceptInvitation(@Ctx() ctx: Context, @Arg('token') token: string, @Arg('password') password: string,
     @Arg('name', () => String, { nullable: true, description: 'Their name, when they want another than the invitation said' }) name?: string | null) {
     const payload = await acceptInvitation(ctx.services.accounts, token, password, name, ctx.clientAddress);
+    keepSession(ctx, payload.token);
     return { ...payload, user: revealToSelf(payload.user) };
   }
 
@@ -105,6 +112,7 @@ export class AccountsResolver {
   @Mutation(() => AuthPayload, { description: 'Sets a new password with a reset link; every older token and open WebSocket stops working' })
   async resetPassword(@Ctx() ctx: Context, @Arg('token') token: string, @Arg('newPassword') newPassword: string) {
     const payload = await resetPassword(ctx.services.accounts, token, newPassword, ctx.clientAddress);
+    keepSession(ctx, payload.token);
     return { ...payload, user: revealToSelf(payload.user) };
   }
 

@@ -5,6 +5,7 @@ import * as oidc from 'openid-client';
 import { isStaff } from '../auth/roles';
 import { User } from '../auth/user.entity';
 import { clientAddress } from '../http/client-address';
+import { sessionCookie } from '../http/session-cookie';
 import type { Services } from '../graphql/context';
 
 /**
@@ -70,8 +71,9 @@ export function oidcRoutes(services: Services): Router {
     const user = await em.findOne(User, { email, active: true });
     if (!user || !isStaff(user.role)) return fail(res, 'No active staff account uses this e-mail address. Ask an admin to invite you.');
     const { token } = await services.auth.startSession(em, user, clientAddress(req, services.config.trustProxy));
-    // The token goes in the fragment: never sent to a server, never in a log.
-    res.redirect(303, `${services.config.publicUrl}/login?next=${encodeURIComponent(pending.next)}#sso=${encodeURIComponent(token)}`);
+    // The dashboard's session is the HttpOnly cookie, as at login; the page then asks who it is.
+    sessionCookie(req, res, services.config.publicUrl.startsWith('https:'), false).signedIn(token, services.config.jwtTtlSeconds);
+    res.redirect(303, `${services.config.publicUrl}/login?next=${encodeURIComponent(pending.next)}#sso=1`);
   });
   return router;
 }

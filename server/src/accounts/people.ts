@@ -23,7 +23,8 @@ export interface UserFilterInput {
 export async function listUsers(em: EntityManager, viewer: Viewer, filter: UserFilterInput, first?: number | null, after?: string | null): Promise<Page<User>> {
   if (!isStaff(viewer.role)) throw forbidden('Only staff list people');
   const size = pageSize(first);
-  const cursor = decodeCursor(after, ['string', 'string']);
+  // The cursor names the last person seen; their name (read back) and id are the keyset.
+  const cursor = decodeCursor(after, ['uuid']);
   const where: Record<string, unknown> = {};
   if (filter.role) where.role = filter.role;
   if (filter.active !== undefined && filter.active !== null) where.active = filter.active;
@@ -32,13 +33,14 @@ export async function listUsers(em: EntityManager, viewer: Viewer, filter: UserF
     const like = `%${search.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
     where.$or = [{ name: { $ilike: like } }, { email: { $ilike: like } }];
   }
-  const [name, id] = (cursor ?? []) as string[];
-  const keyset = cursor ? { $or: [{ name: { $gt: name } }, { name, id: { $gt: id } }] } : {};
+  const id = cursor?.[0] as string | undefined;
+  const name = id ? (await em.findOne(User, { id }, { fields: ['name'] }))?.name ?? '' : '';
+  const keyset = id ? { $or: [{ name: { $gt: name } }, { name, id: { $gt: id } }] } : {};
   const [rows, total] = await Promise.all([
     em.find(User, { $and: [where, keyset] } as FilterQuery<User>, { orderBy: [{ name: 'asc' }, { id: 'asc' }], limit: size + 1 }),
     em.count(User, where as FilterQuery<User>),
   ]);
-  return toPage(rows, size, (user) => [user.name, user.id], total);
+  return toPage(rows, size, (user) => [user.id], total, cursor);
 }
 
 async function setActive(deps: AccountsDeps, admin: Viewer, userId: string, active: boolean, address: string | null): Promise<User> {

@@ -27,7 +27,7 @@ export class User {
   @Property({ type: 'text', hidden: true, lazy: true, nullable: true })
   passwordHash?: string | null;
 
-  @Field({ description: 'IANA time zone the person reads times in (default DEFAULT_TIMEZONE, UTC)' })
+  @Field()
   @Property({ type: 'text', default: 'UTC' })
   timezone: string = 'UTC';
 

@@ -15,7 +15,8 @@ import * as types from './graphql';
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
-    "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) { token user { id name email role locale } }\n  }\n": typeof types.LoginDocument,
+    "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) { user { id name email role locale } }\n  }\n": typeof types.LoginDocument,
+    "\n  mutation Logout { logout }\n": typeof types.LogoutDocument,
     "\n  query Me { me { id name email role } }\n": typeof types.MeDocument,
     "\n  query UnreadNotificationCount { unreadNotificationCount }\n": typeof types.UnreadNotificationCountDocument,
     "\n  query Notifications($first: Int, $unreadOnly: Boolean) {\n    notifications(first: $first, unreadOnly: $unreadOnly) {\n      edges { node { id title body readAt createdAt ticket { id number } } }\n    }\n  }\n": typeof types.NotificationsDocument,
@@ -51,9 +52,9 @@ type Documents = {
     "\n  mutation MarkPayoutsPaid($ids: [ID!]!, $reference: String!) {\n    markPayoutsPaid(ids: $ids, reference: $reference) { id status paidAt reference }\n  }\n": typeof types.MarkPayoutsPaidDocument,
     "\n  query SignInOptions { setupNeeded singleSignOn }\n": typeof types.SignInOptionsDocument,
     "\n  mutation RequestPasswordReset($email: String!) { requestPasswordReset(email: $email) }\n": typeof types.RequestPasswordResetDocument,
-    "\n  mutation ResetPassword($token: String!, $newPassword: String!) {\n    resetPassword(token: $token, newPassword: $newPassword) { token user { id name email role locale } }\n  }\n": typeof types.ResetPasswordDocument,
-    "\n  mutation AcceptInvitation($token: String!, $password: String!, $name: String) {\n    acceptInvitation(token: $token, password: $password, name: $name) { token user { id name email role locale } }\n  }\n": typeof types.AcceptInvitationDocument,
-    "\n  mutation CreateFirstAdmin($email: String!, $name: String!, $password: String!) {\n    createFirstAdmin(email: $email, name: $name, password: $password) { token user { id name email role locale } }\n  }\n": typeof types.CreateFirstAdminDocument,
+    "\n  mutation ResetPassword($token: String!, $newPassword: String!) {\n    resetPassword(token: $token, newPassword: $newPassword) { user { id name email role locale } }\n  }\n": typeof types.ResetPasswordDocument,
+    "\n  mutation AcceptInvitation($token: String!, $password: String!, $name: String) {\n    acceptInvitation(token: $token, password: $password, name: $name) { user { id name email role locale } }\n  }\n": typeof types.AcceptInvitationDocument,
+    "\n  mutation CreateFirstAdmin($email: String!, $name: String!, $password: String!) {\n    createFirstAdmin(email: $email, name: $name, password: $password) { user { id name email role locale } }\n  }\n": typeof types.CreateFirstAdminDocument,
     "\n  query Users($filter: UserFilter, $first: Int, $after: String) {\n    users(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id name email role active lastSignInAt hasPassword } }\n    }\n  }\n": typeof types.UsersDocument,
     "\n  mutation InviteUser($input: InviteUserInput!) { inviteUser(input: $input) { id email expiresAt } }\n": typeof types.InviteUserDocument,
     "\n  mutation InviteNeverSignedIn { inviteNeverSignedIn }\n": typeof types.InviteNeverSignedInDocument,
@@ -85,7 +86,8 @@ type Documents = {
     "\n  mutation ReportIssue($input: ReportIssueInput!) {\n    reportIssue(input: $input) { id number status }\n  }\n": typeof types.ReportIssueDocument,
 };
 const documents: Documents = {
-    "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) { token user { id name email role locale } }\n  }\n": types.LoginDocument,
+    "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) { user { id name email role locale } }\n  }\n": types.LoginDocument,
+    "\n  mutation Logout { logout }\n": types.LogoutDocument,
     "\n  query Me { me { id name email role } }\n": types.MeDocument,
     "\n  query UnreadNotificationCount { unreadNotificationCount }\n": types.UnreadNotificationCountDocument,
     "\n  query Notifications($first: Int, $unreadOnly: Boolean) {\n    notifications(first: $first, unreadOnly: $unreadOnly) {\n      edges { node { id title body readAt createdAt ticket { id number } } }\n    }\n  }\n": types.NotificationsDocument,
@@ -121,9 +123,9 @@ const documents: Documents = {
     "\n  mutation MarkPayoutsPaid($ids: [ID!]!, $reference: String!) {\n    markPayoutsPaid(ids: $ids, reference: $reference) { id status paidAt reference }\n  }\n": types.MarkPayoutsPaidDocument,
     "\n  query SignInOptions { setupNeeded singleSignOn }\n": types.SignInOptionsDocument,
     "\n  mutation RequestPasswordReset($email: String!) { requestPasswordReset(email: $email) }\n": types.RequestPasswordResetDocument,
-    "\n  mutation ResetPassword($token: String!, $newPassword: String!) {\n    resetPassword(token: $token, newPassword: $newPassword) { token user { id name email role locale } }\n  }\n": types.ResetPasswordDocument,
-    "\n  mutation AcceptInvitation($token: String!, $password: String!, $name: String) {\n    acceptInvitation(token: $token, password: $password, name: $name) { token user { id name email role locale } }\n  }\n": types.AcceptInvitationDocument,
-    "\n  mutation CreateFirstAdmin($email: String!, $name: String!, $password: String!) {\n    createFirstAdmin(email: $email, name: $name, password: $password) { token user { id name email role locale } }\n  }\n": types.CreateFirstAdminDocument,
+    "\n  mutation ResetPassword($token: String!, $newPassword: String!) {\n    resetPassword(token: $token, newPassword: $newPassword) { user { id name email role locale } }\n  }\n": types.ResetPasswordDocument,
+    "\n  mutation AcceptInvitation($token: String!, $password: String!, $name: String) {\n    acceptInvitation(token: $token, password: $password, name: $name) { user { id name email role locale } }\n  }\n": types.AcceptInvitationDocument,
+    "\n  mutation CreateFirstAdmin($email: String!, $name: String!, $password: String!) {\n    createFirstAdmin(email: $email, name: $name, password: $password) { user { id name email role locale } }\n  }\n": types.CreateFirstAdminDocument,
     "\n  query Users($filter: UserFilter, $first: Int, $after: String) {\n    users(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id name email role active lastSignInAt hasPassword } }\n    }\n  }\n": types.UsersDocument,
     "\n  mutation InviteUser($input: InviteUserInput!) { inviteUser(input: $input) { id email expiresAt } }\n": types.InviteUserDocument,
     "\n  mutation InviteNeverSignedIn { inviteNeverSignedIn }\n": types.InviteNeverSignedInDocument,
@@ -158,7 +160,11 @@ const documents: Documents = {
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) { token user { id name email role locale } }\n  }\n"): typeof import('./graphql').LoginDocument;
+export function graphql(source: "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) { user { id name email role locale } }\n  }\n"): typeof import('./graphql').LoginDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Logout { logout }\n"): typeof import('./graphql').LogoutDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -302,15 +308,15 @@ export function graphql(source: "\n  mutation RequestPasswordReset($email: Strin
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation ResetPassword($token: String!, $newPassword: String!) {\n    resetPassword(token: $token, newPassword: $newPassword) { token user { id name email role locale } }\n  }\n"): typeof import('./graphql').ResetPasswordDocument;
+export function graphql(source: "\n  mutation ResetPassword($token: String!, $newPassword: String!) {\n    resetPassword(token: $token, newPassword: $newPassword) { user { id name email role locale } }\n  }\n"): typeof import('./graphql').ResetPasswordDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation AcceptInvitation($token: String!, $password: String!, $name: String) {\n    acceptInvitation(token: $token, password: $password, name: $name) { token user { id name email role locale } }\n  }\n"): typeof import('./graphql').AcceptInvitationDocument;
+export function graphql(source: "\n  mutation AcceptInvitation($token: String!, $password: String!, $name: String) {\n    acceptInvitation(token: $token, password: $password, name: $name) { user { id name email role locale } }\n  }\n"): typeof import('./graphql').AcceptInvitationDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation CreateFirstAdmin($email: String!, $name: String!, $password: String!) {\n    createFirstAdmin(email: $email, name: $name, password: $password) { token user { id name email role locale } }\n  }\n"): typeof import('./graphql').CreateFirstAdminDocument;
+export function graphql(source: "\n  mutation CreateFirstAdmin($email: String!, $name: String!, $password: String!) {\n    createFirstAdmin(email: $email, name: $name, password: $password) { user { id name email role locale } }\n  }\n"): typeof import('./graphql').CreateFirstAdminDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
