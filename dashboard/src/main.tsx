@@ -3,6 +3,7 @@ import { type Component, lazy, Show } from 'solid-js';
 import { render } from 'solid-js/web';
 import { Layout } from './components/Layout';
 import { homeFor, type Role, viewer } from './lib/auth';
+import { t } from './lib/i18n';
 import { LoginPage } from './pages/LoginPage';
 import './styles.css';
 
@@ -23,6 +24,12 @@ const TutorPayoutsPage = lazy(() => import('./pages/payouts/TutorPayoutsPage'));
 const AdminPayoutsPage = lazy(() => import('./pages/payouts/AdminPayoutsPage'));
 const ReportsPage = lazy(() => import('./pages/desk/ReportsPage'));
 const CsvImportPage = lazy(() => import('./pages/admin/CsvImportPage'));
+const ForgotPasswordPage = lazy(() => import('./pages/account/ForgotPasswordPage'));
+const ResetPasswordPage = lazy(() => import('./pages/account/ResetPasswordPage'));
+const InvitePage = lazy(() => import('./pages/account/InvitePage'));
+const SetupPage = lazy(() => import('./pages/account/SetupPage'));
+const UsersPage = lazy(() => import('./pages/account/UsersPage'));
+const ProfilePage = lazy(() => import('./pages/account/ProfilePage'));
 
 /** Signed-in pages: the login page for strangers, a polite refusal for the wrong role. */
 function guarded(Page: Component<RouteSectionProps>, roles?: Role[]) {
@@ -30,7 +37,7 @@ function guarded(Page: Component<RouteSectionProps>, roles?: Role[]) {
     <Show when={viewer()} fallback={<Navigate href={`/login?next=${encodeURIComponent(props.location.pathname + props.location.search)}`} />}>
       {(user) => (
         <Layout>
-          <Show when={!roles || roles.includes(user().role)} fallback={<p class="notice">This page is not available for your role.</p>}>
+          <Show when={!roles || roles.includes(user().role)} fallback={<p class="notice">{t('layout.wrongRole')}</p>}>
             <Page {...props} />
           </Show>
         </Layout>
@@ -52,6 +59,12 @@ render(
     <Router>
       <Route path="/" component={Home} />
       <Route path="/login" component={LoginPage} />
+      <Route path="/forgot" component={ForgotPasswordPage} />
+      <Route path="/reset/:token" component={ResetPasswordPage} />
+      <Route path="/invite/:token" component={InvitePage} />
+      <Route path="/setup" component={SetupPage} />
+      <Route path="/admin/users" component={guarded(UsersPage, STAFF)} />
+      <Route path="/profile" component={guarded(ProfilePage)} />
       <Route path="/board" component={guarded(BoardPage, STAFF)} />
       <Route path="/tickets/:id" component={guarded(TicketPage)} />
       <Route path="/reported-issues" component={guarded(ReportedIssuesPage, ['TUTOR'])} />
@@ -68,7 +81,7 @@ render(
       <Route path="/admin/import" component={guarded(CsvImportPage, ['ADMIN'])} />
       <Route path="/payouts" component={guarded(TutorPayoutsPage, ['TUTOR'])} />
       <Route path="/admin/payouts" component={guarded(AdminPayoutsPage, ['ADMIN'])} />
-      <Route path="*" component={() => <p class="notice">Page not found. <a href="/">Go home</a></p>} />
+      <Route path="*" component={() => <p class="notice">{t('layout.notFound')} <a href="/">{t('layout.goHome')}</a></p>} />
     </Router>
   ),
   document.getElementById('root')!,

@@ -37,7 +37,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     databaseUrl: env.DATABASE_URL || undefined,
     jwtSecret: env.JWT_SECRET || undefined,
     jwtTtlSeconds: Math.floor(parseDuration(env.JWT_TTL ?? '12h', 'JWT_TTL') / 1000),
-    seedOnEmpty: (env.SEED_ON_EMPTY ?? 'true') !== 'false',
+    /** In production the demo (public passwords) is seeded only when asked for explicitly. */
+    seedOnEmpty: nodeEnv === 'production' ? env.SEED_ON_EMPTY === 'true' : (env.SEED_ON_EMPTY ?? 'true') !== 'false',
+    /** How long an invitation link works. */
+    invitationTtlMs: parseDuration(env.INVITATION_TTL ?? '7d', 'INVITATION_TTL'),
+    /** How long a password reset link works. */
+    passwordResetTtlMs: parseDuration(env.PASSWORD_RESET_TTL ?? '1h', 'PASSWORD_RESET_TTL'),
+    defaultLocale: env.DEFAULT_LOCALE || 'en',
+    defaultTimezone: env.DEFAULT_TIMEZONE || 'UTC',
+    /** Single sign-on for staff (OpenID Connect); off unless all three are set. */
+    oidc: env.OIDC_ISSUER && env.OIDC_CLIENT_ID && env.OIDC_CLIENT_SECRET
+      ? { issuer: env.OIDC_ISSUER, clientId: env.OIDC_CLIENT_ID, clientSecret: env.OIDC_CLIENT_SECRET, label: env.OIDC_LABEL || 'single sign-on' }
+      : undefined,
     autoCloseAfterMs: parseDuration(env.AUTO_CLOSE_AFTER ?? '72h', 'AUTO_CLOSE_AFTER'),
     resolutionDueAfterMs: parseDuration(env.RESOLUTION_DUE_AFTER ?? '7d', 'RESOLUTION_DUE_AFTER'),
     firstResponseDueAfterMs: parseDuration(env.FIRST_RESPONSE_DUE_AFTER ?? '24h', 'FIRST_RESPONSE_DUE_AFTER'),

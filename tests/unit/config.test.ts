@@ -19,6 +19,14 @@ describe('config', () => {
     expect(config.databaseUrl).toBeUndefined();
   });
 
+  it('seeds the demo in production only when SEED_ON_EMPTY=true is set explicitly', () => {
+    expect(loadConfig({ NODE_ENV: 'production' }).seedOnEmpty).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', SEED_ON_EMPTY: 'yes' }).seedOnEmpty).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', SEED_ON_EMPTY: 'true' }).seedOnEmpty).toBe(true);
+    expect(loadConfig({}).seedOnEmpty).toBe(true);
+    expect(loadConfig({ SEED_ON_EMPTY: 'false' }).seedOnEmpty).toBe(false);
+  });
+
   it('names the variable when a value is wrong', () => {
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);
   });

@@ -2,7 +2,7 @@ import { graphql } from './generated';
 
 export const LoginMutation = graphql(`
   mutation Login($email: String!, $password: String!) {
-    login(email: $email, password: $password) { user { id name email role } }
+    login(email: $email, password: $password) { user { id name email role locale } }
   }
 `);
 

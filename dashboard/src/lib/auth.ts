@@ -1,4 +1,5 @@
 import { createSignal } from 'solid-js';
+import { setLocale } from './i18n';
 
 export type Role = 'LEARNER' | 'PARENT' | 'TUTOR' | 'COORDINATOR' | 'ADMIN';
 export interface Viewer {
@@ -6,6 +7,8 @@ export interface Viewer {
   name: string;
   email: string;
   role: Role;
+  /** The language the dashboard speaks to them (User.locale). */
+  locale?: string;
 }
 
 // The session is an HttpOnly cookie the server sets at sign-in: no script here (or injected) can
@@ -25,10 +28,22 @@ function readViewer(): Viewer | null {
 
 const [viewer, setViewer] = createSignal<Viewer | null>(readViewer());
 export { viewer };
+setLocale(viewer()?.locale ?? (typeof navigator === 'undefined' ? 'en' : navigator.language));
 
 export function signIn(user: Viewer) {
   localStorage.setItem(VIEWER_KEY, JSON.stringify(user));
   setViewer(user);
+  setLocale(user.locale);
+}
+
+/** The signed-in person's own details changed (their profile). */
+export function updateViewer(changes: Partial<Pick<Viewer, 'name' | 'locale'>>) {
+  const current = viewer();
+  if (!current) return;
+  const next = { ...current, ...changes };
+  localStorage.setItem(VIEWER_KEY, JSON.stringify(next));
+  setViewer(next);
+  if (changes.locale) setLocale(changes.locale);
 }
 
 export function signOut() {

@@ -1,4 +1,5 @@
 import type { CombinedError } from '@urql/core';
+import { t } from './i18n';
 
 /** An API failure, already put into words for the person using the dashboard. */
 export class ApiError extends Error {
@@ -8,23 +9,20 @@ export class ApiError extends Error {
     readonly field?: string,
     /** The server's own words (empty for internal errors and lost connections). */
     readonly serverMessage = '',
+    /** RATE_LIMITED: seconds until the server takes the request again. */
+    readonly retryAfter?: number,
   ) {
     super(message);
   }
 }
 
-const WORDS: Record<string, string> = {
-  UNAUTHENTICATED: 'Your sign-in has expired. Please sign in again.',
-  FORBIDDEN: 'You are not allowed to do that.',
-  NOT_FOUND: 'Not found. It may not exist, or you may not have access to it.',
-  CONFLICT: 'Someone else changed this first. The page now shows the latest; please check and try again.',
-  RATE_LIMITED: 'Too many requests. Wait a moment and try again.',
-  INTERNAL_SERVER_ERROR: 'Something went wrong on the server. Please try again.',
-};
+const KNOWN_CODES = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'RATE_LIMITED', 'INTERNAL_SERVER_ERROR']);
+/** The dashboard's words for a code, in the viewer's language. */
+const words = (code: string) => (KNOWN_CODES.has(code) ? t(`error.${code}`) : undefined);
 
 export function toApiError(error: CombinedError): ApiError {
   if (error.networkError && !error.graphQLErrors.length) {
-    return new ApiError('Cannot reach the server. Check your connection and try again.', 'NETWORK');
+    return new ApiError(t('error.NETWORK'), 'NETWORK');
   }
   const first = error.graphQLErrors[0];
   const code = String(first?.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
@@ -33,9 +31,10 @@ export function toApiError(error: CombinedError): ApiError {
   const serverSays = first?.message && code !== 'INTERNAL_SERVER_ERROR' ? first.message : '';
   const message =
     code === 'BAD_USER_INPUT' ? serverSays || 'Please check what you entered.'
-    : code === 'CONFLICT' && serverSays ? `${serverSays.replace(/\.$/, '')}. ${WORDS.CONFLICT}`
-    : WORDS[code] ?? (serverSays || WORDS.INTERNAL_SERVER_ERROR);
-  return new ApiError(message, code, field, serverSays);
+    : code === 'CONFLICT' && serverSays ? `${serverSays.replace(/\.$/, '')}. ${words('CONFLICT')}`
+    : words(code) ?? (serverSays || words('INTERNAL_SERVER_ERROR')!);
+  const retryAfter = typeof first?.extensions?.retryAfter === 'number' ? first.extensions.retryAfter : undefined;
+  return new ApiError(message, code, field, serverSays, retryAfter);
 }
 
 /** The error as the server worded it, when it did; else as errorText puts it. */

@@ -1,6 +1,7 @@
 /** Every feature's entities: the list db/ opens MikroORM with (app/database.ts). A new feature adds its own here. */
 import { AssignmentPolicyRow, Automation, AutomationRun, Macro } from '../automations/automation.entity';
 import { RiskLink } from '../automations/risk';
+import { Invitation, PasswordReset } from '../accounts/invitation.entity';
 import { AuditEntry } from '../audit/audit-entry.entity';
 import { ApiKey } from '../auth/api-key.entity';
 import { ParentLink, User } from '../auth/user.entity';
@@ -26,7 +27,7 @@ import { BusinessHoursRecord, SlaPolicyRecord } from '../sla/sla-settings.entity
 import { WebhookDelivery, WebhookEndpoint, WebhookEvent } from '../webhooks/webhook.entities';
 
 export const entities = [
-  User, ParentLink, ApiKey, AuditEntry,
+  User, ParentLink, ApiKey, AuditEntry, Invitation, PasswordReset,
   TutoringSession, SessionParticipant,
   Package, Invoice, InvoiceLine, CreditNote, CreditNoteLine, TutorPayout, PayoutLateCredit, PayoutCarry, PayoutEvent, TicketAdjustment,
   Ticket, TicketSession, IssueLog, ResolutionAction,

@@ -7,6 +7,7 @@ import { loggerFor } from '../observability/logger';
 import { stopOnSignals } from '../ops/shutdown';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../seed/demo-accounts';
 import { seedIfEmpty } from '../seed/seed';
+import { setupNeeded } from '../accounts/people';
 import { createServices } from './services';
 
 const log = loggerFor('main');
@@ -39,6 +40,9 @@ async function main() {
   );
   // For the person at the terminal only (never a log line, which must not carry addresses or passwords).
   if (config.nodeEnv === 'development') process.stdout.write(`  demo logins (password ${DEMO_PASSWORD}): ${DEMO_ACCOUNTS.map((a) => a.email).join(', ')}\n`);
+  if (await setupNeeded(db.orm.em.fork() as never)) {
+    log.info(`no admin yet: run \`npm run create-admin -- --email <address>\`, or open ${config.publicUrl}/setup once`);
+  }
 }
 
 main().catch((error) => {

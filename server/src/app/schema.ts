@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
+import { AccountsResolver, InvitationFieldsResolver, UserAccountFieldsResolver } from '../accounts/accounts.resolver';
 import { AuthResolver } from '../auth/auth.resolver';
 import { UserFieldsResolver } from '../auth/user-fields.resolver';
 import { AuditLogResolver } from '../audit/audit.resolver';
@@ -23,7 +24,7 @@ import { syncResolvers } from '../sync/resolvers';
 import { buildApiSchema } from '../graphql/schema';
 
 /** Every feature's resolvers: the schema is built from this list. A new feature adds its own here. */
-export const resolvers = [AuthResolver, UserFieldsResolver, AuditLogResolver, SessionsResolver, InvoicesResolver, InvoiceLinesResolver, CreditNotesResolver,
+export const resolvers = [AuthResolver, UserFieldsResolver, AccountsResolver, InvitationFieldsResolver, UserAccountFieldsResolver, AuditLogResolver, SessionsResolver, InvoicesResolver, InvoiceLinesResolver, CreditNotesResolver,
   TicketsResolver, TicketEventsResolver, TicketFieldsResolver, SessionTicketResolver, CreditNoteTicketResolver, IssueLogResolver,
   NotificationsResolver, UserNotificationFieldsResolver, TicketContactFieldsResolver, DeliveriesResolver,
   PayoutsResolver, PayoutConnectionResolver, PayoutDeductionResolver, TicketPayoutsResolver,

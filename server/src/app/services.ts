@@ -2,6 +2,8 @@ import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Runner } from 'graphile-worker';
 import type { Router } from 'express';
 import type { GraphQLSchema } from 'graphql';
+import type { AccountsDeps } from '../accounts/deps';
+import { oidcRoutes } from '../accounts/oidc';
 import { AuthService } from '../auth/auth.service';
 import { type AutomationEngine, createAutomationEngine } from '../automations/engine';
 import { registerListeners } from './listeners';
@@ -45,6 +47,8 @@ export interface AppServices {
   orm: MikroORM;
   tokens: TokenService;
   auth: AuthService;
+  /** Invitations, password resets, deactivation, profiles (accounts/); `now` is the clock links expire by. */
+  accounts: AccountsDeps;
   /** Abuse limits shared by every instance (PostgreSQL). */
   limits: RateLimits;
   /** Pub/sub over LISTEN/NOTIFY: the listening connection and the hub the feeds below register on. */
@@ -69,7 +73,7 @@ export interface AppServices {
   createLoaders: typeof createLoaders;
   /** The GraphQL schema of every feature's resolvers (app/schema.ts). */
   schema(): Promise<GraphQLSchema>;
-  /** The features' own HTTP routes beside /graphql (uploads, rating links). */
+  /** The features' own HTTP routes beside /graphql (uploads, rating links, single sign-on). */
   httpRoutes(): Router[];
   /**
    * Starts what this process does: `serve` (live updates for the HTTP server's clients) and
@@ -108,6 +112,7 @@ export function createServices(config: Config, orm: MikroORM): Services {
     orm,
     tokens,
     auth,
+    accounts: { em, config, auth, limits, now: () => new Date() },
     limits,
     realtime,
     ticketFeed: realtime.hub.register(TICKET_EVENTS_TOPIC, new TicketFeed(orm)),
@@ -120,7 +125,7 @@ export function createServices(config: Config, orm: MikroORM): Services {
     desk: createDeskService({ em, config, timers: ticketTimerJobs(jobQueue) }),
     createLoaders,
     schema: getSchema,
-    httpRoutes: () => [evidenceRoutes(services), rateRoutes(services), zoomRoutes(services)],
+    httpRoutes: () => [evidenceRoutes(services), rateRoutes(services), zoomRoutes(services), oidcRoutes(services)],
     async start(roles = { serve: true, work: config.runWorker }) {
       if (roles.serve) {
         await services.realtime.start();

@@ -16,7 +16,13 @@ export type AuditAction =
   | 'business_hours.updated'
   | 'user.role_changed'
   | 'automation.saved'
-  | 'assignment_policy.set';
+  | 'assignment_policy.set'
+  | 'user.invited'
+  | 'user.invitation_accepted'
+  | 'user.password_reset'
+  | 'user.deactivated'
+  | 'user.reactivated'
+  | 'user.first_admin_created';
 
 export interface AuditRecord {
   action: AuditAction;

@@ -8,7 +8,7 @@ import { User } from './user.entity';
 import { revealToSelf } from './user-fields.resolver';
 
 @ObjectType()
-class AuthPayload {
+export class AuthPayload {
   @Field()
   token!: string;
 

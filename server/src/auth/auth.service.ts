@@ -6,7 +6,7 @@ import { inTransaction } from '../db/transaction';
 import { badInput, forbidden, notFound, unauthenticated } from '../errors';
 import { ApiKey } from './api-key.entity';
 import { CredentialState, tokenStillValid } from './credential-state';
-import { decoyPasswordHash, hashPassword, verifyPassword } from './passwords';
+import { checkNewPassword, hashPassword, verifyPassword } from './passwords';
 import type { RateLimits } from './rate-limits';
 import { Role, isStaff } from './roles';
 import { API_KEY_SCOPES } from './scopes';
@@ -15,8 +15,9 @@ import { User } from './user.entity';
 import type { Viewer } from './viewer';
 
 const API_KEY_PREFIX = 'pk_';
-const MIN_PASSWORD = 8;
-const MAX_PASSWORD = 200;
+
+/** The one answer to a wrong password, an unknown e-mail and a deactivated account. */
+export const WRONG_CREDENTIALS = 'Wrong email or password';
 
 export const normalizeEmail = (email: string) => email.trim().toLowerCase();
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
@@ -40,19 +41,33 @@ export class AuthService {
   /** Wrong password, unknown email and closed account all get the same answer. */
   async login(em: EntityManager, email: string, password: string, address: string | null): Promise<{ token: string; user: User }> {
     const key = normalizeEmail(email);
-    await this.limits.check('loginFailuresPerEmail', key);
-    if (address) await this.limits.check('loginFailuresPerAddress', address);
+    const from = address ?? 'unknown';
+    const pair = `${key} ${from}`;
+    await this.limits.check('loginFailuresPerAddress', from);
+    await this.limits.check('loginFailuresPerEmailAndAddress', pair);
     const user = await em.findOne(User, { email: key }, { populate: ['passwordHash'] });
-    const ok = await verifyPassword(user?.passwordHash ?? (await decoyPasswordHash()), password);
+    const ok = await verifyPassword(user?.passwordHash, password);
     if (!user || !ok || !user.active) {
-      await this.limits.record('loginFailuresPerEmail', key);
-      if (address) await this.limits.record('loginFailuresPerAddress', address);
-      throw unauthenticated('Wrong email or password');
+      await this.limits.record('loginFailuresPerEmailAndAddress', pair);
+      await this.limits.record('loginFailuresPerAddress', from);
+      throw unauthenticated(WRONG_CREDENTIALS);
     }
-    await this.limits.reset('loginFailuresPerEmail', key);
+    await this.limits.reset('loginFailuresPerEmailAndAddress', pair);
+    return this.startSession(em, user, address);
+  }
+
+  /** A signed-in session for `user` (any way of signing in): the token, the last sign-in, staff audited. */
+  async startSession(em: EntityManager, user: User, address: string | null): Promise<{ token: string; user: User }> {
+    user.lastSignInAt = new Date();
+    await em.nativeUpdate(User, { id: user.id }, { lastSignInAt: user.lastSignInAt });
     if (isStaff(user.role)) await recordAudit(em, { action: 'auth.sign_in', actor: { id: user.id }, address });
     const token = await this.tokens.sign({ userId: user.id, role: user.role, generation: user.tokenGeneration });
     return { token, user };
+  }
+
+  /** Every token (and with `apiKeys` every API key) and open socket of the user stops: here at once, on other instances within CREDENTIAL_CACHE_MS. */
+  revokeUser(userId: string, options: { apiKeys: boolean }): void {
+    this.revoked(userId, (v) => v.id === userId && (options.apiKeys || !v.apiKeyId));
   }
 
   /**
@@ -87,11 +102,9 @@ export class AuthService {
   /** Every older token of the caller stops working; the answer carries a new one. */
   async changePassword(viewer: Viewer, currentPassword: string, newPassword: string, address: string | null): Promise<{ token: string; user: User }> {
     if (viewer.apiKeyId) throw forbidden('An API key cannot change a password');
-    if (newPassword.length < MIN_PASSWORD || newPassword.length > MAX_PASSWORD) {
-      throw badInput('newPassword', `newPassword must be ${MIN_PASSWORD} to ${MAX_PASSWORD} characters`);
-    }
+    checkNewPassword('newPassword', newPassword);
     if (newPassword === currentPassword) throw badInput('newPassword', 'newPassword must differ from the current one');
-    await this.limits.check('loginFailuresPerEmail', `user:${viewer.id}`);
+    await this.limits.check('passwordChecksPerUser', viewer.id);
     const user = await inTransaction(this.orm.em as EntityManager, async ({ em }) => {
       const found = await em.findOne(User, { id: viewer.id }, { populate: ['passwordHash'], lockMode: LockMode.PESSIMISTIC_WRITE });
       if (!found || !found.active) throw unauthenticated('Account is closed');
@@ -102,7 +115,7 @@ export class AuthService {
       return found;
     });
     if (!user) {
-      await this.limits.record('loginFailuresPerEmail', `user:${viewer.id}`);
+      await this.limits.record('passwordChecksPerUser', viewer.id);
       throw badInput('currentPassword', 'currentPassword is wrong');
     }
     this.revoked(viewer.id, (v) => v.id === viewer.id && !v.apiKeyId);

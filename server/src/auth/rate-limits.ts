@@ -4,10 +4,19 @@ import { rateLimited } from '../errors';
 
 /** Every abuse limit: points per window (seconds). Counters live in PostgreSQL, so all instances share them. */
 export const ABUSE_LIMITS = {
-  /** Failed sign-ins for one e-mail; only failures count, so people who sign in often are never limited. */
-  loginFailuresPerEmail: { points: 10, duration: 15 * 60 },
+  /**
+   * Failed sign-ins for one e-mail from one address. Not per e-mail alone: a stranger's wrong
+   * passwords from elsewhere would then lock the owner out of their own account.
+   */
+  loginFailuresPerEmailAndAddress: { points: 10, duration: 15 * 60 },
   /** Failed sign-ins from one address, whatever the e-mail (one guesser trying many accounts). */
   loginFailuresPerAddress: { points: 50, duration: 15 * 60 },
+  /** Wrong current passwords given to changePassword by one signed-in user. */
+  passwordChecksPerUser: { points: 10, duration: 15 * 60 },
+  /** requestPasswordReset calls from one address. */
+  passwordResetRequestsPerAddress: { points: 20, duration: 60 * 60 },
+  /** Reset e-mails to one address (more requests are answered the same and send nothing). */
+  passwordResetMailsPerEmail: { points: 3, duration: 15 * 60 },
   /** Requests with one API key. */
   apiKeyRequests: { points: 600, duration: 60 },
   /** New WebSocket connections from one address (WS_CONNECTIONS_PER_MINUTE). */
@@ -20,8 +29,11 @@ export type LimitName = keyof typeof ABUSE_LIMITS;
 type Limits = Record<LimitName, { points: number; duration: number }>;
 
 const MESSAGES: Record<LimitName, string> = {
-  loginFailuresPerEmail: 'Too many failed sign-ins for this email',
+  loginFailuresPerEmailAndAddress: 'Too many failed sign-ins for this email from this address',
   loginFailuresPerAddress: 'Too many failed sign-ins from this address',
+  passwordChecksPerUser: 'Too many wrong passwords',
+  passwordResetRequestsPerAddress: 'Too many password reset requests from this address',
+  passwordResetMailsPerEmail: 'Too many password reset requests for this email',
   apiKeyRequests: 'Too many requests with this API key',
   webSocketConnections: 'Too many new connections from this address',
   reportIssue: 'Too many reports',

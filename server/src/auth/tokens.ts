@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { SignJWT, errors, jwtVerify } from 'jose';
 import type { Role } from './roles';
 
@@ -21,8 +21,12 @@ export interface VerifiedToken extends TokenClaims {
 export class TokenService {
   private readonly key: Uint8Array;
 
+  /** A key derived from the secret for signing short-lived cookies (single sign-on state), never a token. */
+  readonly cookieKey: Buffer;
+
   constructor(secret: string, private readonly ttlSeconds: number) {
     this.key = new TextEncoder().encode(secret);
+    this.cookieKey = createHash('sha256').update(`cookie:${secret}`).digest();
   }
 
   sign(claims: TokenClaims): Promise<string> {

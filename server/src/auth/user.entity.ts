@@ -23,12 +23,21 @@ export class User {
   @Enum({ items: () => Role, nativeEnumName: 'user_role' })
   role!: Role;
 
-  @Property({ type: 'text', hidden: true, lazy: true })
-  passwordHash!: string;
+  /** Null until the person sets one (an invitation not yet accepted, a synced account, single sign-on only). */
+  @Property({ type: 'text', hidden: true, lazy: true, nullable: true })
+  passwordHash?: string | null;
 
   @Field()
   @Property({ type: 'text', default: 'UTC' })
   timezone: string = 'UTC';
+
+  @Field({ description: 'The language messages are written in (BCP 47; en and es ship; default DEFAULT_LOCALE, en)' })
+  @Property({ type: 'text', default: 'en' })
+  locale: string = 'en';
+
+  /** The last sign-in of any kind; null for someone who never signed in. */
+  @Property({ type: 'timestamptz', nullable: true })
+  lastSignInAt?: Date | null;
 
   @Property({ type: 'text', nullable: true })
   telegramChatId?: string | null;
@@ -40,6 +49,7 @@ export class User {
   telegramNotifications: boolean = true;
 
   /** A closed account can no longer sign in; its tokens stop working. */
+  @Field({ description: 'False once an admin deactivated the account: it cannot sign in, its tokens and API keys stop working' })
   @Property({ type: 'boolean', default: true })
   active: boolean = true;
 

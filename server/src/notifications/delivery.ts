@@ -17,8 +17,8 @@ import { loggerFor } from '../observability/logger';
 
 const log = loggerFor('notifications');
 
-/** Messages a person sends through us (not notifications): preferences do not apply. */
-export const DIRECT_EVENTS = new Set(['ticket.contact_tutor']);
+/** Messages a person sends through us, and account links (not notifications): preferences do not apply. */
+export const DIRECT_EVENTS = new Set(['ticket.contact_tutor', 'account.invitation', 'account.password_reset']);
 
 /** Enqueues (or re-enqueues) the delivery job of one outbox row, in the caller's transaction. */
 export function enqueueDelivery(em: EntityManager, id: string, runAt?: Date): Promise<void> {
@@ -93,6 +93,8 @@ export async function deliverOutboxMessage(config: Config, notifier: DeliveryCha
     try {
       message.externalId = await send(config, notifier, message, recipient);
       Object.assign(message, { status: DeliveryStatus.SENT, sentAt: new Date(), lastError: null });
+      // A sign-in link is not kept once it went out.
+      if (typeof message.payload.linkUrl === 'string') message.payload = { ...message.payload, linkUrl: null };
       return 'sent';
     } catch (error) {
       message.lastError = describeError(error);

@@ -98,6 +98,22 @@ const TEMPLATES: Record<string, Template> = {
       ...(Array.isArray(p.rateLinks) ? p.rateLinks.map((url, i) => `${i + 1}: ${String(url)}`) : []),
     ],
   }),
+  'account.invitation': (p) => ({
+    subject: 'You are invited to Tickets',
+    lines: [
+      `${str(p.inviterName) ?? 'The support team'} invited you to Tickets, the issue desk of your tutoring service.`,
+      'Open the link below to choose your password and sign in.',
+      str(p.expiresAt) ? `The link works once, until ${new Date(String(p.expiresAt)).toUTCString()}.` : undefined,
+    ],
+  }),
+  'account.password_reset': (p) => ({
+    subject: 'Reset your Tickets password',
+    lines: [
+      'Someone asked to reset the password of your Tickets account. Open the link below to choose a new one.',
+      str(p.expiresAt) ? `The link works once, until ${new Date(String(p.expiresAt)).toUTCString()}.` : undefined,
+      'If it was not you, ignore this e-mail: your password stays as it is.',
+    ],
+  }),
   'session.cancelled': (p) => ({
     subject: `Session cancelled: ${str(p.sessionSubject) ?? 'lesson'} on ${str(p.sessionDate) ?? ''}`.trim(),
     lines: [str(p.body), str(p.reason) ? `Reason: ${p.reason}` : undefined, 'Nothing is charged for it.'],
@@ -116,6 +132,8 @@ export function renderContent(event: string, payload: MessagePayload, context: T
   return {
     subject,
     lines: [`Hello ${context.recipientName},`, ...lines.filter((line): line is string => Boolean(line))],
-    link: { label: `Open ${ticket} in the dashboard`, url: ticketUrl(context.publicUrl, payload.ticketId) },
+    link: str(payload.linkUrl)
+      ? { label: event === 'account.invitation' ? 'Choose your password' : 'Choose a new password', url: String(payload.linkUrl) }
+      : { label: `Open ${ticket} in the dashboard`, url: ticketUrl(context.publicUrl, payload.ticketId) },
   };
 }

@@ -15,7 +15,7 @@ import * as types from './graphql';
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
-    "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) { user { id name email role } }\n  }\n": typeof types.LoginDocument,
+    "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) { user { id name email role locale } }\n  }\n": typeof types.LoginDocument,
     "\n  mutation Logout { logout }\n": typeof types.LogoutDocument,
     "\n  query Me { me { id name email role } }\n": typeof types.MeDocument,
     "\n  query UnreadNotificationCount { unreadNotificationCount }\n": typeof types.UnreadNotificationCountDocument,
@@ -56,6 +56,18 @@ type Documents = {
     "\n  query Payouts($filter: PayoutFilter, $first: Int, $after: String) {\n    payouts(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      summary { status count net { amountMinor currency } }\n      edges {\n        node {\n          id\n          status\n          releasedAt\n          paidAt\n          reference\n          amount { amountMinor currency }\n          deductions { amountMinor currency }\n          net { amountMinor currency }\n          session { id subject language kind scheduledStart }\n          tutor { id name email }\n          heldBy { id number title status }\n          deductionLines {\n            kind\n            amount { amountMinor currency }\n            ticket { id number }\n            otherPayout { id session { subject scheduledStart } }\n          }\n        }\n      }\n    }\n  }\n": typeof types.PayoutsDocument,
     "\n  query TicketPayouts($id: ID!) {\n    ticket(id: $id) {\n      id\n      payouts {\n        id\n        status\n        amount { amountMinor currency }\n        deductions { amountMinor currency }\n        net { amountMinor currency }\n        session { id subject scheduledStart }\n        heldBy { id number }\n      }\n    }\n  }\n": typeof types.TicketPayoutsDocument,
     "\n  mutation MarkPayoutsPaid($ids: [ID!]!, $reference: String!) {\n    markPayoutsPaid(ids: $ids, reference: $reference) { id status paidAt reference }\n  }\n": typeof types.MarkPayoutsPaidDocument,
+    "\n  query SignInOptions { setupNeeded singleSignOn }\n": typeof types.SignInOptionsDocument,
+    "\n  mutation RequestPasswordReset($email: String!) { requestPasswordReset(email: $email) }\n": typeof types.RequestPasswordResetDocument,
+    "\n  mutation ResetPassword($token: String!, $newPassword: String!) {\n    resetPassword(token: $token, newPassword: $newPassword) { user { id name email role locale } }\n  }\n": typeof types.ResetPasswordDocument,
+    "\n  mutation AcceptInvitation($token: String!, $password: String!, $name: String) {\n    acceptInvitation(token: $token, password: $password, name: $name) { user { id name email role locale } }\n  }\n": typeof types.AcceptInvitationDocument,
+    "\n  mutation CreateFirstAdmin($email: String!, $name: String!, $password: String!) {\n    createFirstAdmin(email: $email, name: $name, password: $password) { user { id name email role locale } }\n  }\n": typeof types.CreateFirstAdminDocument,
+    "\n  query Users($filter: UserFilter, $first: Int, $after: String) {\n    users(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id name email role active lastSignInAt hasPassword } }\n    }\n  }\n": typeof types.UsersDocument,
+    "\n  mutation InviteUser($input: InviteUserInput!) { inviteUser(input: $input) { id email expiresAt } }\n": typeof types.InviteUserDocument,
+    "\n  mutation InviteNeverSignedIn { inviteNeverSignedIn }\n": typeof types.InviteNeverSignedInDocument,
+    "\n  mutation DeactivateUser($id: ID!) { deactivateUser(id: $id) { id active } }\n": typeof types.DeactivateUserDocument,
+    "\n  mutation ReactivateUser($id: ID!) { reactivateUser(id: $id) { id active } }\n": typeof types.ReactivateUserDocument,
+    "\n  query Profile { me { id name email locale timezone } }\n": typeof types.ProfileDocument,
+    "\n  mutation UpdateProfile($input: ProfileInput!) { updateProfile(input: $input) { id name locale timezone } }\n": typeof types.UpdateProfileDocument,
     "\n  query TicketSatisfaction($id: ID!) {\n    ticket(id: $id) { id viewerCan { rate } satisfaction { score comment ratedAt } }\n  }\n": typeof types.TicketSatisfactionDocument,
     "\n  mutation RateTicket($ticketId: ID!, $score: Int!, $comment: String) {\n    rateTicket(ticketId: $ticketId, score: $score, comment: $comment) { id version }\n  }\n": typeof types.RateTicketDocument,
     "\n  fragment SessionFields on Session {\n    id\n    kind\n    status\n    language\n    subject\n    scheduledStart\n    scheduledEnd\n    price { amountMinor currency }\n    tutor { id name }\n    learners { id name }\n  }\n": typeof types.SessionFieldsFragmentDoc,
@@ -80,7 +92,7 @@ type Documents = {
     "\n  mutation ReportIssue($input: ReportIssueInput!) {\n    reportIssue(input: $input) { id number status }\n  }\n": typeof types.ReportIssueDocument,
 };
 const documents: Documents = {
-    "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) { user { id name email role } }\n  }\n": types.LoginDocument,
+    "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) { user { id name email role locale } }\n  }\n": types.LoginDocument,
     "\n  mutation Logout { logout }\n": types.LogoutDocument,
     "\n  query Me { me { id name email role } }\n": types.MeDocument,
     "\n  query UnreadNotificationCount { unreadNotificationCount }\n": types.UnreadNotificationCountDocument,
@@ -121,6 +133,18 @@ const documents: Documents = {
     "\n  query Payouts($filter: PayoutFilter, $first: Int, $after: String) {\n    payouts(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      summary { status count net { amountMinor currency } }\n      edges {\n        node {\n          id\n          status\n          releasedAt\n          paidAt\n          reference\n          amount { amountMinor currency }\n          deductions { amountMinor currency }\n          net { amountMinor currency }\n          session { id subject language kind scheduledStart }\n          tutor { id name email }\n          heldBy { id number title status }\n          deductionLines {\n            kind\n            amount { amountMinor currency }\n            ticket { id number }\n            otherPayout { id session { subject scheduledStart } }\n          }\n        }\n      }\n    }\n  }\n": types.PayoutsDocument,
     "\n  query TicketPayouts($id: ID!) {\n    ticket(id: $id) {\n      id\n      payouts {\n        id\n        status\n        amount { amountMinor currency }\n        deductions { amountMinor currency }\n        net { amountMinor currency }\n        session { id subject scheduledStart }\n        heldBy { id number }\n      }\n    }\n  }\n": types.TicketPayoutsDocument,
     "\n  mutation MarkPayoutsPaid($ids: [ID!]!, $reference: String!) {\n    markPayoutsPaid(ids: $ids, reference: $reference) { id status paidAt reference }\n  }\n": types.MarkPayoutsPaidDocument,
+    "\n  query SignInOptions { setupNeeded singleSignOn }\n": types.SignInOptionsDocument,
+    "\n  mutation RequestPasswordReset($email: String!) { requestPasswordReset(email: $email) }\n": types.RequestPasswordResetDocument,
+    "\n  mutation ResetPassword($token: String!, $newPassword: String!) {\n    resetPassword(token: $token, newPassword: $newPassword) { user { id name email role locale } }\n  }\n": types.ResetPasswordDocument,
+    "\n  mutation AcceptInvitation($token: String!, $password: String!, $name: String) {\n    acceptInvitation(token: $token, password: $password, name: $name) { user { id name email role locale } }\n  }\n": types.AcceptInvitationDocument,
+    "\n  mutation CreateFirstAdmin($email: String!, $name: String!, $password: String!) {\n    createFirstAdmin(email: $email, name: $name, password: $password) { user { id name email role locale } }\n  }\n": types.CreateFirstAdminDocument,
+    "\n  query Users($filter: UserFilter, $first: Int, $after: String) {\n    users(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id name email role active lastSignInAt hasPassword } }\n    }\n  }\n": types.UsersDocument,
+    "\n  mutation InviteUser($input: InviteUserInput!) { inviteUser(input: $input) { id email expiresAt } }\n": types.InviteUserDocument,
+    "\n  mutation InviteNeverSignedIn { inviteNeverSignedIn }\n": types.InviteNeverSignedInDocument,
+    "\n  mutation DeactivateUser($id: ID!) { deactivateUser(id: $id) { id active } }\n": types.DeactivateUserDocument,
+    "\n  mutation ReactivateUser($id: ID!) { reactivateUser(id: $id) { id active } }\n": types.ReactivateUserDocument,
+    "\n  query Profile { me { id name email locale timezone } }\n": types.ProfileDocument,
+    "\n  mutation UpdateProfile($input: ProfileInput!) { updateProfile(input: $input) { id name locale timezone } }\n": types.UpdateProfileDocument,
     "\n  query TicketSatisfaction($id: ID!) {\n    ticket(id: $id) { id viewerCan { rate } satisfaction { score comment ratedAt } }\n  }\n": types.TicketSatisfactionDocument,
     "\n  mutation RateTicket($ticketId: ID!, $score: Int!, $comment: String) {\n    rateTicket(ticketId: $ticketId, score: $score, comment: $comment) { id version }\n  }\n": types.RateTicketDocument,
     "\n  fragment SessionFields on Session {\n    id\n    kind\n    status\n    language\n    subject\n    scheduledStart\n    scheduledEnd\n    price { amountMinor currency }\n    tutor { id name }\n    learners { id name }\n  }\n": types.SessionFieldsFragmentDoc,
@@ -148,7 +172,7 @@ const documents: Documents = {
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) { user { id name email role } }\n  }\n"): typeof import('./graphql').LoginDocument;
+export function graphql(source: "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) { user { id name email role locale } }\n  }\n"): typeof import('./graphql').LoginDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -309,6 +333,54 @@ export function graphql(source: "\n  query TicketPayouts($id: ID!) {\n    ticket
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation MarkPayoutsPaid($ids: [ID!]!, $reference: String!) {\n    markPayoutsPaid(ids: $ids, reference: $reference) { id status paidAt reference }\n  }\n"): typeof import('./graphql').MarkPayoutsPaidDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SignInOptions { setupNeeded singleSignOn }\n"): typeof import('./graphql').SignInOptionsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RequestPasswordReset($email: String!) { requestPasswordReset(email: $email) }\n"): typeof import('./graphql').RequestPasswordResetDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResetPassword($token: String!, $newPassword: String!) {\n    resetPassword(token: $token, newPassword: $newPassword) { user { id name email role locale } }\n  }\n"): typeof import('./graphql').ResetPasswordDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AcceptInvitation($token: String!, $password: String!, $name: String) {\n    acceptInvitation(token: $token, password: $password, name: $name) { user { id name email role locale } }\n  }\n"): typeof import('./graphql').AcceptInvitationDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateFirstAdmin($email: String!, $name: String!, $password: String!) {\n    createFirstAdmin(email: $email, name: $name, password: $password) { user { id name email role locale } }\n  }\n"): typeof import('./graphql').CreateFirstAdminDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Users($filter: UserFilter, $first: Int, $after: String) {\n    users(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id name email role active lastSignInAt hasPassword } }\n    }\n  }\n"): typeof import('./graphql').UsersDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation InviteUser($input: InviteUserInput!) { inviteUser(input: $input) { id email expiresAt } }\n"): typeof import('./graphql').InviteUserDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation InviteNeverSignedIn { inviteNeverSignedIn }\n"): typeof import('./graphql').InviteNeverSignedInDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeactivateUser($id: ID!) { deactivateUser(id: $id) { id active } }\n"): typeof import('./graphql').DeactivateUserDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReactivateUser($id: ID!) { reactivateUser(id: $id) { id active } }\n"): typeof import('./graphql').ReactivateUserDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Profile { me { id name email locale timezone } }\n"): typeof import('./graphql').ProfileDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateProfile($input: ProfileInput!) { updateProfile(input: $input) { id name locale timezone } }\n"): typeof import('./graphql').UpdateProfileDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

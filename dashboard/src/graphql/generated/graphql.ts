@@ -167,6 +167,20 @@ export type FactOp =
   /** At most. */
   | 'LTE';
 
+/** Who to invite */
+export type InviteUserInput = {
+  /** Their e-mail address; the link goes there */
+  email: string;
+  /** Their language (BCP 47); an unknown one falls back to en */
+  locale?: string | null | undefined;
+  /** Their name as shown in the dashboard */
+  name: string;
+  /** Admins invite any role; coordinators TUTOR, PARENT and LEARNER */
+  role: Role;
+  /** Their IANA time zone, e.g. Europe/Madrid */
+  timezone?: string | null | undefined;
+};
+
 /** Where an invoice is in billing. */
 export type InvoiceStatus =
   /** Lines are still added; a credit reduces or voids lines. */
@@ -216,6 +230,16 @@ export type PresenceState =
   | 'TYPING'
   /** Has it open. */
   | 'VIEWING';
+
+/** The caller's own settings; omitted fields stay as they are */
+export type ProfileInput = {
+  /** Language (BCP 47); an unknown one is stored as en */
+  locale?: string | null | undefined;
+  /** Name shown to others */
+  name?: string | null | undefined;
+  /** IANA time zone; an unknown one is BAD_USER_INPUT on timezone */
+  timezone?: string | null | undefined;
+};
 
 /** What is reported, on which sessions. */
 export type ReportIssueInput = {
@@ -444,13 +468,23 @@ export type TicketType =
   /** A question or a problem to help with. */
   | 'SUPPORT';
 
+/** Narrows the list of people */
+export type UserFilter = {
+  /** Only active (true) or deactivated (false) people */
+  active?: boolean | null | undefined;
+  /** Only this role */
+  role?: Role | null | undefined;
+  /** Part of the name or e-mail, any case */
+  search?: string | null | undefined;
+};
+
 export type LoginMutationVariables = Exact<{
   email: string;
   password: string;
 }>;
 
 
-export type LoginMutation = { login: { user: { id: string, name: string, email: string | null, role: Role } } };
+export type LoginMutation = { login: { user: { id: string, name: string, email: string | null, role: Role, locale: string } } };
 
 export type LogoutMutationVariables = Exact<{ [key: string]: never; }>;
 
@@ -733,6 +767,91 @@ export type MarkPayoutsPaidMutationVariables = Exact<{
 
 
 export type MarkPayoutsPaidMutation = { markPayoutsPaid: Array<{ id: string, status: PayoutStatus, paidAt: string | null, reference: string | null }> };
+
+export type SignInOptionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SignInOptionsQuery = { setupNeeded: boolean, singleSignOn: string | null };
+
+export type RequestPasswordResetMutationVariables = Exact<{
+  email: string;
+}>;
+
+
+export type RequestPasswordResetMutation = { requestPasswordReset: boolean };
+
+export type ResetPasswordMutationVariables = Exact<{
+  token: string;
+  newPassword: string;
+}>;
+
+
+export type ResetPasswordMutation = { resetPassword: { user: { id: string, name: string, email: string | null, role: Role, locale: string } } };
+
+export type AcceptInvitationMutationVariables = Exact<{
+  token: string;
+  password: string;
+  name?: string | null | undefined;
+}>;
+
+
+export type AcceptInvitationMutation = { acceptInvitation: { user: { id: string, name: string, email: string | null, role: Role, locale: string } } };
+
+export type CreateFirstAdminMutationVariables = Exact<{
+  email: string;
+  name: string;
+  password: string;
+}>;
+
+
+export type CreateFirstAdminMutation = { createFirstAdmin: { user: { id: string, name: string, email: string | null, role: Role, locale: string } } };
+
+export type UsersQueryVariables = Exact<{
+  filter?: UserFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type UsersQuery = { users: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, name: string, email: string | null, role: Role, active: boolean, lastSignInAt: string | null, hasPassword: boolean | null } }> } };
+
+export type InviteUserMutationVariables = Exact<{
+  input: InviteUserInput;
+}>;
+
+
+export type InviteUserMutation = { inviteUser: { id: string, email: string, expiresAt: string } };
+
+export type InviteNeverSignedInMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type InviteNeverSignedInMutation = { inviteNeverSignedIn: number };
+
+export type DeactivateUserMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DeactivateUserMutation = { deactivateUser: { id: string, active: boolean } };
+
+export type ReactivateUserMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ReactivateUserMutation = { reactivateUser: { id: string, active: boolean } };
+
+export type ProfileQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ProfileQuery = { me: { id: string, name: string, email: string | null, locale: string, timezone: string } | null };
+
+export type UpdateProfileMutationVariables = Exact<{
+  input: ProfileInput;
+}>;
+
+
+export type UpdateProfileMutation = { updateProfile: { id: string, name: string, locale: string, timezone: string } };
 
 export type TicketSatisfactionQueryVariables = Exact<{
   id: string | number;
@@ -1290,6 +1409,7 @@ export const LoginDocument = new TypedDocumentString(`
       name
       email
       role
+      locale
     }
   }
 }
@@ -2039,6 +2159,129 @@ export const MarkPayoutsPaidDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<MarkPayoutsPaidMutation, MarkPayoutsPaidMutationVariables>;
+export const SignInOptionsDocument = new TypedDocumentString(`
+    query SignInOptions {
+  setupNeeded
+  singleSignOn
+}
+    `) as unknown as TypedDocumentString<SignInOptionsQuery, SignInOptionsQueryVariables>;
+export const RequestPasswordResetDocument = new TypedDocumentString(`
+    mutation RequestPasswordReset($email: String!) {
+  requestPasswordReset(email: $email)
+}
+    `) as unknown as TypedDocumentString<RequestPasswordResetMutation, RequestPasswordResetMutationVariables>;
+export const ResetPasswordDocument = new TypedDocumentString(`
+    mutation ResetPassword($token: String!, $newPassword: String!) {
+  resetPassword(token: $token, newPassword: $newPassword) {
+    user {
+      id
+      name
+      email
+      role
+      locale
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ResetPasswordMutation, ResetPasswordMutationVariables>;
+export const AcceptInvitationDocument = new TypedDocumentString(`
+    mutation AcceptInvitation($token: String!, $password: String!, $name: String) {
+  acceptInvitation(token: $token, password: $password, name: $name) {
+    user {
+      id
+      name
+      email
+      role
+      locale
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AcceptInvitationMutation, AcceptInvitationMutationVariables>;
+export const CreateFirstAdminDocument = new TypedDocumentString(`
+    mutation CreateFirstAdmin($email: String!, $name: String!, $password: String!) {
+  createFirstAdmin(email: $email, name: $name, password: $password) {
+    user {
+      id
+      name
+      email
+      role
+      locale
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CreateFirstAdminMutation, CreateFirstAdminMutationVariables>;
+export const UsersDocument = new TypedDocumentString(`
+    query Users($filter: UserFilter, $first: Int, $after: String) {
+  users(filter: $filter, first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        id
+        name
+        email
+        role
+        active
+        lastSignInAt
+        hasPassword
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<UsersQuery, UsersQueryVariables>;
+export const InviteUserDocument = new TypedDocumentString(`
+    mutation InviteUser($input: InviteUserInput!) {
+  inviteUser(input: $input) {
+    id
+    email
+    expiresAt
+  }
+}
+    `) as unknown as TypedDocumentString<InviteUserMutation, InviteUserMutationVariables>;
+export const InviteNeverSignedInDocument = new TypedDocumentString(`
+    mutation InviteNeverSignedIn {
+  inviteNeverSignedIn
+}
+    `) as unknown as TypedDocumentString<InviteNeverSignedInMutation, InviteNeverSignedInMutationVariables>;
+export const DeactivateUserDocument = new TypedDocumentString(`
+    mutation DeactivateUser($id: ID!) {
+  deactivateUser(id: $id) {
+    id
+    active
+  }
+}
+    `) as unknown as TypedDocumentString<DeactivateUserMutation, DeactivateUserMutationVariables>;
+export const ReactivateUserDocument = new TypedDocumentString(`
+    mutation ReactivateUser($id: ID!) {
+  reactivateUser(id: $id) {
+    id
+    active
+  }
+}
+    `) as unknown as TypedDocumentString<ReactivateUserMutation, ReactivateUserMutationVariables>;
+export const ProfileDocument = new TypedDocumentString(`
+    query Profile {
+  me {
+    id
+    name
+    email
+    locale
+    timezone
+  }
+}
+    `) as unknown as TypedDocumentString<ProfileQuery, ProfileQueryVariables>;
+export const UpdateProfileDocument = new TypedDocumentString(`
+    mutation UpdateProfile($input: ProfileInput!) {
+  updateProfile(input: $input) {
+    id
+    name
+    locale
+    timezone
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateProfileMutation, UpdateProfileMutationVariables>;
 export const TicketSatisfactionDocument = new TypedDocumentString(`
     query TicketSatisfaction($id: ID!) {
   ticket(id: $id) {

@@ -14,6 +14,7 @@ import { Migration20261124200000MergedReporters } from './Migration2026112420000
 import { Migration20261124210000AppendTicketEvents } from './Migration20261124210000AppendTicketEvents';
 import { Migration20261204100000Sync } from './Migration20261204100000Sync';
 import { Migration20261204110000Ledger } from './Migration20261204110000Ledger';
+import { Migration20261204110000Accounts } from './Migration20261204110000Accounts';
 import { Migration20261204120000Automations } from './Migration20261204120000Automations';
 import { Migration20261204140000SlaClocks } from './Migration20261204140000SlaClocks';
 
@@ -35,6 +36,7 @@ export const migrationsList = [
   { name: 'Migration20261124210000AppendTicketEvents', class: Migration20261124210000AppendTicketEvents },
   { name: 'Migration20261204100000Sync', class: Migration20261204100000Sync },
   { name: 'Migration20261204110000Ledger', class: Migration20261204110000Ledger },
+  { name: 'Migration20261204110000Accounts', class: Migration20261204110000Accounts },
   { name: 'Migration20261204120000Automations', class: Migration20261204120000Automations },
   { name: 'Migration20261204140000SlaClocks', class: Migration20261204140000SlaClocks },
 ];
