@@ -32,9 +32,9 @@ describe('the ticket core announces, its plug-ins listen in the same transaction
   });
   afterAll(() => app.close());
 
-  it('registers the listeners of webhooks, notifications and satisfaction at the composition root', () => {
+  it('registers the listeners of webhooks, notifications, satisfaction and automations at the composition root', () => {
     expect(ticketChanges.registered()).toMatchObject({
-      'ticket.statusChanged': ['webhooks', 'notifications'],
+      'ticket.statusChanged': ['webhooks', 'notifications', 'automations'],
       'ticket.closed': ['notifications', 'satisfaction'],
     });
   });

@@ -58,6 +58,12 @@ export const OPERATION_SCOPES: Record<string, Requirement> = {
   rotateWebhookSecret: 'webhooks:manage', redeliverWebhook: 'webhooks:manage',
   syncUsers: 'sync:write', syncPackages: 'sync:write', syncSessions: 'sync:write', syncInvoices: 'sync:write', recordAttendance: 'sync:write',
   ledger: 'ledger:read', importCsv: PEOPLE_ONLY, csvTemplate: PEOPLE_ONLY,
+  // Automations, macros, assignment and SLA settings: reading is a ticket read; changing the rules is for people.
+  automations: 'tickets:read', automationRuns: 'tickets:read', assignmentPolicy: 'tickets:read', macros: 'tickets:read',
+  slaPolicies: 'tickets:read', businessHours: 'tickets:read',
+  applyMacro: 'tickets:write', contestResolution: 'tickets:write', markNotificationsSeen: 'tickets:write',
+  saveAutomation: PEOPLE_ONLY, deleteAutomation: PEOPLE_ONLY, testAutomation: PEOPLE_ONLY, setAssignmentPolicy: PEOPLE_ONLY,
+  saveMacro: PEOPLE_ONLY, deleteMacro: PEOPLE_ONLY, setSlaPolicy: PEOPLE_ONLY, setBusinessHours: PEOPLE_ONLY,
   // Subscription
   ticketChanged: 'tickets:read', notificationAdded: 'tickets:read', presenceChanged: 'tickets:read',
 };

@@ -48,6 +48,11 @@ export async function reportIssue(deps: TicketDeps, viewer: Viewer, input: Repor
   if (key !== null && (!key.trim() || key.length > 200)) throw badInput('idempotencyKey', 'idempotencyKey must be 1 to 200 characters');
   const requestHash = createHash('sha256').update(JSON.stringify([type, input.category, title, description, [...sessionIds].sort(), input.requestedEffect ?? null])).digest('hex');
 
+  // Counted before the transaction: the limit keeps its own connection, and a transaction waiting on
+  // the key's lock must not hold one while asking the pool for another. A replay is never counted.
+  const replay = key !== null && (await deps.em.fork().count(Ticket, { reporter: viewer.id, idempotencyKey: key })) > 0;
+  if (!replay) await input.admit?.();
+
   try {
     return await inTransaction(deps.em, async (tx) => {
       const { em } = tx;
@@ -60,7 +65,6 @@ export async function reportIssue(deps: TicketDeps, viewer: Viewer, input: Repor
           return existing;
         }
       }
-      await input.admit?.();
       const sessions = sessionIds.length ? await getVisibleSessions(em, viewer, sessionIds) : [];
       if (sessions.length !== sessionIds.length) throw notFound('Session');
       checkSessions(type, sessions);
