@@ -5,6 +5,7 @@ import { applyDescriptions } from './descriptions/apply';
 import { ENUM_DESCRIPTIONS } from './descriptions/enums';
 import { MORE_TYPE_DESCRIPTIONS } from './descriptions/more-types';
 import { OPERATION_DESCRIPTIONS } from './descriptions/operations';
+import { SECOND_ROUND_DESCRIPTIONS } from './descriptions/second-round';
 import { TYPE_DESCRIPTIONS } from './descriptions/types';
 import { DateTimeScalar } from './scalars';
 
@@ -26,7 +27,7 @@ export function buildApiSchema(resolvers: Function[]): Promise<GraphQLSchema> {
     // Subscriptions bring their own iterators (the feeds registered on realtime/hub.ts); type-graphql still wants a pubSub.
     pubSub: noTopicPubSub,
   }).then((schema) => {
-    applyDescriptions(schema, { ...OPERATION_DESCRIPTIONS, ...TYPE_DESCRIPTIONS, ...MORE_TYPE_DESCRIPTIONS, ...ENUM_DESCRIPTIONS });
+    applyDescriptions(schema, { ...OPERATION_DESCRIPTIONS, ...TYPE_DESCRIPTIONS, ...MORE_TYPE_DESCRIPTIONS, ...ENUM_DESCRIPTIONS, ...SECOND_ROUND_DESCRIPTIONS });
     return schema;
   });
 }
