@@ -9,7 +9,7 @@ import { Invoice, InvoiceLine, InvoiceStatus } from './invoice.entity';
 import { Package } from './package.entity';
 import { settlePayoutDeductions } from './payout-deductions';
 import { recordCreditNoteWebhook } from '../webhooks/events';
-import { run } from '../db/raw-sql';
+import { pgArray, run } from '../db/raw-sql';
 
 export interface MoneyMoved {
   /** Net change in what the ticket has credited (negative when a later decision gave less). */
@@ -68,6 +68,7 @@ export async function planDecision(em: EntityManager, ticketId: string, particip
   }
   const targets = new Map(planCredits(items.map((i) => ({ key: i.key, lineAmountMinor: i.line?.amountMinor ?? null })), decision).map((t) => [t.key, t]));
   const already = await ledgerTotals(em, ticketId);
+  const restored = await restoredPackageCredits(em, participants);
   const movements: Movement[] = [];
   for (const item of items) {
     const target = targets.get(item.key)!;
@@ -85,7 +86,9 @@ export async function planDecision(em: EntityManager, ticketId: string, particip
         movements.push({ kind: fromDraft ? 'DRAFT_UNCREDIT' : 'CHARGE', item, line, amountMinor });
       }
     } else if (item.participant.package) {
-      const credits = (target.restorePackage ? 1 : 0) - before.packageCredits;
+      // A credit another ticket already gave back is not given back again (as a line is never credited past its amount).
+      const wanted = (target.restorePackage ? 1 : 0) - before.packageCredits;
+      const credits = wanted > 0 ? Math.min(wanted, 1 - (restored.get(item.key) ?? 0)) : wanted;
       if (credits !== 0) movements.push({ kind: 'PACKAGE', item, pkg: item.participant.package as Package, credits });
     }
   }
@@ -175,6 +178,17 @@ async function ledgerTotals(em: EntityManager, ticketId: string) {
        from ticket_adjustments where ticket_id in (select id from family) group by session_id, learner_id`,
     [ticketId]);
   return new Map(rows.map((r) => [`${r.session_id}:${r.learner_id}`, { money: Number(r.money), packageCredits: Number(r.package_credits) }]));
+}
+
+/** Package credits every ticket together gave back per session and learner (at most one each). */
+async function restoredPackageCredits(em: EntityManager, participants: SessionParticipant[]): Promise<Map<string, number>> {
+  const packaged = participants.filter((p) => p.package);
+  if (!packaged.length) return new Map();
+  const rows: Array<{ session_id: string; learner_id: string; credits: string }> = await run(em,
+    `select session_id, learner_id, sum(package_credits) as credits from ticket_adjustments
+      where session_id = any(?::uuid[]) and package_id is not null group by session_id, learner_id`,
+    [pgArray([...new Set(packaged.map((p) => p.session.id))])]);
+  return new Map(rows.map((r) => [`${r.session_id}:${r.learner_id}`, Number(r.credits)]));
 }
 
 /** A later, smaller decision on an issued invoice: charge the difference on the next draft. */

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { expect } from 'vitest';
 import { Role } from '../../../server/src/auth/roles';
@@ -66,6 +67,19 @@ export const STAFF_ROLES: Record<Staff, Role> = { tutor: Role.TUTOR, coordinator
 export const nth = <T>(list: readonly T[], i: number): T => list[i % list.length];
 
 export const openTickets = (m: Model) => m.tickets.filter((t) => t.status !== 'CLOSED');
+
+/**
+ * Which ticket a command acts on: mostly one in a status where the command can do something
+ * (`likely`), otherwise any (those must refuse). Skips `avoid` when it can (a merge's target).
+ */
+export interface TicketPick { i: number; likely: boolean }
+export const pickTicket = (m: Model, pick: TicketPick, likely: readonly string[], avoid?: ModelTicket): ModelTicket => {
+  const others = m.tickets.filter((t) => t !== avoid);
+  const all = others.length ? others : m.tickets;
+  const fitting = all.filter((t) => likely.includes(t.status));
+  return nth(pick.likely && fitting.length ? fitting : all, pick.i);
+};
+export const ticketPick: fc.Arbitrary<TicketPick> = fc.record({ i: fc.nat(9), likely: fc.oneof({ weight: 4, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }) });
 
 /** Whether an open ticket covers the session: its payout must be HELD. */
 export const coveredSessions = (m: Model) => new Set(openTickets(m).flatMap((t) => [...t.sessions]));

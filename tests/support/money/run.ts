@@ -10,6 +10,7 @@ import type { TestApp } from '../app';
 import { sql } from '../fixtures';
 import { inRolledBackTransaction } from '../rolled-back';
 import { COMMAND_KINDS } from './commands';
+import type { MoneyCommand } from './commands/base';
 import { report } from './commands/report';
 import { createFixture } from './fixture';
 import { checkInvariants } from './invariants';
@@ -32,62 +33,107 @@ export interface MoneyRunStats {
   timings: { act: number; invariants: number; setup: number };
 }
 
-/**
- * Runs `sequences` random command sequences, each on a fresh fixture inside a transaction that is
- * rolled back at the end (so a sequence costs only its own statements). fast-check shrinks a
- * failing sequence and prints it as a story, one command per line.
- */
-export async function runMoneySequences(app: TestApp, options: MoneyRunOptions): Promise<MoneyRunStats> {
+type Timings = MoneyRunStats['timings'];
+
+/** What every sequence shares: the demo's staff and resolution actions. */
+async function loadShared(app: TestApp) {
   const staff = await sql(app, `select id, role::text as role from users where email in ('admin@demo.test', 'coordinator@demo.test')`);
-  const admin = staff.find((u) => u.role === Role.ADMIN) as Viewer;
-  const coordinator = staff.find((u) => u.role === Role.COORDINATOR) as Viewer;
   const actionRows = await sql(app, 'select id, category::text as category, effect::text as effect, credit_percent from resolution_actions where active and category is not null order by sort_order, id');
   const actions = new Map<string, Array<{ id: string; effect: ResolutionEffect; creditPercent: number | null }>>();
   for (const a of actionRows) actions.set(a.category, [...(actions.get(a.category) ?? []), { id: a.id, effect: a.effect, creditPercent: a.credit_percent }]);
-  const counts = new Map<string, number>();
-  const timings = { act: 0, invariants: 0, setup: 0 };
-  let sequences = 0;
-  const started = Date.now();
-  // Every sequence opens with a report or two: most commands need a ticket.
-  const opening = fc.array(report.arbitrary, { minLength: 1, maxLength: 2 });
-  const commands = fc.commands(COMMAND_KINDS.map((k) => k.arbitrary), { maxCommands: options.maxCommands, size: 'max' });
-  // Only Date is faked: the services read the sequence clock, timers and sockets run on real time.
+  return { admin: staff.find((u) => u.role === Role.ADMIN) as Viewer, coordinator: staff.find((u) => u.role === Role.COORDINATOR) as Viewer, actions };
+}
+
+/**
+ * One sequence: a fresh fixture inside a transaction that is always rolled back (so a sequence
+ * costs only its own statements), the sequence clock at `base`, then `commands` through the model.
+ * Returns the sequence's counts.
+ */
+async function runSequence(app: TestApp, shared: Awaited<ReturnType<typeof loadShared>>, base: number, commands: Iterable<fc.AsyncCommand<Model, Real>>, timings: Timings) {
+  vi.setSystemTime(base);
+  return inRolledBackTransaction(app.orm, async (em) => {
+    const setupStarted = performance.now();
+    const fixture = await createFixture(em, base);
+    timings.setup += performance.now() - setupStarted;
+    const viewers = {
+      admin: shared.admin, coordinator: shared.coordinator,
+      tutor: { id: fixture.tutorId, role: Role.TUTOR }, parent: { id: fixture.users.parent, role: Role.PARENT }, parent2: { id: fixture.users.parent2, role: Role.PARENT },
+    };
+    const real: Real = {
+      em, config: app.services.config, fixture, viewers, actions: shared.actions, paidSnapshot: new Map(), counts: new Map(), timings,
+      tickets: createTicketService({ em, config: app.services.config, jobs: jobQueue }),
+      deps: { em, config: app.services.config, timers: ticketTimerJobs(jobQueue) },
+    };
+    const model: Model = { now: base, tickets: [], cancelled: new Set(), paid: new Map(), splits: new Map() };
+    await checkInvariants(model, real);
+    await fc.asyncModelRun(() => ({ model, real }), commands);
+    return real.counts;
+  });
+}
+
+/** Only Date is faked: the services read the sequence clock; timers and sockets run on real time. */
+async function withSequenceClock<T>(work: () => Promise<T>): Promise<T> {
   vi.useFakeTimers({ toFake: ['Date'] });
   try {
-    const details = await fc.check(
-      fc.asyncProperty(opening, commands, async (first, cmds) => {
-        const base = Math.floor(started / 1000) * 1000;
-        vi.setSystemTime(base);
-        await inRolledBackTransaction(app.orm, async (em) => {
-          const setupStarted = performance.now();
-          const fixture = await createFixture(em, base);
-          timings.setup += performance.now() - setupStarted;
-          const viewers = {
-            admin, coordinator,
-            tutor: { id: fixture.tutorId, role: Role.TUTOR }, parent: { id: fixture.users.parent, role: Role.PARENT }, parent2: { id: fixture.users.parent2, role: Role.PARENT },
-          };
-          const real: Real = {
-            em, config: app.services.config, fixture, viewers, actions, paidSnapshot: new Map(), counts: new Map(), timings,
-            tickets: createTicketService({ em, config: app.services.config, jobs: jobQueue }),
-            deps: { em, config: app.services.config, timers: ticketTimerJobs(jobQueue) },
-          };
-          const model: Model = { now: base, tickets: [], cancelled: new Set(), paid: new Map(), splits: new Map() };
-          await checkInvariants(model, real);
-          // Lazily, so the commands fast-check's shrinker sees as run are those that did.
-          await fc.asyncModelRun(() => ({ model, real }), (function* () {
-            yield* first;
-            yield* cmds;
-          })());
-          sequences += 1;
-          for (const [key, n] of real.counts) counts.set(key, (counts.get(key) ?? 0) + n);
-        });
-      }),
-      { numRuns: options.sequences, seed: options.seed, path: options.path },
-    );
-    if (details.failed) throw storyOf(details);
+    return await work();
   } finally {
     vi.useRealTimers();
   }
+}
+
+/** A fixed story (a regression): its commands run once on a fresh fixture, every invariant checked after each. */
+export async function replayStory(app: TestApp, commands: MoneyCommand[]): Promise<Map<string, number>> {
+  const shared = await loadShared(app);
+  const base = Math.floor(Date.now() / 1000) * 1000;
+  return withSequenceClock(() => runSequence(app, shared, base, commands, { act: 0, invariants: 0, setup: 0 }));
+}
+
+/**
+ * Runs `sequences` random command sequences, each on its own fresh fixture. fast-check shrinks a
+ * failing sequence and it is thrown as a story, one command per line.
+ */
+export async function runMoneySequences(app: TestApp, options: MoneyRunOptions): Promise<MoneyRunStats> {
+  const shared = await loadShared(app);
+  const counts = new Map<string, number>();
+  const timings: Timings = { act: 0, invariants: 0, setup: 0 };
+  let sequences = 0;
+  const started = Date.now();
+  const base = Math.floor(started / 1000) * 1000;
+  const seed = options.seed ?? (Math.random() * 2 ** 31) | 0;
+  let failedOnce = false;
+  console.log(`money: seed ${seed} (MONEY_SEED=${seed} replays this run)`);
+  // Every sequence opens with a report or two: most commands need a ticket.
+  const opening = fc.array(report.arbitrary, { minLength: 1, maxLength: 2 });
+  const commands = fc.commands(COMMAND_KINDS.map((k) => k.arbitrary), { maxCommands: options.maxCommands, size: 'max' });
+  const details = await withSequenceClock(() => fc.check(
+    fc.asyncProperty(opening, commands, async (first, cmds) => {
+      // Lazily, so the commands fast-check's shrinker sees as run are those that did.
+      const all = (function* () {
+        yield* first;
+        yield* cmds;
+      })();
+      const story: string[] = [];
+      const told = (function* () {
+        for (const c of all) {
+          story.push(String(c));
+          yield c;
+        }
+      })();
+      let ran: Map<string, number>;
+      try {
+        ran = await runSequence(app, shared, base, told, timings);
+      } catch (error) {
+        // The first failure at once, before shrinking (which can take long on a long sequence).
+        if (!failedOnce) console.error(`money: a sequence failed (seed ${seed}); shrinking it. As it ran:\n${story.map((line, i) => `  ${i + 1}. ${line}`).join('\n')}\n  -> ${error instanceof Error ? error.message : String(error)}`);
+        failedOnce = true;
+        throw error;
+      }
+      sequences += 1;
+      for (const [key, n] of ran) counts.set(key, (counts.get(key) ?? 0) + n);
+    }),
+    { numRuns: options.sequences, seed, path: options.path },
+  ));
+  if (details.failed) throw storyOf(details);
   const total = [...counts].filter(([key]) => !key.includes(':')).reduce((sum, [, n]) => sum + n, 0);
   return { sequences, commands: total, counts, ms: Date.now() - started, timings };
 }

@@ -4,7 +4,7 @@ import { type Model, type Person, type Real, expectOutcome } from '../model';
 import { type CommandKind, MoneyCommand } from './base';
 
 /** The tutor or staff cancel a scheduled session before it starts: its lines are credited in full, its package credit comes back. */
-class Cancel extends MoneyCommand {
+export class Cancel extends MoneyCommand {
   readonly kind = 'cancel';
   constructor(readonly label: 'S1' | 'S2' | 'S3', readonly who: Person) {
     super();

@@ -5,7 +5,7 @@ import { type Model, type Real } from '../model';
 import { type CommandKind, MoneyCommand } from './base';
 
 /** Time passes (the injected clock) and the timers run: RESOLVED tickets past their window close, ONGOING ones past due escalate. */
-class Clock extends MoneyCommand {
+export class Clock extends MoneyCommand {
   readonly kind = 'auto-close';
   constructor(readonly hours: number) {
     super();

@@ -2,22 +2,22 @@ import fc from 'fast-check';
 import { mergeTickets } from '../../../../server/src/desk/merge';
 import { TicketStatus } from '../../../../server/src/tickets/enums';
 import type { Reporter } from '../fixture';
-import { type Model, type Real, type Staff, expectOutcome, nth, verdict } from '../model';
+import { type Model, type Real, type Staff, type TicketPick, expectOutcome, pickTicket, ticketPick, verdict } from '../model';
 import { type CommandKind, MoneyCommand } from './base';
 
 /** Staff close duplicates into a target (ONGOING or ESCALATED): sources CLOSED, their sessions and reporters join it. */
-class Merge extends MoneyCommand {
+export class Merge extends MoneyCommand {
   readonly kind = 'merge';
   private told = '';
-  constructor(readonly target: number, readonly sources: number[], readonly who: Staff) {
+  constructor(readonly target: TicketPick, readonly sources: TicketPick[], readonly who: Staff) {
     super();
   }
   check(m: Readonly<Model>) {
     return m.tickets.length > 1;
   }
   protected async act(m: Model, real: Real) {
-    const target = nth(m.tickets, this.target);
-    const sources = [...new Set(this.sources.map((i) => nth(m.tickets, i)))].sort((a, b) => (a.id < b.id ? -1 : 1));
+    const target = pickTicket(m, this.target, ['ONGOING', 'ESCALATED']);
+    const sources = [...new Set(this.sources.map((p) => pickTicket(m, p, ['ONGOING', 'RESOLVED', 'ESCALATED'], target)))].sort((a, b) => (a.id < b.id ? -1 : 1));
     this.told = `${this.who} merges ${sources.map((s) => `${s.name} (${s.status})`).join(', ')} into ${target.name} (${target.status})`;
     const pending = sources.filter((s) => s.mergedInto !== target.id);
     let expected = 'ok';
@@ -37,13 +37,13 @@ class Merge extends MoneyCommand {
     }
   }
   toString() {
-    return this.told || `${this.who} merges tickets #${this.sources.join(',')} into #${this.target}`;
+    return this.told || `${this.who} merges tickets #${this.sources.map((p) => p.i).join(',')} into #${this.target.i}`;
   }
 }
 
 export const merge: CommandKind = {
   kind: 'merge',
   weight: 2,
-  arbitrary: fc.tuple(fc.nat(9), fc.uniqueArray(fc.nat(9), { minLength: 1, maxLength: 2 }), fc.constantFrom<Staff>('coordinator', 'admin', 'admin', 'tutor'))
+  arbitrary: fc.tuple(ticketPick, fc.array(ticketPick, { minLength: 1, maxLength: 2 }), fc.constantFrom<Staff>('coordinator', 'admin', 'admin', 'tutor'))
     .map(([target, sources, who]) => new Merge(target, sources, who)),
 };

@@ -4,7 +4,7 @@ import { type Model, type Real, type Staff, coveredSessions, expectOutcome, nth 
 import { type CommandKind, MoneyCommand } from './base';
 
 /** An admin records a payment run: RELEASED payouts become PAID (CONFLICT when one is HELD or paid under another reference). */
-class Pay extends MoneyCommand {
+export class Pay extends MoneyCommand {
   readonly kind = 'pay';
   private told = '';
   constructor(readonly picks: number[], readonly reference: string, readonly who: Staff) {

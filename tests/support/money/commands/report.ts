@@ -5,7 +5,7 @@ import { type Model, type Real, coveredSessions, expectOutcome } from '../model'
 import { type CommandKind, MoneyCommand } from './base';
 
 /** A parent reports some completed sessions of their children (CONFLICT while one is in an open dispute). */
-class Report extends MoneyCommand {
+export class Report extends MoneyCommand {
   readonly kind = 'report';
   private made = '';
   constructor(readonly reporter: Reporter, readonly picks: number[], readonly category: DisputeCategory, readonly requestedEffect: ResolutionEffect | null) {

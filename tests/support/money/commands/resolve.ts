@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { ResolutionEffect, ResolutionOutcome, TicketStatus } from '../../../../server/src/tickets/enums';
-import { type Model, type Real, type Staff, billedOf, expectOutcome, nth, verdict } from '../model';
+import { type Model, type Real, type Staff, type TicketPick, billedOf, expectOutcome, nth, pickTicket, ticketPick, verdict } from '../model';
 import { type CommandKind, MoneyCommand } from './base';
 
 type How =
@@ -13,17 +13,17 @@ type How =
  * ESCALATED one (admin): an outcome, an action of the ticket's category, or the remedy the reporter
  * asked for, with or without a partial amount. The model predicts the refusals in the service's order.
  */
-class Resolve extends MoneyCommand {
+export class Resolve extends MoneyCommand {
   readonly kind = 'resolve';
   private told = '';
-  constructor(readonly ticket: number, readonly who: Staff, readonly how: How, readonly amount: number | null) {
+  constructor(readonly ticket: TicketPick, readonly who: Staff, readonly how: How, readonly amount: number | null) {
     super();
   }
   check(m: Readonly<Model>) {
     return m.tickets.length > 0;
   }
   protected async act(m: Model, real: Real) {
-    const t = nth(m.tickets, this.ticket);
+    const t = pickTicket(m, this.ticket, ['ONGOING', 'ESCALATED']);
     const how: How = this.who === 'tutor' && this.how.kind === 'outcome' ? { kind: 'action', pick: 0 } : this.how;
     const actions = real.actions.get(t.category)!;
     const action = how.kind === 'action' ? nth(actions, how.pick) : null;
@@ -46,7 +46,7 @@ class Resolve extends MoneyCommand {
     t.autoCloseAt = v.to === TicketStatus.RESOLVED ? m.now + real.config.autoCloseAfterMs : null;
   }
   toString() {
-    return this.told || `${this.who} resolves ticket #${this.ticket} (${JSON.stringify(this.how)}, amount ${this.amount})`;
+    return this.told || `${this.who} resolves ticket #${this.ticket.i} (${JSON.stringify(this.how)}, amount ${this.amount})`;
   }
 }
 
@@ -55,11 +55,11 @@ const how: fc.Arbitrary<How> = fc.oneof(
   { weight: 2, arbitrary: fc.nat(3).map((pick) => ({ kind: 'action' as const, pick })) },
   { weight: 1, arbitrary: fc.constant({ kind: 'grant' as const }) },
 );
-const amount = fc.oneof({ weight: 3, arbitrary: fc.constant(null) }, { weight: 2, arbitrary: fc.integer({ min: 0, max: 9000 }) }, { weight: 1, arbitrary: fc.constantFrom(0, 1, 1499, 2999, 3000) });
+const amount = fc.oneof({ weight: 6, arbitrary: fc.constant(null) }, { weight: 2, arbitrary: fc.integer({ min: 0, max: 9000 }) }, { weight: 1, arbitrary: fc.constantFrom(0, 1, 1499, 2999, 3000) });
 
 export const resolve: CommandKind = {
   kind: 'resolve',
   weight: 5,
-  arbitrary: fc.tuple(fc.nat(9), fc.constantFrom<Staff>('tutor', 'coordinator', 'admin', 'admin'), how, amount)
+  arbitrary: fc.tuple(ticketPick, fc.constantFrom<Staff>('tutor', 'coordinator', 'admin', 'admin'), how, amount)
     .map(([ticket, who, h, a]) => new Resolve(ticket, who, h, a)),
 };

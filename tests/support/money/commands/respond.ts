@@ -1,20 +1,20 @@
 import fc from 'fast-check';
-import { type Model, type Person, type Real, expectOutcome, nth, verdict } from '../model';
+import { type Model, type Person, type Real, type TicketPick, expectOutcome, pickTicket, ticketPick, verdict } from '../model';
 import { type CommandKind, MoneyCommand } from './base';
 
 type Who = 'reporter' | 'tutor' | 'coordinator' | 'admin';
 
 /** The reporter accepts (CLOSED) or escalates a resolution; the tutor or a coordinator escalates an ONGOING ticket. */
-class Respond extends MoneyCommand {
+export class Respond extends MoneyCommand {
   private told = '';
-  constructor(readonly kind: 'accept' | 'escalate', readonly ticket: number, readonly who: Who) {
+  constructor(readonly kind: 'accept' | 'escalate', readonly ticket: TicketPick, readonly who: Who) {
     super();
   }
   check(m: Readonly<Model>) {
     return m.tickets.length > 0;
   }
   protected async act(m: Model, real: Real) {
-    const t = nth(m.tickets, this.ticket);
+    const t = pickTicket(m, this.ticket, this.kind === 'accept' ? ['RESOLVED'] : ['RESOLVED', 'ONGOING']);
     const person: Person = this.who === 'reporter' ? t.reporter : this.who;
     this.told = `${person} ${this.kind}s ${t.name} (${t.status})`;
     const v = verdict(real, m, person, t, this.kind);
@@ -28,15 +28,15 @@ class Respond extends MoneyCommand {
     t.autoCloseAt = null;
   }
   toString() {
-    return this.told || `${this.who} ${this.kind}s ticket #${this.ticket}`;
+    return this.told || `${this.who} ${this.kind}s ticket #${this.ticket.i}`;
   }
 }
 
 const who = fc.constantFrom<Who>('reporter', 'reporter', 'reporter', 'tutor', 'coordinator', 'admin');
 
 export const accept: CommandKind = {
-  kind: 'accept', weight: 2, arbitrary: fc.tuple(fc.nat(9), who).map(([t, w]) => new Respond('accept', t, w)),
+  kind: 'accept', weight: 2, arbitrary: fc.tuple(ticketPick, who).map(([t, w]) => new Respond('accept', t, w)),
 };
 export const escalate: CommandKind = {
-  kind: 'escalate', weight: 2, arbitrary: fc.tuple(fc.nat(9), who).map(([t, w]) => new Respond('escalate', t, w)),
+  kind: 'escalate', weight: 2, arbitrary: fc.tuple(ticketPick, who).map(([t, w]) => new Respond('escalate', t, w)),
 };

@@ -1,21 +1,21 @@
 import fc from 'fast-check';
 import { splitTicket } from '../../../../server/src/desk/split';
 import { TicketStatus } from '../../../../server/src/tickets/enums';
-import { type Model, type Real, type Staff, expectOutcome, nth, sessionLabel, verdict } from '../model';
+import { type Model, type Real, type Staff, type TicketPick, expectOutcome, pickTicket, sessionLabel, ticketPick, verdict } from '../model';
 import { type CommandKind, MoneyCommand } from './base';
 
 /** Staff move some sessions of an ONGOING ticket into a new ticket (a retry returns the first split's ticket). */
-class Split extends MoneyCommand {
+export class Split extends MoneyCommand {
   readonly kind = 'split';
   private told = '';
-  constructor(readonly ticket: number, readonly picks: number[], readonly who: Staff) {
+  constructor(readonly ticket: TicketPick, readonly picks: number[], readonly who: Staff) {
     super();
   }
   check(m: Readonly<Model>) {
     return m.tickets.length > 0;
   }
   protected async act(m: Model, real: Real) {
-    const t = nth(m.tickets, this.ticket);
+    const t = pickTicket(m, this.ticket, ['ONGOING']);
     const own = [...t.sessions].sort();
     const moving = own.length ? [...new Set(this.picks.map((i) => own[i % own.length]))].sort() : [];
     this.told = `${this.who} splits ${moving.map((id) => sessionLabel(real, id)).join(', ') || 'nothing'} off ${t.name} (${t.status})`;
@@ -38,13 +38,13 @@ class Split extends MoneyCommand {
     });
   }
   toString() {
-    return this.told || `${this.who} splits sessions #${this.picks.join(',')} off ticket #${this.ticket}`;
+    return this.told || `${this.who} splits sessions #${this.picks.join(',')} off ticket #${this.ticket.i}`;
   }
 }
 
 export const split: CommandKind = {
   kind: 'split',
   weight: 2,
-  arbitrary: fc.tuple(fc.nat(9), fc.uniqueArray(fc.nat(5), { maxLength: 3 }), fc.constantFrom<Staff>('coordinator', 'admin', 'tutor'))
+  arbitrary: fc.tuple(ticketPick, fc.uniqueArray(fc.nat(5), { maxLength: 3 }), fc.constantFrom<Staff>('coordinator', 'admin', 'tutor'))
     .map(([ticket, picks, who]) => new Split(ticket, picks, who)),
 };
