@@ -88,7 +88,7 @@ export async function runDashboard(events = 30): Promise<string> {
   const pg = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'pg') });
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const server = spawn(process.execPath, ['-r', '@swc-node/register', 'server/src/main.ts'], {
+  const server = spawn(process.execPath, ['-r', '@swc-node/register', 'server/src/app/main.ts'], {
     cwd: ROOT,
     env: { ...process.env, NODE_ENV: 'production', JWT_SECRET: 'bench-secret-that-is-long-enough-for-hs256', DATABASE_URL: pg.url, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, RUN_WORKER: 'false', SEED_ON_EMPTY: 'true' },
     stdio: ['ignore', 'ignore', 'inherit'],

@@ -19,7 +19,7 @@ export const boardVariables = (status: (typeof BOARD_COLUMNS)[number]) => ({ fil
 
 /**
  * The dashboard's card fragment under PostGraphile 5's names for the three users (`reporter:
- * userByReporterId`, ...), without what only the Tickets server computes: `slaState` (desk/sla.ts)
+ * userByReporterId`, ...), without what only the Tickets server computes: `slaState` (tickets/sla.ts)
  * and `viewers` (live presence). The floor answers both.
  */
 const postgraphileCard = BOARD_COLUMN.slice(BOARD_COLUMN.indexOf('fragment BoardTicketFields'))

@@ -1,15 +1,15 @@
 /**
  * A server instance for bench/fanout.ts, in its own process so the clients' memory does not count.
- * It boots like server/src/main.ts and answers the bench over IPC: memory (after a full GC), live
+ * It boots like server/src/app/main.ts and answers the bench over IPC: memory (after a full GC), live
  * subscriber count and a ticket to change.
  */
 import 'reflect-metadata';
 import { readFileSync } from 'node:fs';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { loadConfig } from '../server/src/config';
-import { openDatabase } from '../server/src/db/database';
+import { openAppDatabase } from '../server/src/app/database';
 import { startHttpServer } from '../server/src/http/app';
-import { createServices } from '../server/src/services';
+import { createServices } from '../server/src/app/services';
 
 export type BenchRequest = { type: 'memory' } | { type: 'subscribers' } | { type: 'ticket' } | { type: 'stop' };
 
@@ -17,7 +17,7 @@ const peakRss = () => Number(/^VmHWM:\s+(\d+)/m.exec(readFileSync('/proc/self/st
 
 async function main() {
   const config = loadConfig();
-  const db = await openDatabase(config, () => {});
+  const db = await openAppDatabase(config, () => {});
   const services = createServices(config, db.orm);
   await services.start();
   const server = await startHttpServer(services, 0, '127.0.0.1');

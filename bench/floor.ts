@@ -9,7 +9,7 @@
 import { createServer } from 'node:http';
 import { type DocumentNode, GraphQLScalarType, buildSchema, execute, parse, validate } from 'graphql';
 import { Pool } from 'pg';
-import { slaStateOf } from '../server/src/desk/sla';
+import { slaStateOf } from '../server/src/tickets/sla';
 
 const schema = buildSchema(`
   scalar DateTime
@@ -85,7 +85,7 @@ async function tickets(args: Args) {
   const statuses = args.filter?.status?.length ? args.filter.status : STATUSES;
   if (!pageSqls.has(statuses.length)) pageSqls.set(statuses.length, pageSql(statuses.length));
   const { rows } = await pool.query(pageSqls.get(statuses.length)!, [first + 1, after?.[0] ?? null, after?.[1] ?? null, after?.[2] ?? null, ...statuses]);
-  // The SLA state by the server's own rule (desk/sla.ts); nobody has a ticket open in the bench, so no viewers.
+  // The SLA state by the server's own rule (tickets/sla.ts); nobody has a ticket open in the bench, so no viewers.
   const nodes = rows.slice(0, first).map((row) => Object.assign(row, { slaState: slaStateOf(row), viewers: [] }));
   const edges = nodes.map((node) => ({ cursor: cursorOf(node), node }));
   // With an empty page the count comes from no row; ask once more only then.

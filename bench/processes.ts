@@ -148,7 +148,7 @@ export const SERVER_NODE_FLAGS: string[] = (() => {
 
 const COMMANDS: Record<ServerKind, (port: number) => { args: string[]; env: Record<string, string>; cwd: string }> = {
   tickets: () => ({
-    args: [...SERVER_NODE_FLAGS, '-r', '@swc-node/register', 'server/src/main.ts'],
+    args: [...SERVER_NODE_FLAGS, '-r', '@swc-node/register', 'server/src/app/main.ts'],
     env: { NODE_ENV: 'production', JWT_SECRET, RUN_WORKER: 'false', SEED_ON_EMPTY: 'true', HOST: '127.0.0.1', ...BENCH_LIMITS },
     cwd: ROOT,
   }),

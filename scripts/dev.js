@@ -5,7 +5,7 @@ const path = require('node:path');
 
 const root = path.resolve(__dirname, '..');
 const children = [
-  spawn(process.execPath, ['-r', '@swc-node/register', 'server/src/main.ts'], { cwd: root, stdio: 'inherit' }),
+  spawn(process.execPath, ['-r', '@swc-node/register', 'server/src/app/main.ts'], { cwd: root, stdio: 'inherit' }),
   spawn(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), '--config', 'dashboard/vite.config.ts'], { cwd: root, stdio: 'inherit' }),
 ];
 let exiting = false;

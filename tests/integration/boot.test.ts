@@ -20,7 +20,7 @@ function freePort(): Promise<number> {
 async function boot(port: number): Promise<{ child: ChildProcess; output: () => string }> {
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), DATA_DIR: dataDir, NODE_ENV: 'development' };
   delete env.DATABASE_URL;
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', 'server/src/main.ts'], { cwd: ROOT, env });
+  const child = spawn(process.execPath, ['-r', '@swc-node/register', 'server/src/app/main.ts'], { cwd: ROOT, env });
   let output = '';
   child.stdout!.on('data', (d) => (output += d));
   child.stderr!.on('data', (d) => (output += d));

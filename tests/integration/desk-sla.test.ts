@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SlaState, type SlaTimes, slaStateOf, slaStateSql } from '../../server/src/desk/sla';
+import { SlaState, type SlaTimes, slaStateOf, slaStateSql } from '../../server/src/tickets/sla';
 import { notifySlaBreaches } from '../../server/src/desk/sla-breaches';
 import { type TestApp, startTestApp } from '../support/app';
 import { sql, userId } from '../support/fixtures';

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openOrm } from '../../server/src/db/orm';
+import { openAppOrm } from '../../server/src/app/database';
 import { DisputeCategory, TicketStatus, TicketType } from '../../server/src/tickets/enums';
 import { ticketFilterPredicate, ticketFilterSql } from '../../server/src/tickets/ticket-filter';
 import { type TicketFilter, toTicketFilterSpec } from '../../server/src/tickets/ticket-filter.input';
@@ -13,7 +13,7 @@ import { createTicketDirectly } from '../support/ticket-changes';
 let orm: MikroORM;
 let tickets: Ticket[];
 beforeAll(async () => {
-  orm = await openOrm(await createTestDatabase());
+  orm = await openAppOrm(await createTestDatabase());
   // Titles that need escaping in LIKE, and one in mixed case.
   await createTicketDirectly({ orm }, { reporter: 'parent@demo.test', tutor: 'tutor@demo.test', title: '100% late_again \\ really' });
   await createTicketDirectly({ orm }, { reporter: 'ola@demo.test', title: 'Camera Was OFF' });

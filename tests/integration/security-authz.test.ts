@@ -14,7 +14,7 @@ import {
 } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OPERATION_SCOPES, SCOPES, expandScopes } from '../../server/src/auth/scopes';
-import { getSchema } from '../../server/src/graphql/schema';
+import { getSchema } from '../../server/src/app/schema';
 import { type TestApp, errorCode, startTestApp } from '../support/app';
 import { sql } from '../support/fixtures';
 import { connectWs, subscribe } from '../support/ws';

@@ -57,7 +57,7 @@ describe('instances', () => {
     const ticketId = reported.data.reportIssue.id;
     const pending = () => sql(app, "select count(*)::int as n from outbox_messages where ticket_id = ? and status = 'PENDING'", [ticketId]);
     expect((await pending())[0].n).toBeGreaterThan(0);
-    await serverProcess({}, 'server/src/worker.ts');
+    await serverProcess({}, 'server/src/app/worker.ts');
     const deadline = Date.now() + 30_000;
     while ((await pending())[0].n > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
     expect((await pending())[0].n).toBe(0);

@@ -1,7 +1,7 @@
 import { parse, validate } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as dashboardDocuments from '../../dashboard/src/graphql/generated/graphql';
-import { getSchema } from '../../server/src/graphql/schema';
+import { getSchema } from '../../server/src/app/schema';
 import { QUERY_LIMITS, queryLimitProtection } from '../../server/src/http/query-limits';
 import { type TestApp, errorCode, startTestApp } from '../support/app';
 

@@ -3,7 +3,7 @@ import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isStaff, type Role } from '../../server/src/auth/roles';
 import type { Viewer } from '../../server/src/auth/viewer';
-import { openOrm } from '../../server/src/db/orm';
+import { openAppOrm } from '../../server/src/app/database';
 import { DEMO_ACCOUNTS } from '../../server/src/seed/demo-accounts';
 import { loadVisibleEventsAfter } from '../../server/src/tickets/event-log';
 import { canSeeTicket } from '../../server/src/tickets/ticket-access';
@@ -23,7 +23,7 @@ let viewers: Array<Viewer & { email: string }>;
 const sql = (query: string, params: unknown[] = []): Promise<any[]> => orm.em.fork().getConnection().execute(query, params);
 
 beforeAll(async () => {
-  orm = await openOrm(await createTestDatabase());
+  orm = await openAppOrm(await createTestDatabase());
   const app = { orm };
   // Make sure every clause has tickets on both sides: a learner's own, a child's, a parent's own,
   // one without a tutor, and internal as well as public events.

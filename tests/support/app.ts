@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { loadConfig } from '../../server/src/config';
-import { openOrm } from '../../server/src/db/orm';
+import { openAppOrm } from '../../server/src/app/database';
 import { startHttpServer } from '../../server/src/http/app';
 import { DEMO_PASSWORD } from '../../server/src/seed/demo-accounts';
-import { createServices, type Services } from '../../server/src/services';
+import { createServices, type Services } from '../../server/src/app/services';
 import { createTestDatabase } from './database';
 
 export interface GqlResult<T = any> {
@@ -43,7 +43,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     ...env,
   });
   const queries: string[] = [];
-  const orm = await openOrm(databaseUrl, { onQuery: (sql) => queries.push(sql) });
+  const orm = await openAppOrm(databaseUrl, { onQuery: (sql) => queries.push(sql) });
   const services = createServices(config, orm);
   await services.start();
   const server = await startHttpServer(services, 0, '127.0.0.1');

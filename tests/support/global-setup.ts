@@ -4,10 +4,10 @@ import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { Client } from 'pg';
 import { startEmbeddedPostgres } from '../../server/src/db/embedded-postgres';
-import { migrate, openOrm } from '../../server/src/db/orm';
+import { migrateApp, openAppOrm } from '../../server/src/app/database';
 import { loadConfig } from '../../server/src/config';
 import { seedIfEmpty } from '../../server/src/seed/seed';
-import { createServices } from '../../server/src/services';
+import { createServices } from '../../server/src/app/services';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -41,8 +41,8 @@ export default async function setup(project: TestProject) {
 
   const url = new URL(serverUrl);
   url.pathname = `/${template}`;
-  const orm = await openOrm(url.toString());
-  await migrate(orm);
+  const orm = await openAppOrm(url.toString());
+  await migrateApp(orm);
   const config = loadConfig({ NODE_ENV: 'test', JWT_SECRET: 'template-seed-secret', RUN_WORKER: 'false', DATA_DIR: path.resolve('.data') });
   await seedIfEmpty(createServices(config, orm));
   await orm.close();

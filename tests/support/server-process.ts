@@ -27,10 +27,10 @@ async function freePort(): Promise<number> {
 }
 
 /**
- * The real server (`server/src/main.ts`) in its own process, on an existing database; with
- * `entry: 'server/src/worker.ts'` the worker process instead (ready when it says so, no HTTP).
+ * The real server (`server/src/app/main.ts`) in its own process, on an existing database; with
+ * `entry: 'server/src/app/worker.ts'` the worker process instead (ready when it says so, no HTTP).
  */
-export async function startServerProcess(databaseUrl: string, env: Record<string, string> = {}, entry = 'server/src/main.ts'): Promise<ServerProcess> {
+export async function startServerProcess(databaseUrl: string, env: Record<string, string> = {}, entry = 'server/src/app/main.ts'): Promise<ServerProcess> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const output: string[] = [];

@@ -27,7 +27,7 @@ describe('the bench sends what the dashboard sends', () => {
   });
 
   it('the PostGraphile baseline selects the same card fields under its own names, less what only the server computes', () => {
-    // slaState (desk/sla.ts) and viewers (live presence) have no column PostGraphile could read.
+    // slaState (tickets/sla.ts) and viewers (live presence) have no column PostGraphile could read.
     const card = (text: string, leaveOut: string[] = []) =>
       print(visit(parse(text).definitions.find((d) => d.kind === 'FragmentDefinition')!, {
         Field: (node) => (leaveOut.includes(node.name.value) ? null : undefined),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toCsv } from '../../dashboard/src/pages/desk/csv';
+import { toCsv } from '../../dashboard/src/lib/csv';
 
 describe('report CSV', () => {
   it('writes a header and rows, quoting only fields that need it', () => {

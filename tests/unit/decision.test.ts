@@ -13,7 +13,7 @@ const refusal = (run: () => unknown) => {
   return ['accepted'];
 };
 
-describe('decisionFor (DESIGN.md "Money")', () => {
+describe('decisionFor (docs/API.md "Money and previews")', () => {
   it('outcomes: in favour of the parent is a full credit, of the educator none, a split half', () => {
     expect(decisionFor(ResolutionOutcome.IN_FAVOR_OF_PARENT, null, null, null)).toEqual({ kind: 'FULL' });
     expect(decisionFor(ResolutionOutcome.IN_FAVOR_OF_EDUCATOR, null, null, null)).toEqual({ kind: 'NONE' });

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { describe, expect, it } from 'vitest';
 import type { SessionParticipant, TutoringSession } from '../../server/src/sessions/session.entity';
 import { DisputeCategory } from '../../server/src/tickets/enums';
-import { sessionEvidence } from '../../server/src/tickets/evidence';
+import { sessionEvidence } from '../../server/src/tickets/attendance-facts';
 
 const START = Date.parse('2026-11-02T15:00:00Z');
 const at = (minute: number) => new Date(START + minute * 60_000);

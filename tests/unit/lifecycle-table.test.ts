@@ -7,7 +7,7 @@ import { verdictFor } from '../../server/src/tickets/ticket-access';
 import type { Ticket } from '../../server/src/tickets/ticket.entity';
 
 /*
- * DESIGN.md "Ticket lifecycle", written out by hand (not derived from rules.ts): for every status and
+ * docs/API.md "Lifecycle", written out by hand (not derived from rules.ts): for every status and
  * action, what each actor gets. A status is the resulting status (the change is allowed), FORBIDDEN
  * (the status offers the action, but not to this actor) or CONFLICT (the status offers it to nobody).
  * Columns: the reporter (a parent); another learner or parent (the reporter's child, who can see the
@@ -92,7 +92,7 @@ const outcome = (status: TicketStatus, action: TicketAction, actor: keyof typeof
 const [header, ...rows] = TABLE.trim().split('\n').map((line) => line.trim().split(/\s+/));
 const actors = header.slice(2);
 
-describe('the lifecycle table of DESIGN.md', () => {
+describe('the lifecycle table of docs/API.md', () => {
   it('covers every status and action once', () => {
     const statuses = Object.values(TicketStatus);
     const actions = ['resolve', 'accept', 'escalate', 'assign', 'comment', 'commentInternal', 'autoClose', 'autoEscalate', 'attachEvidence', 'rate', 'split', 'merge', 'mergeInto'];

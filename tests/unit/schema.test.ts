@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { SCHEMA_FILE, renderSchema } from '../../server/src/graphql/emit-schema';
+import { SCHEMA_FILE, renderSchema } from '../../server/src/app/emit-schema';
 
 describe('schema.graphql', () => {
   it('is what the code generates (run `npm run schema` when this fails)', async () => {

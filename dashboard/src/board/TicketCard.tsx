@@ -2,9 +2,9 @@ import { A } from '@solidjs/router';
 import { Show } from 'solid-js';
 import { CATEGORY_LABELS, TYPE_LABELS } from '../lib/labels';
 import { humanize, shortDuration, timeAgo } from '../lib/format';
-import { PresenceAvatars } from '../pages/desk/PresenceAvatars';
-import { SelectBox } from '../pages/desk/SelectBox';
-import { SlaBadge, slaText } from '../pages/desk/SlaBadge';
+import { PresenceAvatars } from './PresenceAvatars';
+import { SelectBox } from './SelectBox';
+import { SlaBadge, slaText } from './SlaBadge';
 import type { Card } from './boardStore';
 
 /** One ticket on the board; a link, so Tab and Enter open it. */

@@ -7,16 +7,7 @@ export const CompletedSessionsQuery = graphql(`
       pageInfo { hasNextPage endCursor }
       edges {
         node {
-          id
-          kind
-          status
-          language
-          subject
-          scheduledStart
-          scheduledEnd
-          price { amountMinor currency }
-          tutor { id name }
-          learners { id name }
+          ...SessionFields
           openTicket { id number status }
         }
       }

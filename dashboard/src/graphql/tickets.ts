@@ -114,19 +114,10 @@ export const TicketDetailFields = graphql(`
     tutor { id name email }
     assignee { id name }
     sessions {
-      id
-      kind
-      status
-      language
-      subject
-      scheduledStart
-      scheduledEnd
+      ...SessionFields
       lessonId
       orderId
       teacherSessionId
-      price { amountMinor currency }
-      tutor { id name }
-      learners { id name }
       invoiceLines { id description voided amount { amountMinor currency } credited { amountMinor currency } invoice { id number status } }
       endedBy { id name role }
       attendance { user { id name role } joinedAt leftAt }

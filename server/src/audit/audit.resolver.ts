@@ -3,7 +3,8 @@ import { Role } from '../auth/roles';
 import { badInput } from '../errors';
 import { requireViewer } from '../graphql/auth-guard';
 import type { Context } from '../graphql/context';
-import { Connection, decodeCursor, pageSize, toPage } from '../graphql/pagination';
+import { decodeCursor, pageSize, toPage } from '../db/paging';
+import { Connection } from '../graphql/pagination';
 import { AuditEntry } from './audit-entry.entity';
 
 const AuditEntryConnection = Connection(AuditEntry, 'AuditEntry');

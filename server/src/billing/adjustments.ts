@@ -8,7 +8,6 @@ import { type CreditDecision, planCredits } from './credit-plan';
 import { Invoice, InvoiceLine, InvoiceStatus } from './invoice.entity';
 import { Package } from './package.entity';
 import { settlePayoutDeductions } from './payout-deductions';
-import { recordCreditNoteWebhook } from '../webhooks/events';
 import { pgArray, run } from '../db/raw-sql';
 
 export interface MoneyMoved {
@@ -139,7 +138,7 @@ export async function applyPlan(em: EntityManager, ticket: { id: string; number:
     }
   }
   for (const lines of noteLines.values()) {
-    const origin = { ticketId: ticket.id, reason: `Decision on ${ticket.number}`, orderKey: `ticket:${ticket.id}` };
+    const origin = { ticketId: ticket.id, reason: `Decision on ${ticket.number}` };
     const note = await createCreditNote(em, lines[0].line.invoice, origin, lines);
     moved.creditNotes.push(note);
     for (const m of lines) ledger(m, { kind: AdjustmentKind.LINE_CREDIT, amountMinor: m.amountMinor, invoiceLine: m.line, creditNote: note });
@@ -218,8 +217,6 @@ export function creditDraftLine(line: InvoiceLine, amountMinor: number): void {
 export interface CreditOrigin {
   ticketId: string | null;
   reason: string;
-  /** Webhook events with one key arrive in order (ticket:<id>, session:<id>). */
-  orderKey: string;
 }
 
 export async function createCreditNote(em: EntityManager, invoice: Invoice, origin: CreditOrigin, lines: Array<{ line: InvoiceLine; amountMinor: number }>) {
@@ -232,7 +229,6 @@ export async function createCreditNote(em: EntityManager, invoice: Invoice, orig
     reason: origin.reason,
   });
   em.persist(note);
-  recordCreditNoteWebhook(em, note, origin.orderKey);
   for (const { line, amountMinor } of lines) {
     line.creditedMinor += amountMinor;
     em.persist(Object.assign(new CreditNoteLine(), { creditNote: note, invoiceLine: line, amountMinor }));

@@ -32,7 +32,7 @@ export async function creditCancelledSession(em: EntityManager, session: Tutorin
       toNote.set(line.invoice.id, [...(toNote.get(line.invoice.id) ?? []), { line, amountMinor: open }]);
     }
   }
-  const origin: CreditOrigin = { ticketId: null, reason, orderKey: `session:${session.id}` };
+  const origin: CreditOrigin = { ticketId: null, reason };
   for (const noteLines of toNote.values()) {
     money.creditNotes.push(await createCreditNote(em, noteLines[0].line.invoice, origin, noteLines));
   }

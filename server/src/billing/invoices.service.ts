@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../auth/viewer';
 import { notFound } from '../errors';
-import { type Page, decodeCursor, pageSize, toPage } from '../graphql/pagination';
+import { type Page, decodeCursor, pageSize, toPage } from '../db/paging';
 import { invoiceVisibilitySql } from '../sessions/visibility';
 import { Invoice, type InvoiceLine } from './invoice.entity';
 

@@ -1,7 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import type { Viewer } from '../auth/viewer';
-import { byId, groupedBy, visibleTickets } from '../graphql/batch';
+import { byId, groupedBy } from '../db/batch';
+import { visibleTickets } from '../tickets/visibility';
 import type { Ticket } from '../tickets/ticket.entity';
 import { pgArray, run } from '../db/raw-sql';
 import { TutorPayout } from './payout.entity';

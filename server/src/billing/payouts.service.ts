@@ -3,7 +3,7 @@ import { Role, isStaff } from '../auth/roles';
 import type { Viewer } from '../auth/viewer';
 import { inTransaction } from '../db/transaction';
 import { badInput, conflict, forbidden } from '../errors';
-import { type Page, decodeCursor, pageSize, toPage } from '../graphql/pagination';
+import { type Page, decodeCursor, pageSize, toPage } from '../db/paging';
 import { pgArray, run } from '../db/raw-sql';
 import { lockTutors } from './payout-deductions';
 import { PayoutStatus, TutorPayout } from './payout.entity';

@@ -1,9 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Tx } from '../db/transaction';
-import type { Ticket } from '../tickets/ticket.entity';
 import { pgArray, run } from '../db/raw-sql';
 import { lockTutorsOfSessions, rebalanceCarries, settlePayoutDeductions } from './payout-deductions';
-import { announceReleasedPayouts } from './payout-notifications';
 
 /** Holds the tutor payouts of these sessions while a ticket on them is open (paid ones are gone). */
 export async function holdPayouts(em: EntityManager, sessionIds: string[]): Promise<void> {
@@ -19,11 +16,10 @@ export async function holdPayouts(em: EntityManager, sessionIds: string[]): Prom
 /**
  * Releases the held payouts of sessions that no longer have an open ticket (`closing` just
  * closed), net of the tutor's share of what disputes credited (kept current by
- * settlePayoutDeductions), and tells the tutor how much the end of the hold released.
+ * settlePayoutDeductions). Returns the released payouts' ids (the close announces them).
  */
-export async function releasePayoutsWithoutOpenTickets(tx: Tx, sessionIds: string[], closing: Ticket): Promise<number> {
-  const { em } = tx;
-  if (!sessionIds.length) return 0;
+export async function releasePayoutsWithoutOpenTickets(em: EntityManager, sessionIds: string[]): Promise<string[]> {
+  if (!sessionIds.length) return [];
   await lockTutorsOfSessions(em, sessionIds);
   const released: Array<{ id: string; session_id: string }> = await run(em,
     `update tutor_payouts p set status = 'RELEASED', released_at = now()
@@ -31,8 +27,7 @@ export async function releasePayoutsWithoutOpenTickets(tx: Tx, sessionIds: strin
         and not exists (select 1 from ticket_sessions ts where ts.session_id = p.session_id and ts.open)
       returning p.id, p.session_id`,
     [pgArray(sessionIds)]);
-  if (!released.length) return 0;
+  if (!released.length) return [];
   await settlePayoutDeductions(em, released.map((r) => r.session_id), null);
-  await announceReleasedPayouts(tx, closing, released.map((r) => r.id));
-  return released.length;
+  return released.map((r) => r.id);
 }

@@ -8,7 +8,7 @@ import { inTransaction } from '../db/transaction';
 import { badInput, conflict, forbidden, notFound } from '../errors';
 import { type NotificationChannel, announce } from '../notifications/outbox';
 import { SessionParticipant, SessionStatus, TutoringSession } from '../sessions/session.entity';
-import { recordWebhookEvent } from '../webhooks/events';
+import { recordCreditNoteWebhook, recordWebhookEvent } from '../webhooks/events';
 import { WebhookEventType } from '../webhooks/webhook.entities';
 
 const EVERY_CHANNEL: NotificationChannel[] = ['IN_APP', 'EMAIL', 'TELEGRAM'];
@@ -54,6 +54,8 @@ export async function cancelSession(em: EntityManager, viewer: Viewer, input: { 
     });
     const tutor = await tx.em.findOneOrFail(User, { id: session.tutor.id });
     const money = await creditCancelledSession(tx.em, session, participants, `${session.subject} on ${sessionWhen(session)} cancelled by ${tutor.name}`);
+    // Ordered with the session's own events.
+    for (const note of money.creditNotes) recordCreditNoteWebhook(tx.em, note, `session:${session.id}`);
     const when = sessionWhen(session);
     await announce(tx, {
       event: 'session.cancelled',

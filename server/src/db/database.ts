@@ -3,7 +3,7 @@ import { Client } from 'pg';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Config } from '../config';
 import { startEmbeddedPostgres } from './embedded-postgres';
-import { migrate, openOrm } from './orm';
+import { type ExtraMigration, type OrmOptions, migrate, openOrm } from './orm';
 
 export interface Database {
   url: string;
@@ -27,8 +27,14 @@ export async function ensureDatabase(serverUrl: string, name: string): Promise<s
   return url.toString();
 }
 
+/** What the composition root hands db/: the entities and the schemas migrated after ours (app/database.ts). */
+export interface DatabaseParts {
+  entities: OrmOptions['entities'];
+  extraMigrations: ExtraMigration[];
+}
+
 /** DATABASE_URL, or an embedded PostgreSQL under the data directory; migrated either way. */
-export async function openDatabase(config: Config, log: (line: string) => void = console.log): Promise<Database> {
+export async function openDatabase(config: Config, parts: DatabaseParts, log: (line: string) => void = console.log): Promise<Database> {
   let url = config.databaseUrl;
   let stopEmbedded = async () => {};
   if (!url) {
@@ -39,8 +45,8 @@ export async function openDatabase(config: Config, log: (line: string) => void =
     log(`embedded PostgreSQL on port ${embedded.port}, data in ${path.relative(process.cwd(), dataDir) || dataDir}`);
   }
   try {
-    const orm = await openOrm(url, { logQueries: config.logQueries });
-    const applied = await migrate(orm);
+    const orm = await openOrm(url, { entities: parts.entities, logQueries: config.logQueries });
+    const applied = await migrate(orm, parts.extraMigrations);
     if (applied.length) log(`applied migrations: ${applied.join(', ')}`);
     return { url, orm, close: async () => { await orm.close(); await stopEmbedded(); } };
   } catch (error) {

@@ -1,8 +1,8 @@
 import { registerEnumType } from 'type-graphql';
 import type { Viewer } from '../auth/viewer';
 import { badInput, errorCodeOf } from '../errors';
-import type { Services } from '../services';
 import type { Ticket } from '../tickets/ticket.entity';
+import type { TicketService } from '../tickets/tickets.service';
 
 export enum BulkAction {
   ASSIGN = 'ASSIGN',
@@ -35,7 +35,7 @@ export interface BulkOutcome {
  * that has moved on (or that the caller may not touch) is reported, and the others still change.
  * Input that is wrong for every ticket (no assignee, no comment) is refused before any change.
  */
-export async function bulkTicketAction(services: Pick<Services, 'tickets'>, viewer: Viewer, input: BulkInput): Promise<BulkOutcome[]> {
+export async function bulkTicketAction(services: { tickets: TicketService }, viewer: Viewer, input: BulkInput): Promise<BulkOutcome[]> {
   const ticketIds = [...new Set(input.ticketIds)];
   if (!ticketIds.length) throw badInput('ticketIds', 'Choose at least one ticket');
   if (ticketIds.length > MAX_BULK_TICKETS) throw badInput('ticketIds', `At most ${MAX_BULK_TICKETS} tickets at once`);

@@ -1,12 +1,10 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
 import { STAFF_ROLES } from '../auth/roles';
 import { requireViewer } from '../graphql/auth-guard';
-import { visibleTickets } from '../graphql/batch';
+import { visibleTickets } from '../tickets/visibility';
 import type { Context } from '../graphql/context';
 import { parseId, parseIds } from '../graphql/ids';
 import { Ticket } from '../tickets/ticket.entity';
-import { ticketDepsOf } from './deps';
-import { mergeTickets } from './merge';
 
 @Resolver()
 export class MergeResolver {
@@ -20,7 +18,7 @@ export class MergeResolver {
     @Arg('comment', () => String, { nullable: true }) comment?: string,
   ) {
     const viewer = requireViewer(ctx, STAFF_ROLES);
-    return mergeTickets(ticketDepsOf(ctx), viewer, { targetId: parseId(targetId, 'targetId'), sourceIds: parseIds(sourceIds, 'sourceIds'), comment });
+    return ctx.services.desk.merge(viewer, { targetId: parseId(targetId, 'targetId'), sourceIds: parseIds(sourceIds, 'sourceIds'), comment });
   }
 }
 

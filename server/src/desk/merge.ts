@@ -4,9 +4,9 @@ import { holdPayouts } from '../billing/payouts';
 import { pgArray, run } from '../db/raw-sql';
 import { type Tx, inTransaction } from '../db/transaction';
 import { badInput, notFound } from '../errors';
-import { announcements } from '../tickets/announcements';
 import { TicketEventKind, TicketStatus } from '../tickets/enums';
 import { recordChange } from '../tickets/history';
+import { ticketChanges } from '../tickets/ticket-changes';
 import { reporterIdsOf } from '../tickets/disputed-learners';
 import { canSeeTicket, ticketFor } from '../tickets/ticket-access';
 import type { TicketDeps } from '../tickets/ticket-deps';
@@ -55,8 +55,8 @@ export async function mergeTickets(deps: TicketDeps, viewer: Viewer, request: Me
     for (const source of pending) checkCompatible(source, target);
     for (const source of pending) await mergeOne(tx, deps, viewer, source, target, comment);
     const numbers = pending.map((source) => source.number).join(', ');
-    await announcements.mergedInto(tx, target, pending.filter((source) => source.reporter.id !== target.reporter.id).map((source) => source.number));
-    recordChange(tx, target, { actor: viewer, action: 'MERGED_FROM', comment: [`Merged ${numbers} into this ticket`, comment].filter(Boolean).join(': '), kind: TicketEventKind.UPDATED });
+    await ticketChanges.raise(tx, { type: 'ticket.merged', target, sources: pending });
+    await recordChange(tx, target, { actor: viewer, action: 'MERGED_FROM', comment: [`Merged ${numbers} into this ticket`, comment].filter(Boolean).join(': '), kind: TicketEventKind.UPDATED });
     return target;
   });
 }
@@ -82,14 +82,13 @@ async function mergeOne(tx: Tx, deps: TicketDeps, viewer: Viewer, source: Ticket
   target.mergedReporterIds = reporterIdsOf(source).concat(target.mergedReporterIds)
     .filter((id, index, ids) => id !== target.reporter.id && ids.indexOf(id) === index);
   source.mergedInto = target;
-  recordChange(tx, source, {
+  await recordChange(tx, source, {
     actor: viewer, action: 'MERGED', comment: [`Merged into ${target.number}`, comment].filter(Boolean).join(': '),
     to: TicketStatus.CLOSED, kind: TicketEventKind.STATUS_CHANGED,
   });
   await closeTicket(tx, deps.timers, source);
   // Held while the source was open, held now by the target (a no-op unless something released them).
   await holdPayouts(em, sessionIds);
-  await announcements.merged(tx, source, target);
 }
 
 /** The source's report, comments and evidence notes, as entries of the target's log at their own times. */

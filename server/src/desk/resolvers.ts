@@ -6,7 +6,7 @@ import { SavedViewsResolver } from './saved-views.resolver';
 import { TicketSlaResolver } from './sla.resolver';
 import { TicketStatsResolver } from './ticket-stats.resolver';
 
-/** The coordinator desk's resolvers (registered in graphql/schema.ts). */
+/** The coordinator desk's resolvers (listed in app/schema.ts). */
 export const deskResolvers = [TicketSlaResolver, SavedViewsResolver, TicketStatsResolver,
   PresenceResolver, PresenceEventResolver, PresenceFieldsResolver, TicketViewersResolver,
   BulkActionsResolver, SplitResolver, MergeResolver, TicketMergeFieldsResolver] as const;

@@ -3,7 +3,7 @@ import { Entity, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core'
 import { Field, ID, ObjectType } from 'type-graphql';
 import { User } from '../auth/user.entity';
 import { DisputeCategory, TicketStatus, TicketType } from '../tickets/enums';
-import { SlaState } from './sla';
+import { SlaState } from '../tickets/sla';
 
 /** The stored filter of a view: the TicketFilter fields a board can set. */
 @ObjectType()

@@ -6,7 +6,7 @@ import { inTransaction } from '../db/transaction';
 import { announce } from '../notifications/outbox';
 import { TicketStatus } from '../tickets/enums';
 import { Ticket } from '../tickets/ticket.entity';
-import { SlaState, slaStateSql } from './sla';
+import { SlaState, slaStateSql } from '../tickets/sla';
 import { run } from '../db/raw-sql';
 
 /**

@@ -1,6 +1,6 @@
 import { FieldResolver, Resolver, Root } from 'type-graphql';
 import { Ticket } from '../tickets/ticket.entity';
-import { SlaState, slaStateOf } from './sla';
+import { SlaState, slaStateOf } from '../tickets/sla';
 
 @Resolver(() => Ticket)
 export class TicketSlaResolver {

@@ -4,8 +4,6 @@ import { requireViewer } from '../graphql/auth-guard';
 import type { Context } from '../graphql/context';
 import { parseId, parseIds } from '../graphql/ids';
 import { Ticket } from '../tickets/ticket.entity';
-import { ticketDepsOf } from './deps';
-import { splitTicket } from './split';
 
 @Resolver()
 export class SplitResolver {
@@ -18,6 +16,6 @@ export class SplitResolver {
     @Arg('comment', () => String, { nullable: true }) comment?: string,
   ) {
     const viewer = requireViewer(ctx, STAFF_ROLES);
-    return splitTicket(ticketDepsOf(ctx), viewer, { ticketId: parseId(ticketId, 'ticketId'), sessionIds: parseIds(sessionIds, 'sessionIds'), title, comment });
+    return ctx.services.desk.split(viewer, { ticketId: parseId(ticketId, 'ticketId'), sessionIds: parseIds(sessionIds, 'sessionIds'), title, comment });
   }
 }

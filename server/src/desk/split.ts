@@ -4,9 +4,9 @@ import type { Viewer } from '../auth/viewer';
 import { nextNumber } from '../billing/adjustments';
 import { inTransaction } from '../db/transaction';
 import { badInput, notFound } from '../errors';
-import { announcements } from '../tickets/announcements';
 import { TicketEventKind, TicketStatus } from '../tickets/enums';
 import { recordChange } from '../tickets/history';
+import { splitRefusal } from '../tickets/capability-facts';
 import { requiredText } from '../tickets/text';
 import { lockTicketFor } from '../tickets/ticket-access';
 import type { TicketDeps } from '../tickets/ticket-deps';
@@ -41,7 +41,8 @@ export async function splitTicket(deps: TicketDeps, viewer: Viewer, request: Spl
     const links = await em.find(TicketSession, { ticket: source }, { fields: ['session', 'openDispute', 'open'] });
     const onTicket = new Set(links.map((l) => l.session.id));
     if (sessionIds.some((id) => !onTicket.has(id))) throw notFound('Session on this ticket');
-    if (sessionIds.length >= links.length) throw badInput('sessionIds', 'Leave at least one session on the ticket');
+    const refusal = splitRefusal(links.length, sessionIds.length);
+    if (refusal) throw refusal;
 
     const now = new Date();
     const split = em.create(Ticket, {
@@ -67,12 +68,11 @@ export async function splitTicket(deps: TicketDeps, viewer: Viewer, request: Spl
       currency: source.currency,
       creditedMinor: 0,
     });
-    recordChange(tx, split, { actor: viewer, action: 'SPLIT_FROM', comment: [`Split from ${source.number}`, comment].filter(Boolean).join(': '), to: TicketStatus.ONGOING, kind: TicketEventKind.CREATED });
-    recordChange(tx, source, { actor: viewer, action: 'SPLIT', comment: [`${sessionIds.length} session(s) moved to ${split.number}`, comment].filter(Boolean).join(': '), kind: TicketEventKind.UPDATED });
+    await recordChange(tx, split, { actor: viewer, action: 'SPLIT_FROM', comment: [`Split from ${source.number}`, comment].filter(Boolean).join(': '), to: TicketStatus.ONGOING, kind: TicketEventKind.CREATED });
+    await recordChange(tx, source, { actor: viewer, action: 'SPLIT', comment: [`${sessionIds.length} session(s) moved to ${split.number}`, comment].filter(Boolean).join(': '), kind: TicketEventKind.UPDATED });
     await em.flush();
     await moveSessions(em, source.id, split.id, sessionIds);
     await deps.timers.scheduleAutoEscalate(em, split);
-    await announcements.created(tx, split);
     return split;
   });
 }

@@ -3,7 +3,7 @@ import { STAFF_ROLES } from '../auth/roles';
 import { requireViewer } from '../graphql/auth-guard';
 import type { Context } from '../graphql/context';
 import { ticketStats } from './ticket-stats';
-import { TicketStats } from './ticket-stats.types';
+import { TicketStats } from './ticket-stats.type';
 
 @Resolver()
 export class TicketStatsResolver {

@@ -3,8 +3,8 @@ import { User } from '../auth/user.entity';
 import { Money } from '../billing/money';
 import { badInput } from '../errors';
 import { TicketType } from '../tickets/enums';
-import { SlaState, slaStateSql } from './sla';
-import { type CategoryCount, TicketStats, type TutorStats, type WeekStats } from './ticket-stats.types';
+import { SlaState, slaStateSql } from '../tickets/sla';
+import { type CategoryCount, TicketStats, type TutorStats, type WeekStats } from './ticket-stats.type';
 
 const MAX_RANGE_MS = 2 * 366 * 86_400_000;
 const round1 = (value: number) => Math.round(value * 10) / 10;

@@ -55,7 +55,7 @@ export async function attachEvidence(em: EntityManager, config: Config, viewer: 
     const now = new Date();
     for (const upload of uploads) Object.assign(upload, { ticket, attachedAt: now });
     const names = uploads.map((upload) => upload.filename).join(', ');
-    recordChange(tx, ticket, { actor: viewer, action: 'EVIDENCE_ADDED', comment: comment ? `${comment}\n(${names})` : names, kind: TicketEventKind.UPDATED });
+    await recordChange(tx, ticket, { actor: viewer, action: 'EVIDENCE_ADDED', comment: comment ? `${comment}\n(${names})` : names, kind: TicketEventKind.UPDATED });
     return ticket;
   });
 }

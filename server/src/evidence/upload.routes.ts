@@ -2,7 +2,7 @@ import busboy from 'busboy';
 import { type Request, type Response, Router } from 'express';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { viewerHasScope } from '../auth/scopes';
-import type { Services } from '../services';
+import type { Services } from '../graphql/context';
 import { canSeeTicket } from '../tickets/ticket-access';
 import { Ticket } from '../tickets/ticket.entity';
 import { MAX_UPLOAD_BYTES, UploadRefused, storeUpload, streamUpload } from './file-store';

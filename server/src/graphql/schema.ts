@@ -1,30 +1,7 @@
 import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
-import { AuthResolver } from '../auth/auth.resolver';
-import { UserFieldsResolver } from '../auth/user-fields.resolver';
-import { AuditLogResolver } from '../audit/audit.resolver';
-import { deskResolvers } from '../desk/resolvers';
-import { CreditNotesResolver, InvoiceLinesResolver, InvoicesResolver } from '../billing/invoices.resolver';
-import { PayoutConnectionResolver, PayoutDeductionResolver, PayoutsResolver, TicketPayoutsResolver } from '../billing/payouts.resolver';
-import { DeliveriesResolver } from '../notifications/deliveries.resolver';
-import { NotificationsResolver, UserNotificationFieldsResolver } from '../notifications/notifications.resolver';
-import { SessionsResolver } from '../sessions/sessions.resolver';
-import { CreditNoteTicketResolver, IssueLogResolver, SessionTicketResolver, TicketFieldsResolver } from '../tickets/ticket-fields.resolver';
-import { TicketEventsResolver } from '../tickets/ticket-events.resolver';
-import { TicketsResolver } from '../tickets/tickets.resolver';
-import { AttachmentFieldsResolver, EvidenceResolver, TicketEvidenceFieldsResolver } from '../evidence/evidence.resolver';
-import { CancellationsResolver } from '../cancellations/cancellations.resolver';
-import { SatisfactionResolver } from '../satisfaction/satisfaction.resolver';
-import { WebhookDeliveryFieldsResolver, WebhooksResolver } from '../webhooks/webhooks.resolver';
 import { DateTimeScalar } from './scalars';
-
-export const resolvers = [AuthResolver, UserFieldsResolver, AuditLogResolver, SessionsResolver, InvoicesResolver, InvoiceLinesResolver, CreditNotesResolver,
-  TicketsResolver, TicketEventsResolver, TicketFieldsResolver, SessionTicketResolver, CreditNoteTicketResolver, IssueLogResolver,
-  NotificationsResolver, UserNotificationFieldsResolver, DeliveriesResolver,
-  PayoutsResolver, PayoutConnectionResolver, PayoutDeductionResolver, TicketPayoutsResolver,
-  WebhooksResolver, WebhookDeliveryFieldsResolver, EvidenceResolver, TicketEvidenceFieldsResolver, AttachmentFieldsResolver,
-  SatisfactionResolver, CancellationsResolver, ...deskResolvers] as const;
 
 const noTopicPubSub = {
   publish() {
@@ -35,16 +12,13 @@ const noTopicPubSub = {
   },
 };
 
-let built: Promise<GraphQLSchema> | undefined;
-
-/** The schema, built once per process from the resolvers' decorators. */
-export function getSchema(): Promise<GraphQLSchema> {
-  built ??= buildSchema({
-    resolvers: [...resolvers] as unknown as [Function, ...Function[]],
+/** The schema of these resolvers (the composition root's list, app/schema.ts), with our scalars. */
+export function buildApiSchema(resolvers: Function[]): Promise<GraphQLSchema> {
+  return buildSchema({
+    resolvers: resolvers as [Function, ...Function[]],
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
     validate: false,
     // Subscriptions bring their own iterators (the feeds registered on realtime/hub.ts); type-graphql still wants a pubSub.
     pubSub: noTopicPubSub,
   });
-  return built;
 }

@@ -12,11 +12,8 @@ import { type Context, createContext } from '../graphql/context';
 import { requireScopes } from '../graphql/auth-guard';
 import { DomainError } from '../errors';
 import { formatError, toGraphQLError } from '../graphql/errors';
-import { getSchema } from '../graphql/schema';
-import type { Services } from '../services';
+import type { Services } from '../graphql/context';
 import { clientAddress } from './client-address';
-import { evidenceRoutes } from '../evidence/upload.routes';
-import { rateRoutes } from '../satisfaction/rate.routes';
 import { healthHandler } from './health';
 import { placeholderPage } from './placeholder';
 import { QUERY_LIMITS, queryLimitProtection } from './query-limits';
@@ -36,7 +33,7 @@ export async function startHttpServer(services: Services, port: number, host = '
   const app = express();
   app.disable('x-powered-by');
   const httpServer = createServer(app);
-  const schema = await getSchema();
+  const schema = await services.schema();
   const introspection = services.config.graphqlIntrospection;
   const protection = queryLimitProtection({ blockFieldSuggestions: !introspection });
   const apollo = new ApolloServer<Context>({
@@ -88,8 +85,8 @@ export async function startHttpServer(services: Services, port: number, host = '
   const liveUpdates = attachLiveUpdates(httpServer, services, schema, liveRules);
 
   app.get('/healthz', healthHandler(services));
-  app.use(evidenceRoutes(services));
-  app.use(rateRoutes(services));
+  // The features' own HTTP routes (uploads, rating links), as the composition root lists them.
+  for (const router of services.httpRoutes()) app.use(router);
   app.use(
     '/graphql',
     express.json({ limit: QUERY_LIMITS.maxBodyBytes }),

@@ -1,5 +1,5 @@
 import type { RequestHandler } from 'express';
-import type { Services } from '../services';
+import type { Services } from '../graphql/context';
 
 /** 200 once the database answers and every committed migration is applied; 503 otherwise. */
 export function healthHandler(services: Services): RequestHandler {

@@ -1,6 +1,5 @@
 import type { Viewer } from '../auth/viewer';
-import { type Context, createContext } from '../graphql/context';
-import type { Services } from '../services';
+import { type Context, type Services, createContext } from '../graphql/context';
 
 let perRequestKeys: Array<keyof Context> | undefined;
 

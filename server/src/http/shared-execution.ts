@@ -2,15 +2,14 @@ import { type DocumentNode, type ExecutionArgs, type ExecutionResult, createSour
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { isStaff } from '../auth/roles';
 import type { Viewer } from '../auth/viewer';
-import { type Context, createContext } from '../graphql/context';
-import { createLoaders } from '../graphql/loaders';
+import { type Context, type Loaders, createContext } from '../graphql/context';
 
 type SubscribeResult = AsyncIterableIterator<ExecutionResult> | ExecutionResult;
 
 /** What one event shares between its executions: an identity map, the viewer-independent loaders, the results. */
 interface EventScope {
   em: EntityManager;
-  loaders: ReturnType<typeof createLoaders>;
+  loaders: Loaders;
   results: Map<string, Promise<SharedResult>>;
 }
 
@@ -66,7 +65,7 @@ export function createSharedSubscribe(): (args: ExecutionArgs) => Promise<Subscr
     let scope = scopes.get(payload);
     if (!scope) {
       const em = context.services.orm.em.fork() as EntityManager;
-      scopes.set(payload, (scope = { em, loaders: createLoaders(em, null), results: new Map() }));
+      scopes.set(payload, (scope = { em, loaders: context.services.createLoaders(em, null), results: new Map() }));
     }
     return scope;
   };
@@ -77,7 +76,7 @@ export function createSharedSubscribe(): (args: ExecutionArgs) => Promise<Subscr
     const eventContext: Context = {
       ...createContext(context.services, watched?.viewer ?? null),
       em: scope.em,
-      loaders: createLoaders(scope.em, watched?.viewer ?? null, scope.loaders),
+      loaders: context.services.createLoaders(scope.em, watched?.viewer ?? null, scope.loaders),
     };
     return Promise.resolve(execute({ ...args, rootValue: payload, contextValue: eventContext })).then((result) => ({
       result,

@@ -18,7 +18,7 @@ import { requireScopes } from '../graphql/auth-guard';
 import { formatError, toGraphQLError } from '../graphql/errors';
 import { clientAddress } from './client-address';
 import { QUERY_LIMITS } from './query-limits';
-import type { Services } from '../services';
+import type { Services } from '../graphql/context';
 import { createLiveContext } from './live-context';
 import { CLOSE_UNAUTHORIZED } from './live-connections';
 import { createSharedSubscribe } from './shared-execution';

@@ -49,7 +49,7 @@ export async function contactTutor(deps: { em: EntityManager; telegramOn: boolea
     });
     em.persist(message);
     // Staff see in the ticket's history who wrote to the tutor, when and what; others never do.
-    recordChange(tx, ticket, { actor: viewer, action: 'CONTACTED_TUTOR', comment: text, internal: true, kind: TicketEventKind.COMMENTED });
+    await recordChange(tx, ticket, { actor: viewer, action: 'CONTACTED_TUTOR', comment: text, internal: true, kind: TicketEventKind.COMMENTED });
     await em.flush();
     await enqueueDelivery(em, message.id);
     return message;

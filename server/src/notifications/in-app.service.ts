@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { User } from '../auth/user.entity';
-import { type Page, decodeCursor, pageSize, toPage } from '../graphql/pagination';
+import { type Page, decodeCursor, pageSize, toPage } from '../db/paging';
 import { Notification } from './notification.entity';
 
 /** The user's in-app notifications, newest first, keyset-paginated on (created_at, id). */

@@ -38,7 +38,7 @@ export function createNotifier(config: Config): Notifier {
   };
 }
 
-/** The background tasks of notifications (see jobs/tasks.ts). */
+/** The background tasks of notifications (listed in app/tasks.ts). */
 export function notificationTasks(deps: { em: EntityManager; config: Config; notifier: Notifier }): TaskList {
   return {
     [DELIVER_TASK]: async (payload) => {

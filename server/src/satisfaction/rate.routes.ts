@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Router } from 'express';
 import { escapeHtml } from '../notifications/email/render-email';
-import type { Services } from '../services';
+import type { Services } from '../graphql/context';
 import { rateByToken } from './satisfaction.service';
 
 const page = (title: string, text: string, publicUrl: string) => `<!doctype html>

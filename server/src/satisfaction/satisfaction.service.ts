@@ -6,22 +6,20 @@ import { User } from '../auth/user.entity';
 import type { Viewer } from '../auth/viewer';
 import type { Config } from '../config';
 import { type Tx, inTransaction } from '../db/transaction';
-import { badInput, conflict } from '../errors';
+import { badInput } from '../errors';
 import { announce } from '../notifications/outbox';
 import { TicketEventKind, TicketStatus } from '../tickets/enums';
 import { recordChange } from '../tickets/history';
 import { ticketFor, verdictFor } from '../tickets/ticket-access';
 import { Ticket } from '../tickets/ticket.entity';
-import { ASK_TASK } from './ask-on-close';
+import { rateRefusal } from '../tickets/capability-facts';
+import { ASK_TASK } from './listeners';
 import { TicketRating } from './rating.entity';
 
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 
-const ratedAlready = () => conflict('This ticket was rated already');
-/** A duplicate merged into another ticket is rated there (desk/merge.ts), so it counts once. */
-const mergedAway = () => conflict('This ticket was merged into another one: rate that one');
 
 /** Tickets closed longer ago than this are not asked (e.g. the demo seed's backdated ones). */
 const ASK_WITHIN_MS = 86_400_000;
@@ -52,7 +50,7 @@ export async function askForRating(em: EntityManager, config: Config, ticketId: 
 async function applyRating(tx: Tx, ticket: Ticket, rating: TicketRating | null, actor: Viewer, score: number, comment: string | null): Promise<void> {
   const row = rating ?? tx.em.create(TicketRating, { ticket, tokenHash: hashToken(randomBytes(24).toString('base64url')), askedAt: new Date() });
   Object.assign(row, { score, comment, ratedAt: new Date(), ratedBy: tx.em.getReference(User, actor.id) });
-  recordChange(tx, ticket, { actor, action: 'RATED', comment: comment ? `${score}/5: ${comment}` : `${score}/5`, kind: TicketEventKind.UPDATED });
+  await recordChange(tx, ticket, { actor, action: 'RATED', comment: comment ? `${score}/5: ${comment}` : `${score}/5`, kind: TicketEventKind.UPDATED });
 }
 
 function checkScore(score: number) {
@@ -66,9 +64,9 @@ export async function rateTicket(em: EntityManager, config: Config, viewer: View
   if (comment && comment.length > 2000) throw badInput('comment', 'comment is at most 2000 characters');
   return inTransaction(em, async (tx) => {
     const { ticket } = await ticketFor(tx.em, config, viewer, input.ticketId, 'rate', { lock: true });
-    if (ticket.mergedInto) throw mergedAway();
     const rating = await tx.em.findOne(TicketRating, { ticket: ticket.id });
-    if (rating?.score) throw ratedAlready();
+    const refusal = rateRefusal(ticket, rating);
+    if (refusal) throw refusal;
     await applyRating(tx, ticket, rating, viewer, input.score, comment);
     return ticket;
   });

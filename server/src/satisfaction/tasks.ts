@@ -1,10 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { TaskList } from 'graphile-worker';
 import type { Config } from '../config';
-import { ASK_TASK } from './ask-on-close';
+import { ASK_TASK } from './listeners';
 import { askForRating } from './satisfaction.service';
 
-/** The background task of satisfaction (see jobs/tasks.ts). */
+/** The background task of satisfaction (listed in app/tasks.ts). */
 export function satisfactionTasks(deps: { em: EntityManager; config: Config }): TaskList {
   return {
     [ASK_TASK]: async (payload) => {

@@ -1,13 +1,13 @@
 import 'reflect-metadata';
 import { loadConfig } from '../config';
-import { openDatabase } from '../db/database';
-import { createServices } from '../services';
+import { openAppDatabase } from '../app/database';
+import { createServices } from '../app/services';
 import { seedIfEmpty } from './seed';
 
 /** `npm run seed`: seeds an empty database (never touches one that has data). */
 async function main() {
   const config = loadConfig();
-  const db = await openDatabase(config);
+  const db = await openAppDatabase(config);
   try {
     const seeded = await seedIfEmpty(createServices(config, db.orm));
     console.log(seeded ? 'demo data seeded' : 'database already has data; nothing seeded');

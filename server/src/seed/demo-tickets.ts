@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { User } from '../auth/user.entity';
 import type { Viewer } from '../auth/viewer';
-import type { Services } from '../services';
+import type { Services } from '../app/services';
 import { ResolutionAction } from '../tickets/resolution-action.entity';
 import { Ticket } from '../tickets/ticket.entity';
 import { daysAgo, demoClock } from './backdate';

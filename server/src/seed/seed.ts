@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { User } from '../auth/user.entity';
-import type { Services } from '../services';
+import type { Services } from '../app/services';
 import { seedDemo } from './demo';
 import { seedDemoTickets } from './demo-tickets';
 

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../auth/viewer';
 import { notFound } from '../errors';
-import { type Page, decodeCursor, pageSize, toPage } from '../graphql/pagination';
+import { type Page, decodeCursor, pageSize, toPage } from '../db/paging';
 import { TutoringSession, type SessionStatus } from './session.entity';
 import { sessionVisibilitySql } from './visibility';
 

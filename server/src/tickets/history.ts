@@ -6,8 +6,8 @@ import { TicketEventKind, type TicketStatus } from './enums';
 import { recordTicketEvent } from './event-log';
 import { IssueLog } from './issue-log.entity';
 import type { Ticket } from './ticket.entity';
-import { recordTicketWebhook } from '../webhooks/events';
-import { askWhenClosed } from '../satisfaction/ask-on-close';
+import type { MoneyMoved } from '../billing/adjustments';
+import { type TicketChange, ticketChanges } from './ticket-changes';
 
 export interface Change {
   actor: Viewer | null;
@@ -18,13 +18,16 @@ export interface Change {
   /** The new status, for transitions. */
   to?: TicketStatus;
   kind: TicketEventKind;
+  /** What a decision moved (resolve), for the listeners of the status change. */
+  money?: MoneyMoved;
 }
 
 /**
- * The one place a ticket changes: one immutable log entry, the version bump, and the ticket event
- * (stored and announced when the transaction commits).
+ * The one place a ticket changes: one immutable log entry, the version bump, the typed change
+ * raised to its listeners (ticket-changes.ts), and the ticket event (stored and announced when the
+ * transaction commits).
  */
-export function recordChange(tx: Tx, ticket: Ticket, change: Change): void {
+export async function recordChange(tx: Tx, ticket: Ticket, change: Change): Promise<void> {
   const from = ticket.status;
   const now = new Date();
   if (change.to) ticket.status = change.to;
@@ -45,12 +48,25 @@ export function recordChange(tx: Tx, ticket: Ticket, change: Change): void {
       createdAt: now,
     }),
   );
-  recordTicketWebhook(tx.em, ticket, change, from);
-  askWhenClosed(tx.em, ticket, change);
+  await ticketChanges.raise(tx, changeEvent(ticket, change, from));
   recordTicketEvent(tx, {
     ticketId: ticket.id,
     kind: change.to && change.kind !== TicketEventKind.CREATED ? TicketEventKind.STATUS_CHANGED : change.kind,
     previousStatus: change.kind === TicketEventKind.CREATED ? null : from,
     internal: change.internal ?? false,
   });
+}
+
+/** The typed change a log entry announces. */
+function changeEvent(ticket: Ticket, change: Change, previousStatus: TicketStatus): TicketChange {
+  const logged = {
+    ticket,
+    previousStatus,
+    change: { actor: change.actor, action: change.action, comment: change.comment ?? null, internal: change.internal ?? false },
+  };
+  if (change.kind === TicketEventKind.CREATED) return { type: 'ticket.created', ...logged };
+  if (change.to) return { type: 'ticket.statusChanged', ...logged, to: change.to, money: change.money ?? null };
+  if (change.kind === TicketEventKind.ASSIGNED) return { type: 'ticket.assigned', ...logged };
+  if (change.kind === TicketEventKind.COMMENTED) return { type: 'ticket.commented', ...logged };
+  return { type: 'ticket.updated', ...logged };
 }

@@ -9,7 +9,6 @@ import { inTransaction } from '../db/transaction';
 import { badInput, conflict, forbidden, notFound } from '../errors';
 import { SessionStatus, TutoringSession } from '../sessions/session.entity';
 import { getVisibleSessions } from '../sessions/sessions.service';
-import { announcements } from './announcements';
 import { type DisputeCategory, type ResolutionEffect, TicketEventKind, TicketStatus, TicketType } from './enums';
 import { recordChange } from './history';
 import { requiredText } from './text';
@@ -90,11 +89,10 @@ export async function reportIssue(deps: TicketDeps, viewer: Viewer, input: Repor
       for (const session of sessions) {
         em.persist(Object.assign(new TicketSession(), { ticket, session, openDispute: type === TicketType.DISPUTE, open: true }));
       }
-      recordChange(tx, ticket, { actor: viewer, action: 'REPORTED', comment: description, to: TicketStatus.ONGOING, kind: TicketEventKind.CREATED });
+      await recordChange(tx, ticket, { actor: viewer, action: 'REPORTED', comment: description, to: TicketStatus.ONGOING, kind: TicketEventKind.CREATED });
       await em.flush();
       await holdPayouts(em, sessionIds);
       await deps.timers.scheduleAutoEscalate(em, ticket);
-      await announcements.created(tx, ticket);
       return ticket;
     });
   } catch (error) {

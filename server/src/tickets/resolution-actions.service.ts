@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { badInput, notFound } from '../errors';
 import { DisputeCategory, ResolutionEffect } from './enums';
 import { ResolutionAction } from './resolution-action.entity';
-import type { ResolutionActionInput } from './ticket.inputs';
+import type { ResolutionActionInput } from './ticket.input';
 
 function checked(input: ResolutionActionInput) {
   const label = input.label.trim();

@@ -30,7 +30,7 @@ type Who = (actor: Actor, options: RuleOptions) => boolean;
 const staff: Who = (a) => a.role !== 'SYSTEM' && isStaff(a.role);
 const OPEN = [TicketStatus.ONGOING, TicketStatus.RESOLVED, TicketStatus.ESCALATED];
 
-/** DESIGN.md's lifecycle table, as data: from, action, who, to. */
+/** The lifecycle table (docs/API.md "Lifecycle"), as data: from, action, who, to. */
 export const LIFECYCLE: Array<{ from: TicketStatus[]; action: TicketAction; who: Who; to: TicketStatus | 'same' }> = [
   { from: [TicketStatus.ONGOING], action: 'resolve', who: (a, o) => a.isTutor || staff(a, o), to: TicketStatus.RESOLVED },
   { from: [TicketStatus.RESOLVED], action: 'accept', who: (a) => a.isReporter, to: TicketStatus.CLOSED },

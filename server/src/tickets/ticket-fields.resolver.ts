@@ -5,9 +5,10 @@ import { Money } from '../billing/money';
 import type { Context } from '../graphql/context';
 import { TutoringSession } from '../sessions/session.entity';
 import { ResolutionOutcome, TicketStatus } from './enums';
+import { rateRefusal, splitRefusal } from './capability-facts';
 import { TicketCapabilities, capabilitiesOf } from './capabilities';
 import { isDisputedLearner, reporterIdsOf } from './disputed-learners';
-import { SessionEvidence, sessionEvidence } from './evidence';
+import { SessionEvidence, sessionEvidence } from './attendance-facts';
 import { IssueLog } from './issue-log.entity';
 import { ResolutionAction } from './resolution-action.entity';
 import { Ticket } from './ticket.entity';
@@ -132,9 +133,8 @@ export class TicketFieldsResolver {
     // Facts beyond the ticket's status: the evidence window, the one rating, a merged duplicate
     // being rated on the ticket it was merged into, something to split.
     if (can.attachEvidence) can.attachEvidence = evidenceWindowOpen(ctx.services.config, ticket, await ctx.loaders.lastEscalatedAt.load(ticket.id));
-    if (can.rate) can.rate = !ticket.mergedInto && !(await ctx.loaders.rating.load(ticket.id))?.score;
-    // A split must leave a session behind and move one (desk/split.ts).
-    if (can.split) can.split = (await ctx.loaders.ticketSessions.load(ticket.id)).length > 1;
+    if (can.rate) can.rate = !rateRefusal(ticket, await ctx.loaders.rating.load(ticket.id));
+    if (can.split) can.split = !splitRefusal((await ctx.loaders.ticketSessions.load(ticket.id)).length, 1);
     return can;
   }
 

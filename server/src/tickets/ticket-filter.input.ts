@@ -1,5 +1,5 @@
 import { Field, ID, InputType } from 'type-graphql';
-import { SlaState } from '../desk/sla';
+import { SlaState } from './sla';
 import { parseId } from '../graphql/ids';
 import { DisputeCategory, TicketStatus, TicketType } from './enums';
 import type { TicketFilterSpec } from './ticket-filter';

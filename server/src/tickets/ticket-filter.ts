@@ -1,4 +1,4 @@
-import { type SlaState, type SlaTimes, slaFilter } from '../desk/sla';
+import { type SlaState, type SlaTimes, slaFilter } from './sla';
 import type { DisputeCategory, TicketStatus, TicketType } from './enums';
 import type { SqlCondition } from './visibility';
 
@@ -16,7 +16,7 @@ export interface TicketFilterSpec {
   from?: Date;
   /** Created before. */
   to?: Date;
-  /** In one of these SLA states now (desk/sla.ts). */
+  /** In one of these SLA states now (sla.ts). */
   sla?: readonly SlaState[];
 }
 

@@ -12,7 +12,7 @@ import { recordAudit } from '../audit/audit';
 import { ResolutionAction } from './resolution-action.entity';
 import { createResolutionAction, listResolutionActions, updateResolutionAction } from './resolution-actions.service';
 import { TicketFilter, toTicketFilterSpec } from './ticket-filter.input';
-import { ReportIssueInput, ResolutionActionInput, ResolveTicketInput } from './ticket.inputs';
+import { ReportIssueInput, ResolutionActionInput, ResolveTicketInput } from './ticket.input';
 import { Ticket } from './ticket.entity';
 import { getVisibleTicket, listTickets } from './tickets.query';
 

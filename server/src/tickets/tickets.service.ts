@@ -8,7 +8,6 @@ import { recordAudit } from '../audit/audit';
 import { type Tx, inTransaction } from '../db/transaction';
 import { badInput, errorCodeOf } from '../errors';
 import type { JobQueue } from '../jobs/queue';
-import { announcements } from './announcements';
 import { TicketEventKind, TicketStatus } from './enums';
 import { recordChange } from './history';
 import { type ReportRequest, reportIssue } from './report';
@@ -18,6 +17,7 @@ import { requiredText } from './text';
 import { lockTicketFor } from './ticket-access';
 import type { TicketConfig, TicketDeps } from './ticket-deps';
 import { Ticket, TicketSession } from './ticket.entity';
+import { ticketChanges } from './ticket-changes';
 import { ticketTimerJobs } from './timer-jobs';
 
 /** Every change to a ticket, and the timers'. Ids are already parsed; refusals are domain errors. */
@@ -25,18 +25,11 @@ export function createTicketService(options: { em: EntityManager; config: Ticket
   const deps: TicketDeps = { em: options.em, config: options.config, timers: ticketTimerJobs(options.jobs) };
   const { em: rootEm, config, timers } = deps;
 
-  /** CLOSED by a decision, the reporter or the timer: closeTicket, then the tutor (and the reporter of a decision) are told. */
-  async function close(tx: Tx, ticket: Ticket, decision: { comment: string; money: MoneyMoved } | null) {
-    const released = await closeTicket(tx, timers, ticket);
-    await announcements.closed(tx, ticket, decision, { payoutAnnounced: released > 0 });
-  }
-
   async function escalate(tx: Tx, ticket: Ticket, actor: Viewer | null, to: TicketStatus, action: string, comment: string) {
     ticket.autoCloseAt = null;
-    recordChange(tx, ticket, { actor, action, comment, to, kind: TicketEventKind.STATUS_CHANGED });
+    await recordChange(tx, ticket, { actor, action, comment, to, kind: TicketEventKind.STATUS_CHANGED });
     await tx.em.flush();
     await timers.cancelAll(tx.em, ticket.id);
-    await announcements.escalated(tx, ticket, comment);
   }
 
   const service = {
@@ -49,6 +42,7 @@ export function createTicketService(options: { em: EntityManager; config: Ticket
         const { em } = tx;
         const { ticket, to, action, comment, plan } = await checkResolution(em, config, viewer, request, true);
         const money = await applyPlan(em, ticket, plan);
+        await ticketChanges.raise(tx, { type: 'ticket.credited', ticket, money });
         const from = ticket.status;
         Object.assign(ticket, {
           resolutionOutcome: request.outcome ?? null,
@@ -61,14 +55,13 @@ export function createTicketService(options: { em: EntityManager; config: Ticket
         });
         if (from === TicketStatus.ONGOING) {
           ticket.autoCloseAt = new Date(Date.now() + config.autoCloseAfterMs);
-          recordChange(tx, ticket, { actor: viewer, action: 'RESOLVED', comment, to, kind: TicketEventKind.STATUS_CHANGED });
+          await recordChange(tx, ticket, { actor: viewer, action: 'RESOLVED', comment, to, kind: TicketEventKind.STATUS_CHANGED, money });
           await em.flush();
           await timers.scheduleAutoClose(em, ticket);
-          await announcements.resolved(tx, ticket, money);
         } else {
-          recordChange(tx, ticket, { actor: viewer, action: 'DECIDED', comment, to, kind: TicketEventKind.STATUS_CHANGED });
+          await recordChange(tx, ticket, { actor: viewer, action: 'DECIDED', comment, to, kind: TicketEventKind.STATUS_CHANGED, money });
           await recordAudit(em, { action: 'ticket.final_decision', actor: viewer, target: { type: 'Ticket', id: ticket.id }, change: { outcome: request.outcome ?? null, actionId: action?.id ?? null, creditedMinor: money.creditedDeltaMinor, comment } });
-          await close(tx, ticket, { comment, money });
+          await closeTicket(tx, timers, ticket, { comment, money });
         }
         return ticket;
       });
@@ -85,8 +78,8 @@ export function createTicketService(options: { em: EntityManager; config: Ticket
       const comment = input.comment?.trim() || null;
       return inTransaction(rootEm, async (tx) => {
         const { ticket, to } = await lockTicketFor(tx.em, config, viewer, input.ticketId, 'accept');
-        recordChange(tx, ticket, { actor: viewer, action: 'ACCEPTED', comment, to, kind: TicketEventKind.STATUS_CHANGED });
-        await close(tx, ticket, null);
+        await recordChange(tx, ticket, { actor: viewer, action: 'ACCEPTED', comment, to, kind: TicketEventKind.STATUS_CHANGED });
+        await closeTicket(tx, timers, ticket);
         return ticket;
       });
     },
@@ -110,13 +103,12 @@ export function createTicketService(options: { em: EntityManager; config: Ticket
         if (assigneeId && (!assignee || !isStaff(assignee.role))) throw badInput('assigneeId', 'Tickets are assigned to coordinators or admins');
         if ((ticket.assignee?.id ?? null) === assigneeId) return ticket;
         ticket.assignee = assignee;
-        recordChange(tx, ticket, {
+        await recordChange(tx, ticket, {
           actor: viewer,
           action: assignee ? 'ASSIGNED' : 'UNASSIGNED',
           comment: assignee ? `Assigned to ${assignee.name}` : null,
           kind: TicketEventKind.ASSIGNED,
         });
-        await announcements.assigned(tx, ticket, assignee, viewer.id);
         return ticket;
       });
     },
@@ -127,8 +119,7 @@ export function createTicketService(options: { em: EntityManager; config: Ticket
       return inTransaction(rootEm, async (tx) => {
         const { ticket } = await lockTicketFor(tx.em, config, viewer, input.ticketId, internal ? 'commentInternal' : 'comment');
         const body = requiredText(input.body, 'body');
-        recordChange(tx, ticket, { actor: viewer, action: 'COMMENTED', comment: body, internal, kind: TicketEventKind.COMMENTED });
-        if (!internal) await announcements.commented(tx, ticket, viewer.id, body);
+        await recordChange(tx, ticket, { actor: viewer, action: 'COMMENTED', comment: body, internal, kind: TicketEventKind.COMMENTED });
         return ticket;
       });
     },
@@ -138,8 +129,8 @@ export function createTicketService(options: { em: EntityManager; config: Ticket
       return inTransaction(rootEm, async (tx) => {
         const { ticket, to } = await lockTicketFor(tx.em, config, null, ticketId, 'autoClose').catch(noLongerDue);
         if (!ticket || !to || !ticket.autoCloseAt || ticket.autoCloseAt > now) return false;
-        recordChange(tx, ticket, { actor: null, action: 'AUTO_CLOSED', comment: 'Closed automatically: nobody escalated within the window', to, kind: TicketEventKind.STATUS_CHANGED });
-        await close(tx, ticket, null);
+        await recordChange(tx, ticket, { actor: null, action: 'AUTO_CLOSED', comment: 'Closed automatically: nobody escalated within the window', to, kind: TicketEventKind.STATUS_CHANGED });
+        await closeTicket(tx, timers, ticket);
         return true;
       });
     },
@@ -174,19 +165,19 @@ export type TicketService = ReturnType<typeof createTicketService>;
 /**
  * What closing does to a ticket that recordChange just moved to CLOSED, whatever closed it (here,
  * or a merge in desk/merge.ts): its sessions leave the open dispute, payouts without another open
- * ticket are released net of credits, its timers stop. The caller announces it.
+ * ticket are released net of credits, its timers stop; then `ticket.closed` is raised (the tutor,
+ * and the reporter of a `decision`, are told by its listeners).
  */
-/** Returns how many held payouts the close released (their tutors were told). */
-export async function closeTicket(tx: Tx, timers: TicketDeps['timers'], ticket: Ticket): Promise<number> {
+export async function closeTicket(tx: Tx, timers: TicketDeps['timers'], ticket: Ticket, decision: { comment: string; money: MoneyMoved } | null = null): Promise<void> {
   const { em } = tx;
   ticket.closedAt = new Date();
   ticket.autoCloseAt = null;
   await em.flush();
   await em.nativeUpdate(TicketSession, { ticket }, { open: false, openDispute: false });
   const sessionIds = (await em.find(TicketSession, { ticket }, { fields: ['session'] })).map((l) => l.session.id);
-  const released = await releasePayoutsWithoutOpenTickets(tx, sessionIds, ticket);
+  const releasedPayoutIds = await releasePayoutsWithoutOpenTickets(em, sessionIds);
   await timers.cancelAll(em, ticket.id);
-  return released;
+  await ticketChanges.raise(tx, { type: 'ticket.closed', ticket, decision, releasedPayoutIds });
 }
 
 /**

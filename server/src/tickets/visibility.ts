@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { Role, isStaff } from '../auth/roles';
 import { ParentLink } from '../auth/user.entity';
 import type { Viewer } from '../auth/viewer';
+import { Ticket } from './ticket.entity';
 
 /**
  * A ticket is visible when one of the viewer's clauses holds: one of its `person`s is the viewer,
@@ -110,3 +111,12 @@ export function internalVisibilitySql(viewer: Viewer, alias: string): SqlConditi
 export const internalVisibleTo = (viewer: Viewer, row: { internal: boolean }): boolean => !row.internal || seesInternal(viewer);
 
 const NO_CHILDREN: ReadonlySet<string> = new Set();
+
+/** Tickets matching `where` that the viewer may see (null viewer: none). */
+export async function visibleTickets(em: EntityManager, viewer: Viewer | null, where: Record<string, unknown>): Promise<Ticket[]> {
+  if (!viewer) return [];
+  const qb = em.createQueryBuilder(Ticket, 't').where(where);
+  const visible = ticketVisibilitySql(viewer, 't');
+  if (visible) qb.andWhere(visible.sql, visible.params);
+  return qb.getResultList();
+}

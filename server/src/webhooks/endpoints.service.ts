@@ -6,7 +6,7 @@ import type { Viewer } from '../auth/viewer';
 import type { Config } from '../config';
 import { inTransaction } from '../db/transaction';
 import { badInput, conflict, forbidden, notFound } from '../errors';
-import { type Page, decodeCursor, pageSize, toPage } from '../graphql/pagination';
+import { type Page, decodeCursor, pageSize, toPage } from '../db/paging';
 import { DeliveryStatus } from '../notifications/outbox-message.entity';
 import { scheduleDrain, secretBox } from './delivery';
 import { newWebhookSecret } from './secrets';

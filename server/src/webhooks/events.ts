@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { TicketEventKind, type TicketStatus } from '../tickets/enums';
+import type { TicketStatus } from '../tickets/enums';
 import type { Ticket } from '../tickets/ticket.entity';
 import type { CreditNote } from '../billing/credit-note.entity';
 import { WIRE_TYPES, WebhookEvent, WebhookEventType } from './webhook.entities';
@@ -21,13 +21,6 @@ export function recordWebhookEvent(em: EntityManager, type: WebhookEventType, or
   em.persist(Object.assign(event, { type, orderKey, body }));
 }
 
-const TYPE_OF_KIND: Partial<Record<TicketEventKind, WebhookEventType>> = {
-  [TicketEventKind.CREATED]: WebhookEventType.TICKET_CREATED,
-  [TicketEventKind.STATUS_CHANGED]: WebhookEventType.TICKET_STATUS_CHANGED,
-  [TicketEventKind.ASSIGNED]: WebhookEventType.TICKET_ASSIGNED,
-  [TicketEventKind.COMMENTED]: WebhookEventType.TICKET_COMMENTED,
-};
-
 /** The ticket's public fields as partners see them. */
 export function publicTicket(ticket: Ticket, previousStatus: TicketStatus | null) {
   return {
@@ -47,28 +40,6 @@ export function publicTicket(ticket: Ticket, previousStatus: TicketStatus | null
     createdAt: ticket.createdAt.toISOString(),
     updatedAt: ticket.updatedAt.toISOString(),
   };
-}
-
-/** What tickets/history.ts knows of a change (its Change, without importing it back). */
-interface TicketChangeFacts {
-  kind: TicketEventKind;
-  to?: TicketStatus;
-  internal?: boolean;
-  action: string;
-  comment?: string | null;
-  actor: { id: string } | null;
-}
-
-/** Called by tickets/history.ts for every change; internal (staff-only) changes never leave. */
-export function recordTicketWebhook(em: EntityManager, ticket: Ticket, change: TicketChangeFacts, previousStatus: TicketStatus): void {
-  if (change.internal) return;
-  const kind = change.to && change.kind !== TicketEventKind.CREATED ? TicketEventKind.STATUS_CHANGED : change.kind;
-  const type = TYPE_OF_KIND[kind];
-  if (!type) return;
-  recordWebhookEvent(em, type, `ticket:${ticket.id}`, {
-    ticket: publicTicket(ticket, kind === TicketEventKind.CREATED ? null : previousStatus),
-    change: { action: change.action, comment: change.comment ?? null, actorId: change.actor?.id ?? null },
-  });
 }
 
 /** A credit note (a ticket's decision or a cancelled session); ordered with that ticket's or session's events. */

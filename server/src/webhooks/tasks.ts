@@ -10,7 +10,7 @@ const text = (payload: unknown, key: string, task: string): string => {
   return value;
 };
 
-/** The background tasks of webhooks (see jobs/tasks.ts). */
+/** The background tasks of webhooks (listed in app/tasks.ts). */
 export function webhookTasks(deps: { em: EntityManager; config: Config }): TaskList {
   return {
     [FAN_OUT_TASK]: async (payload) => {

@@ -1,6 +1,6 @@
 import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, Tooltip } from 'chart.js';
 import { createEffect, onCleanup, onMount } from 'solid-js';
-import { toCsv } from './csv';
+import { toCsv } from '../../lib/csv';
 
 // Only the parts these charts use, so the chunk stays small; loaded with the Reports page only.
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip);

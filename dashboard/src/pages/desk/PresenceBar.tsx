@@ -2,7 +2,7 @@ import { createResource, For, onCleanup, onMount, Show } from 'solid-js';
 import { SetPresenceMutation, TicketViewersQuery } from '../../graphql/desk';
 import { viewer } from '../../lib/auth';
 import { mutate, query } from '../../lib/client';
-import { usePresenceFeed, viewersOf } from './presence';
+import { usePresenceFeed, viewersOf } from '../../board/presence';
 
 const HEARTBEAT_MS = 10_000;
 const TYPING_IDLE_MS = 4_000;

@@ -3,7 +3,7 @@ import { type Tx, inTransaction } from '../../db/transaction';
 import { EventStream } from '../../realtime/event-stream';
 import type { TopicFeed } from '../../realtime/hub';
 import { publish } from '../../realtime/publish';
-import { PresenceEvent, PresenceState } from './presence.types';
+import { PresenceEvent, PresenceState } from './presence.type';
 import { run } from '../../db/raw-sql';
 
 interface Subscriber {

@@ -10,7 +10,7 @@ import { parseId } from '../../graphql/ids';
 import { renewForEvent } from '../../http/live-context';
 import { Ticket } from '../../tickets/ticket.entity';
 import { getVisibleTicket } from '../../tickets/tickets.query';
-import { Presence, PresenceEvent, PresenceState } from './presence.types';
+import { Presence, PresenceEvent, PresenceState } from './presence.type';
 
 type SubscribeData = SubscribeResolverData<unknown, { ticketId?: string | null }, Context>;
 

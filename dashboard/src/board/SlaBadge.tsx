@@ -1,5 +1,5 @@
 import { Show } from 'solid-js';
-import { shortDuration as duration } from '../../lib/format';
+import { shortDuration as duration } from '../lib/format';
 
 export interface SlaFields {
   slaState: 'ON_TRACK' | 'AT_RISK' | 'BREACHED' | 'MET';

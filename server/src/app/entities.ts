@@ -1,3 +1,4 @@
+/** Every feature's entities: the list db/ opens MikroORM with (app/database.ts). A new feature adds its own here. */
 import { AuditEntry } from '../audit/audit-entry.entity';
 import { ApiKey } from '../auth/api-key.entity';
 import { ParentLink, User } from '../auth/user.entity';

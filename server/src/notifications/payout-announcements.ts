@@ -1,8 +1,8 @@
 import type { Tx } from '../db/transaction';
-import { announce } from '../notifications/outbox';
+import { TutorPayout } from '../billing/payout.entity';
+import { netOf } from '../billing/payouts.service';
 import type { Ticket } from '../tickets/ticket.entity';
-import { TutorPayout } from './payout.entity';
-import { netOf } from './payouts.service';
+import { announce } from './outbox';
 
 const formatMoney = (minor: number, currency: string) => `${(minor / 100).toFixed(2)} ${currency}`;
 

@@ -4,8 +4,8 @@ import { User } from '../auth/user.entity';
 import type { MoneyMoved } from '../billing/adjustments';
 import { Invoice } from '../billing/invoice.entity';
 import type { Tx } from '../db/transaction';
-import { type NotificationChannel, announce } from '../notifications/outbox';
-import type { Ticket } from './ticket.entity';
+import type { Ticket } from '../tickets/ticket.entity';
+import { type NotificationChannel, announce } from './outbox';
 
 const formatMoney = (minor: number, currency: string | null | undefined) => `${(minor / 100).toFixed(2)} ${currency ?? ''}`.trim();
 
@@ -22,7 +22,7 @@ async function mergedReporters(em: EntityManager, ticket: Ticket) {
   return ticket.mergedReporterIds.length ? em.find(User, { id: { $in: ticket.mergedReporterIds } }) : [];
 }
 
-/** Who is told what, per DESIGN.md: written in the same transaction as the change. */
+/** Who is told what about a ticket change (notifications/listeners.ts): written in the same transaction as the change. */
 export const announcements = {
   async created(tx: Tx, ticket: Ticket) {
     // The tutor and the coordinators in one query.

@@ -1,11 +1,11 @@
 import { createSignal, For, onCleanup, onMount, Show } from 'solid-js';
-import { type BoardFilter, toTicketFilter } from '../../board/filters';
-import { ErrorNotice } from '../../components/ErrorNotice';
-import type { SavedViewFieldsFragment } from '../../graphql/generated/graphql';
-import { AnyTicketChangedSubscription, DeleteViewMutation, SavedViewsQuery, SaveViewMutation } from '../../graphql/desk';
-import { viewer } from '../../lib/auth';
-import { mutate, query, subscribe } from '../../lib/client';
-import { createSubmit } from '../../lib/submit';
+import { type BoardFilter, toTicketFilter } from './filters';
+import { ErrorNotice } from '../components/ErrorNotice';
+import type { SavedViewFieldsFragment } from '../graphql/generated/graphql';
+import { AnyTicketChangedSubscription, DeleteViewMutation, SavedViewsQuery, SaveViewMutation } from '../graphql/desk';
+import { viewer } from '../lib/auth';
+import { mutate, query, subscribe } from '../lib/client';
+import { createSubmit } from '../lib/submit';
 
 const COUNT_REFRESH_MS = 1_000;
 

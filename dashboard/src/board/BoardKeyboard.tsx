@@ -1,8 +1,8 @@
 import { createSignal, For, onCleanup, onMount, Show } from 'solid-js';
-import { Dialog } from '../../components/Dialog';
-import { AssignTicketMutation } from '../../graphql/tickets';
-import { viewer } from '../../lib/auth';
-import { mutate } from '../../lib/client';
+import { Dialog } from '../components/Dialog';
+import { AssignTicketMutation } from '../graphql/tickets';
+import { viewer } from '../lib/auth';
+import { mutate } from '../lib/client';
 
 export const SHORTCUTS: ReadonlyArray<[key: string, what: string]> = [
   ['j', 'Next card'],

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
-import { loadConfig } from './config';
-import { openDatabase } from './db/database';
+import { loadConfig } from '../config';
+import { openAppDatabase } from './database';
 import { createServices } from './services';
 
 /**
@@ -10,7 +10,7 @@ import { createServices } from './services';
  */
 async function main() {
   const config = loadConfig();
-  const db = await openDatabase(config);
+  const db = await openAppDatabase(config);
   const services = createServices(config, db.orm);
   await services.start({ serve: false, work: true });
   let stopping = false;

@@ -1,11 +1,11 @@
 import { createSignal, For, Show } from 'solid-js';
-import { type BoardFilter, toTicketFilter } from '../../board/filters';
-import { ErrorNotice } from '../../components/ErrorNotice';
-import { BulkTicketActionMutation, MatchingTicketIdsQuery } from '../../graphql/desk';
-import { viewer } from '../../lib/auth';
-import type { MatchingTicketIdsQuery as MatchingIds } from '../../graphql/generated/graphql';
-import { mutate, query } from '../../lib/client';
-import { createSubmit } from '../../lib/submit';
+import { type BoardFilter, toTicketFilter } from './filters';
+import { ErrorNotice } from '../components/ErrorNotice';
+import { BulkTicketActionMutation, MatchingTicketIdsQuery } from '../graphql/desk';
+import { viewer } from '../lib/auth';
+import type { MatchingTicketIdsQuery as MatchingIds } from '../graphql/generated/graphql';
+import { mutate, query } from '../lib/client';
+import { createSubmit } from '../lib/submit';
 import { selection } from './selection';
 
 const MAX_BULK = 200;

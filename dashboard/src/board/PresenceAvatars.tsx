@@ -1,5 +1,5 @@
 import { For, Show } from 'solid-js';
-import { viewer } from '../../lib/auth';
+import { viewer } from '../lib/auth';
 import { initials, type TicketViewer, viewersOf } from './presence';
 
 /** Who else has the ticket open, as small avatars on a board card. */

@@ -1,21 +1,30 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Runner } from 'graphile-worker';
-import { AuthService } from './auth/auth.service';
-import { CREDENTIAL_CACHE_MS } from './auth/credential-state';
-import { RateLimits } from './auth/rate-limits';
-import { TokenService } from './auth/tokens';
-import { type Config, resolveJwtSecret } from './config';
-import { jobQueue } from './jobs/queue';
-import { CRONTAB, buildTaskList } from './jobs/tasks';
-import { startWorker } from './jobs/worker';
-import { LiveConnections } from './http/live-connections';
-import { NOTIFICATIONS_TOPIC, NotificationFeed } from './notifications/notification-feed';
-import { type Notifier, createNotifier } from './notifications/notifier';
-import { PRESENCE_TOPIC, PresenceHub } from './desk/presence/presence.hub';
-import { type Realtime, createRealtime } from './realtime/realtime.service';
-import { TICKET_EVENTS_TOPIC } from './tickets/event-log';
-import { TicketFeed } from './tickets/ticket-feed';
-import { type TicketService, createTicketService } from './tickets/tickets.service';
+import type { Router } from 'express';
+import type { GraphQLSchema } from 'graphql';
+import { AuthService } from '../auth/auth.service';
+import { registerListeners } from './listeners';
+import { CREDENTIAL_CACHE_MS } from '../auth/credential-state';
+import { RateLimits } from '../auth/rate-limits';
+import { TokenService } from '../auth/tokens';
+import { type Config, resolveJwtSecret } from '../config';
+import { jobQueue } from '../jobs/queue';
+import { CRONTAB, buildTaskList } from './tasks';
+import { startWorker } from '../jobs/runner';
+import { LiveConnections } from '../http/live-connections';
+import { NOTIFICATIONS_TOPIC, NotificationFeed } from '../notifications/notification-feed';
+import { type Notifier, createNotifier } from '../notifications/notifier';
+import { PRESENCE_TOPIC, PresenceHub } from '../desk/presence/presence.hub';
+import { type Realtime, createRealtime } from '../realtime/realtime.service';
+import { TICKET_EVENTS_TOPIC } from '../tickets/event-log';
+import { TicketFeed } from '../tickets/ticket-feed';
+import { type TicketService, createTicketService } from '../tickets/tickets.service';
+import { ticketTimerJobs } from '../tickets/timer-jobs';
+import { type DeskService, createDeskService } from '../desk/desk.service';
+import { evidenceRoutes } from '../evidence/upload.routes';
+import { rateRoutes } from '../satisfaction/rate.routes';
+import { createLoaders } from './loaders';
+import { getSchema } from './schema';
 
 /**
  * How often open WebSocket connections are checked for closed accounts and revoked tokens or keys
@@ -23,8 +32,11 @@ import { type TicketService, createTicketService } from './tickets/tickets.servi
  */
 const ACCOUNT_RECHECK_MS = CREDENTIAL_CACHE_MS;
 
-/** Everything long-lived the resolvers and workers need, built once at boot. */
-export interface Services {
+/**
+ * Everything long-lived the resolvers and workers need, built once at boot; resolvers see it as
+ * `ctx.services` (graphql/context.ts, completed by app/context.ts).
+ */
+export interface AppServices {
   config: Config;
   orm: MikroORM;
   tokens: TokenService;
@@ -43,8 +55,16 @@ export interface Services {
   notifier: Notifier;
   /** Every change to a ticket, and the ticket timers. */
   tickets: TicketService;
+  /** Merge and split (desk/). */
+  desk: DeskService;
   /** Who has which ticket open (desk/presence). */
   presence: PresenceHub;
+  /** Every feature's DataLoaders for one request (app/loaders.ts). */
+  createLoaders: typeof createLoaders;
+  /** The GraphQL schema of every feature's resolvers (app/schema.ts). */
+  schema(): Promise<GraphQLSchema>;
+  /** The features' own HTTP routes beside /graphql (uploads, rating links). */
+  httpRoutes(): Router[];
   /**
    * Starts what this process does: `serve` (live updates for the HTTP server's clients) and
    * `work` (the job worker and the Telegram bot). Default: serve, and work when RUN_WORKER.
@@ -54,7 +74,10 @@ export interface Services {
   close(): Promise<void>;
 }
 
+export type Services = AppServices;
+
 export function createServices(config: Config, orm: MikroORM): Services {
+  registerListeners();
   const tokens = new TokenService(resolveJwtSecret(config), config.jwtTtlSeconds);
   let worker: Runner | undefined;
   const em = orm.em as EntityManager;
@@ -82,6 +105,10 @@ export function createServices(config: Config, orm: MikroORM): Services {
     presence: realtime.hub.register(PRESENCE_TOPIC, new PresenceHub(orm, config.presenceTtlMs)),
     notifier: createNotifier(config),
     tickets,
+    desk: createDeskService({ em, config, timers: ticketTimerJobs(jobQueue) }),
+    createLoaders,
+    schema: getSchema,
+    httpRoutes: () => [evidenceRoutes(services), rateRoutes(services)],
     async start(roles = { serve: true, work: config.runWorker }) {
       if (roles.serve) {
         await services.realtime.start();

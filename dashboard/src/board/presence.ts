@@ -1,6 +1,6 @@
 import { createSignal, onCleanup, onMount } from 'solid-js';
-import { PresenceChangedSubscription } from '../../graphql/desk';
-import { subscribe } from '../../lib/client';
+import { PresenceChangedSubscription } from '../graphql/desk';
+import { subscribe } from '../lib/client';
 
 export interface TicketViewer {
   state: string;

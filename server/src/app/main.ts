@@ -1,10 +1,10 @@
 import 'reflect-metadata';
-import { loadConfig } from './config';
-import { withBootLock } from './db/boot-lock';
-import { openDatabase } from './db/database';
-import { startHttpServer } from './http/app';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './seed/demo-accounts';
-import { seedIfEmpty } from './seed/seed';
+import { loadConfig } from '../config';
+import { withBootLock } from '../db/boot-lock';
+import { openAppDatabase } from './database';
+import { startHttpServer } from '../http/app';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../seed/demo-accounts';
+import { seedIfEmpty } from '../seed/seed';
 import { createServices } from './services';
 
 /**
@@ -14,7 +14,7 @@ import { createServices } from './services';
 async function main() {
   const startedAt = Date.now();
   const config = loadConfig();
-  const db = await openDatabase(config);
+  const db = await openAppDatabase(config);
   let stopping = false;
   const services = createServices(config, db.orm);
   if (config.seedOnEmpty && (await withBootLock(db.url, () => seedIfEmpty(services)))) console.log('seeded the demo data');
