@@ -22,6 +22,10 @@ export interface MoneyRunOptions {
   seed?: number;
   /** A failure's path (with its seed): replays just that sequence. */
   path?: string;
+  /** Stop starting sequences after this long (ms): the figures are of the sequences that ran. */
+  timeLimitMs?: number;
+  /** Print the figures so far every this many sequences. */
+  progressEvery?: number;
 }
 
 export interface MoneyRunStats {
@@ -98,6 +102,7 @@ export async function runMoneySequences(app: TestApp, options: MoneyRunOptions):
   const timings: Timings = { act: 0, invariants: 0, setup: 0 };
   let sequences = 0;
   const started = Date.now();
+  const startedAt = performance.now();
   const base = Math.floor(started / 1000) * 1000;
   const seed = options.seed ?? (Math.random() * 2 ** 31) | 0;
   let failedOnce = false;
@@ -130,12 +135,14 @@ export async function runMoneySequences(app: TestApp, options: MoneyRunOptions):
       }
       sequences += 1;
       for (const [key, n] of ran) counts.set(key, (counts.get(key) ?? 0) + n);
+      if (options.progressEvery && sequences % options.progressEvery === 0) {
+        console.log(formatStats({ sequences, commands: commandCount(counts), counts, ms: performance.now() - startedAt, timings }));
+      }
     }),
-    { numRuns: options.sequences, seed, path: options.path },
+    { numRuns: options.sequences, seed, path: options.path, interruptAfterTimeLimit: options.timeLimitMs, markInterruptAsFailure: false },
   ));
   if (details.failed) throw storyOf(details);
-  const total = [...counts].filter(([key]) => !key.includes(':')).reduce((sum, [, n]) => sum + n, 0);
-  return { sequences, commands: total, counts, ms: Date.now() - started, timings };
+  return { sequences, commands: commandCount(counts), counts, ms: Date.now() - started, timings };
 }
 
 /** A failing sequence, shrunk, as a numbered story (one command per line), with how to replay it. */
@@ -151,6 +158,8 @@ function storyOf<T extends [Iterable<unknown>, Iterable<unknown>]>(details: fc.R
   error.cause = cause;
   return error;
 }
+
+const commandCount = (counts: Map<string, number>) => [...counts].filter(([key]) => !key.includes(':')).reduce((sum, [, n]) => sum + n, 0);
 
 /** The figures, as the audit prints them. */
 export function formatStats(stats: MoneyRunStats): string {
