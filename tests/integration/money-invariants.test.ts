@@ -10,7 +10,7 @@ import { formatStats, runMoneySequences } from '../support/money/run';
  * few hundred short sequences; `npm run audit` sets MONEY_SEQUENCES=10000 MONEY_MAX_COMMANDS=60.
  */
 const SEQUENCES = Number(process.env.MONEY_SEQUENCES ?? 200);
-const MAX_COMMANDS = Number(process.env.MONEY_MAX_COMMANDS ?? 20);
+const MAX_COMMANDS = Number(process.env.MONEY_MAX_COMMANDS ?? 10);
 const SEED = process.env.MONEY_SEED ? Number(process.env.MONEY_SEED) : undefined;
 // The audit: stop after MONEY_TIME_LIMIT seconds (the figures say how many sequences ran), progress every 25 sequences.
 const TIME_LIMIT_MS = process.env.MONEY_TIME_LIMIT ? Number(process.env.MONEY_TIME_LIMIT) * 1000 : undefined;
