@@ -123,10 +123,9 @@ export async function runDashboard(events = 30): Promise<string> {
       };
     });
     await page.goto('/login');
-    await page.evaluate(([t, user]) => {
-      localStorage.setItem('tickets.token', t);
-      localStorage.setItem('tickets.viewer', JSON.stringify(user));
-    }, [token.token, token.user] as const);
+    // The dashboard's session is an HttpOnly cookie (http/session-cookie.ts); who is signed in is in localStorage.
+    await page.context().addCookies([{ name: 'tickets_session', value: token.token, url }]);
+    await page.evaluate((user) => localStorage.setItem('tickets.viewer', JSON.stringify(user)), token.user);
     await page.goto('/board');
     await page.locator('[data-testid="connection"].live').waitFor({ timeout: 30_000 });
     await page.waitForFunction(() => (window as any).__board?.state().columns.ONGOING.items.length > 0, null, { timeout: 30_000 });

@@ -148,7 +148,8 @@ export const SERVER_NODE_FLAGS: string[] = (() => {
 
 const COMMANDS: Record<ServerKind, (port: number) => { args: string[]; env: Record<string, string>; cwd: string }> = {
   tickets: () => ({
-    args: [...SERVER_NODE_FLAGS, '-r', '@swc-node/register', 'server/src/app/main.ts'],
+    // The compiled server, as production runs it (ensureServerBuild below).
+    args: [...SERVER_NODE_FLAGS, 'server/dist/app/main.js'],
     env: { NODE_ENV: 'production', JWT_SECRET, RUN_WORKER: 'false', SEED_ON_EMPTY: 'true', HOST: '127.0.0.1', ...BENCH_LIMITS },
     cwd: ROOT,
   }),
@@ -176,7 +177,16 @@ export interface StartOptions {
   onLine?: (line: string) => void;
 }
 
+let built = false;
+/** `npm run build:server` once per bench run, so the server measured is the current code, compiled. */
+function ensureServerBuild(): void {
+  if (built) return;
+  execFileSync('npm', ['run', '--silent', 'build:server'], { cwd: ROOT, stdio: 'inherit' });
+  built = true;
+}
+
 export async function startServer(kind: ServerKind, databaseUrl: string, options: StartOptions = {}): Promise<RunningProcess> {
+  if (kind === 'tickets') ensureServerBuild();
   const port = await freePort();
   const { args, env, cwd } = COMMANDS[kind](port);
   const started = performance.now();

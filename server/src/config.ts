@@ -68,6 +68,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     /** Introspection and "did you mean" suggestions: on outside production unless turned off, off in production unless turned on. */
     graphqlIntrospection: env.GRAPHQL_INTROSPECTION ? env.GRAPHQL_INTROSPECTION === 'true' : nodeEnv !== 'production',
     logQueries: env.LOG_SQL === 'true',
+    /** GET /metrics asks for this bearer token when set. */
+    metricsToken: env.METRICS_TOKEN || undefined,
+    /** SIGTERM/SIGINT: in-flight requests get this long to finish before the process exits. */
+    shutdownGraceMs: parseDuration(env.SHUTDOWN_GRACE ?? '10s', 'SHUTDOWN_GRACE'),
+    /** Draining: /readyz answers 503 this long before the server stops accepting (lets a load balancer notice first). */
+    shutdownDelayMs: parseDuration(env.SHUTDOWN_DELAY ?? '0', 'SHUTDOWN_DELAY'),
   };
 }
 

@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, startTestApp } from '../support/app';
 import { COMMAND_KINDS } from '../support/money/commands';
@@ -25,6 +26,13 @@ describe('money invariants over every path', () => {
   it(`${SEQUENCES} random sequences of up to ${MAX_COMMANDS} commands keep every invariant to the cent`, async () => {
     const stats = await runMoneySequences(app, { sequences: SEQUENCES, maxCommands: MAX_COMMANDS, seed: SEED, path: process.env.MONEY_PATH, timeLimitMs: TIME_LIMIT_MS, progressEvery: SEQUENCES >= 1000 ? 25 : undefined });
     console.log(formatStats(stats));
+    // npm run audit collects each part's figures from AUDIT_FIGURES (scripts/audit.js).
+    if (process.env.AUDIT_FIGURES) {
+      writeFileSync(process.env.AUDIT_FIGURES, JSON.stringify({
+        sequences: stats.sequences, commands: stats.commands, seconds: Math.round(stats.ms / 1000),
+        codes: Object.fromEntries(stats.counts), serverErrors: [],
+      }));
+    }
     if (process.env.MONEY_PATH) return;
     if (TIME_LIMIT_MS) expect(stats.sequences).toBeGreaterThan(0);
     else expect(stats.sequences).toBe(SEQUENCES);

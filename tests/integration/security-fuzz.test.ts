@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as dashboardDocuments from '../../dashboard/src/graphql/generated/graphql';
 import { type TestApp, startTestApp } from '../support/app';
-import { sql } from '../support/fixtures';
+import { databaseFingerprint } from '../support/fingerprint';
 
 /**
  * Hostile input never breaks the server: random and malformed documents, variables and bodies
@@ -16,24 +16,7 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
-/** Everything a request could change (rate-limit counters aside, which count failures on purpose). */
-async function fingerprint(): Promise<string> {
-  const [row] = await sql(app, `select
-    (select count(*) || ':' || coalesce(sum(version), 0) from tickets) as tickets,
-    (select count(*) from issue_logs) as logs,
-    (select count(*) from ticket_events) as events,
-    -- SLA breach notices are the per-minute job's, due whenever a demo ticket's clock runs out.
-    (select count(*) from outbox_messages where event <> 'ticket.sla_breached') as outbox,
-    (select count(*) from credit_notes) as credit_notes,
-    (select coalesce(sum(credited_minor), 0) from invoice_lines) as credited,
-    (select count(*) || ':' || coalesce(sum(token_generation), 0) || ':' || count(*) filter (where active) from users) as users,
-    (select count(*) || ':' || count(revoked_at) from api_keys) as api_keys,
-    (select count(*) from revoked_tokens) as revoked,
-    (select count(*) from audit_log) as audit,
-    (select count(*) || ':' || count(read_at) from notifications where title not like '% breached its SLA') as notifications,
-    (select count(*) from resolution_actions) as actions`);
-  return JSON.stringify(row);
-}
+const fingerprint = () => databaseFingerprint(app);
 
 async function send(body: string, token?: string, contentType = 'application/json') {
   const response = await fetch(`${app.url}/graphql`, {

@@ -27,8 +27,8 @@ function violations(g: Map<string, string[]>, from: string[], forbidden: (import
 }
 
 const rules = {
-  /** db/ and realtime/ are infrastructure: features plug into them (entity list, transaction hooks, hub topics). */
-  infrastructureImportsNoFeature: (g: Map<string, string[]>) => violations(g, ['db', 'realtime'], (i) => !['db', 'config.ts', 'errors.ts'].includes(folderOf(i))),
+  /** db/, realtime/ and observability/ (logs, metrics) are infrastructure: features plug into them (entity list, transaction hooks, hub topics, counters). */
+  infrastructureImportsNoFeature: (g: Map<string, string[]>) => violations(g, ['db', 'realtime', 'observability'], (i) => !['db', 'observability', 'config.ts', 'errors.ts'].includes(folderOf(i))),
   /** graphql/ is a kit: the auth guard, errors, ids, scalars, connections; it knows who asks, not what. */
   graphqlImportsNoFeature: (g: Map<string, string[]>) => violations(g, ['graphql'], (i) =>
     !['db', 'errors.ts', 'config.ts'].includes(folderOf(i)) && !['auth/viewer.ts', 'auth/roles.ts', 'auth/scopes.ts'].includes(i)),
@@ -37,7 +37,7 @@ const rules = {
   /** Services speak no GraphQL: only resolvers, GraphQL input and type files, and HTTP routes (the edges) import graphql/. */
   servicesImportNoGraphql: (g: Map<string, string[]>) => violations(g, FEATURES, (i, file) => folderOf(i) === 'graphql' && !/\.(resolver|input|type|routes)\.ts$/.test(file)),
   /** The composition root is imported by nobody but itself and the entry scripts. */
-  nobodyImportsTheRoot: (g: Map<string, string[]>) => violations(g, [...FEATURES.filter((f) => f !== 'seed'), 'db', 'realtime', 'graphql', 'http', 'jobs', 'events'], (i) => folderOf(i) === 'app'),
+  nobodyImportsTheRoot: (g: Map<string, string[]>) => violations(g, [...FEATURES.filter((f) => f !== 'seed'), 'db', 'realtime', 'graphql', 'http', 'jobs', 'events', 'observability', 'ops'], (i) => folderOf(i) === 'app'),
 };
 
 describe('the folders show the design', () => {
@@ -58,7 +58,7 @@ describe('the folders show the design', () => {
     expect(rules.nobodyImportsTheRoot(bad)).toEqual(['tickets/tickets.resolver.ts -> app/services.ts']);
   });
 
-  it('db/ and realtime/ import no feature, no transport and no GraphQL', () => {
+  it('db/, realtime/ and observability/ import no feature, no transport and no GraphQL', () => {
     expect(rules.infrastructureImportsNoFeature(graph)).toEqual([]);
   });
 

@@ -1,6 +1,7 @@
 import { A, useNavigate } from '@solidjs/router';
 import { For, type JSX } from 'solid-js';
-import { resetConnection } from '../lib/client';
+import { LogoutMutation } from '../graphql/account';
+import { mutate, resetConnection } from '../lib/client';
 import { type Role, signOut, viewer } from '../lib/auth';
 import { ConnectionIndicator } from './ConnectionIndicator';
 import { NotificationBell } from './NotificationBell';
@@ -15,7 +16,9 @@ const NAV: Record<Role, Array<[href: string, label: string]>> = {
 
 export function Layout(props: { children: JSX.Element }) {
   const navigate = useNavigate();
-  const leave = () => {
+  // The server ends the token and clears the cookie; signed out here whatever it answers.
+  const leave = async () => {
+    await mutate(LogoutMutation, {}).catch(() => undefined);
     resetConnection();
     signOut();
     navigate('/login');

@@ -2,8 +2,13 @@ import { graphql } from './generated';
 
 export const LoginMutation = graphql(`
   mutation Login($email: String!, $password: String!) {
-    login(email: $email, password: $password) { token user { id name email role } }
+    login(email: $email, password: $password) { user { id name email role } }
   }
+`);
+
+/** Ends this session's token on the server, which also clears the session cookie. */
+export const LogoutMutation = graphql(`
+  mutation Logout { logout }
 `);
 
 export const MeQuery = graphql(`

@@ -8,9 +8,12 @@ export interface Viewer {
   role: Role;
 }
 
-// The token lives in localStorage so a reload keeps the user signed in (Bearer tokens, no cookies).
-const TOKEN_KEY = 'tickets.token';
+// The session is an HttpOnly cookie the server sets at sign-in: no script here (or injected) can
+// read it. Only who is signed in is kept, so a reload shows the right pages; the first refused
+// request signs out.
 const VIEWER_KEY = 'tickets.viewer';
+/** Sent with every request: the server takes the session cookie only with it (CSRF protection). */
+export const CSRF_HEADERS: Record<string, string> = { 'x-tickets-csrf': '1' };
 
 function readViewer(): Viewer | null {
   try {
@@ -20,21 +23,16 @@ function readViewer(): Viewer | null {
   }
 }
 
-const [token, setToken] = createSignal<string | null>(localStorage.getItem(TOKEN_KEY));
-const [viewer, setViewer] = createSignal<Viewer | null>(token() ? readViewer() : null);
-export { token, viewer };
+const [viewer, setViewer] = createSignal<Viewer | null>(readViewer());
+export { viewer };
 
-export function signIn(newToken: string, user: Viewer) {
-  localStorage.setItem(TOKEN_KEY, newToken);
+export function signIn(user: Viewer) {
   localStorage.setItem(VIEWER_KEY, JSON.stringify(user));
-  setToken(newToken);
   setViewer(user);
 }
 
 export function signOut() {
-  localStorage.removeItem(TOKEN_KEY);
   localStorage.removeItem(VIEWER_KEY);
-  setToken(null);
   setViewer(null);
 }
 

@@ -2,7 +2,7 @@ import { Client, fetchExchange, subscriptionExchange, type AnyVariables } from '
 import { type Client as WsClient, createClient as createWsClient } from 'graphql-ws';
 import { createSignal, onCleanup } from 'solid-js';
 import type { TypedDocumentString } from '../graphql/generated/graphql';
-import { signOut, token } from './auth';
+import { CSRF_HEADERS, signOut } from './auth';
 import { ApiError, toApiError } from './errors';
 
 export type ConnectionState = 'connecting' | 'live' | 'reconnecting';
@@ -29,7 +29,8 @@ function socket(): WsClient {
   connectedBefore = false;
   ws = createWsClient({
     url: wsUrl(),
-    connectionParams: () => ({ authorization: `Bearer ${token() ?? ''}` }),
+    // The handshake carries the session cookie; nothing to send here.
+    connectionParams: () => ({}),
     keepAlive: 10_000,
     retryAttempts: Infinity,
     shouldRetry: () => true,
@@ -67,11 +68,7 @@ export const client = new Client({
   // Never a stale screen: every query goes to the server.
   requestPolicy: 'network-only',
   preferGetMethod: false,
-  fetchOptions: () => {
-    const current = token();
-    const headers: Record<string, string> = current ? { authorization: `Bearer ${current}` } : {};
-    return { headers };
-  },
+  fetchOptions: () => ({ headers: CSRF_HEADERS, credentials: 'same-origin' }),
 });
 
 function failed(error: ApiError): never {

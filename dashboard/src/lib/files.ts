@@ -1,4 +1,4 @@
-import { token } from './auth';
+import { CSRF_HEADERS } from './auth';
 import { ApiError } from './errors';
 
 export interface StoredUpload {
@@ -13,7 +13,7 @@ const UPLOAD_ERRORS: Record<number, string> = {
   415: 'Only PNG, JPEG, WebP, PDF or plain text files can be attached.',
 };
 
-const auth = (): Record<string, string> => (token() ? { authorization: `Bearer ${token()}` } : {});
+const auth = (): Record<string, string> => CSRF_HEADERS;
 
 /** POST /uploads: the file goes to the server first, then attachEvidence binds it to a ticket. */
 export async function uploadFile(file: File): Promise<StoredUpload> {
@@ -26,7 +26,7 @@ export async function uploadFile(file: File): Promise<StoredUpload> {
   return response.json();
 }
 
-/** Files are served with Bearer credentials, so an <img> cannot fetch them itself: this returns an object URL. */
+/** Files need the CSRF header with the session cookie, so an <img> cannot fetch them itself: this returns an object URL. */
 export async function fileObjectUrl(url: string): Promise<string> {
   const response = await fetch(url, { headers: auth() });
   if (!response.ok) throw new ApiError('The file could not be loaded.', String(response.status));

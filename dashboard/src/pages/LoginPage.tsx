@@ -30,7 +30,8 @@ export function LoginPage() {
   const submit = onSubmit(async () => {
     const { login } = await mutate(LoginMutation, { email: email().trim(), password: password() });
     resetConnection();
-    signIn(login.token, { ...login.user, email: login.user.email ?? email().trim(), role: login.user.role as Role });
+    // The server set the session cookie; the token in the answer is not kept anywhere.
+    signIn({ ...login.user, email: login.user.email ?? email().trim(), role: login.user.role as Role });
     const next = params.next?.startsWith('/') && !params.next.startsWith('//') ? params.next : homeFor(login.user.role as Role);
     navigate(next, { replace: true });
   });

@@ -3,45 +3,45 @@ import { loadConfig } from '../config';
 import { withBootLock } from '../db/boot-lock';
 import { openAppDatabase } from './database';
 import { startHttpServer } from '../http/app';
+import { loggerFor } from '../observability/logger';
+import { stopOnSignals } from '../ops/shutdown';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../seed/demo-accounts';
 import { seedIfEmpty } from '../seed/seed';
 import { createServices } from './services';
 
+const log = loggerFor('main');
+
 /**
- * The server: config -> database -> app -> listen; graceful shutdown on SIGINT/SIGTERM. With
+ * The server: config -> database -> app -> listen; SIGINT/SIGTERM drain it (ops/shutdown.ts). With
  * RUN_WORKER=false it only serves, and `npm run start:worker` (worker.ts) runs the jobs.
  */
 async function main() {
   const startedAt = Date.now();
   const config = loadConfig();
-  const db = await openAppDatabase(config);
-  let stopping = false;
+  const db = await openAppDatabase(config, (line) => log.info(line));
   const services = createServices(config, db.orm);
-  if (config.seedOnEmpty && (await withBootLock(db.url, () => seedIfEmpty(services)))) console.log('seeded the demo data');
+  if (config.seedOnEmpty && (await withBootLock(db.url, () => seedIfEmpty(services)))) log.info('seeded the demo data');
   await services.start();
   const server = await startHttpServer(services, config.port, config.host);
-
-  const shutdown = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    console.log(`${signal}: shutting down`);
-    await server.close().catch((e) => console.error(e));
-    await services.close().catch((e) => console.error(e));
-    await db.close().catch((e) => console.error(e));
-    console.log('stopped cleanly');
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void shutdown('SIGINT'));
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
-
-  console.log(`Tickets is up${config.runWorker ? '' : ' (serving only; jobs run in `npm run start:worker`)'} in ${((Date.now() - startedAt) / 1000).toFixed(1)} s`);
-  console.log(`  dashboard  ${config.publicUrl}/`);
-  console.log(`  GraphQL    ${config.publicUrl}/graphql`);
-  console.log(`  health     ${config.publicUrl}/healthz`);
-  console.log(`  demo logins (password ${DEMO_PASSWORD}): ${DEMO_ACCOUNTS.map((a) => a.email).join(', ')}`);
+  // Readiness off and HTTP drained first, the worker after its current job, the database last.
+  stopOnSignals(
+    [
+      { name: 'http', run: () => server.close() },
+      { name: 'services', run: () => services.close() },
+      { name: 'database', run: () => db.close() },
+    ],
+    config.shutdownGraceMs,
+    log,
+  );
+  log.info(
+    { url: config.publicUrl, worker: config.runWorker, seconds: Number(((Date.now() - startedAt) / 1000).toFixed(1)) },
+    `Tickets is up at ${config.publicUrl} (GraphQL /graphql, /healthz, /readyz, /metrics)${config.runWorker ? '' : '; jobs run in `npm run start:worker`'}`,
+  );
+  // For the person at the terminal only (never a log line, which must not carry addresses or passwords).
+  if (config.nodeEnv === 'development') process.stdout.write(`  demo logins (password ${DEMO_PASSWORD}): ${DEMO_ACCOUNTS.map((a) => a.email).join(', ')}\n`);
 }
 
 main().catch((error) => {
-  console.error('failed to start:', error);
+  log.fatal({ reason: error instanceof Error ? error.message : String(error) }, 'failed to start');
   process.exit(1);
 });

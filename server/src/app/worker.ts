@@ -1,7 +1,11 @@
 import 'reflect-metadata';
 import { loadConfig } from '../config';
+import { loggerFor } from '../observability/logger';
+import { stopOnSignals } from '../ops/shutdown';
 import { openAppDatabase } from './database';
 import { createServices } from './services';
+
+const log = loggerFor('worker');
 
 /**
  * `npm run start:worker`: only the job queue (timers, notification delivery) and the Telegram
@@ -10,24 +14,22 @@ import { createServices } from './services';
  */
 async function main() {
   const config = loadConfig();
-  const db = await openAppDatabase(config);
+  const db = await openAppDatabase(config, (line) => log.info(line));
   const services = createServices(config, db.orm);
   await services.start({ serve: false, work: true });
-  let stopping = false;
-  const shutdown = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    console.log(`${signal}: stopping the worker`);
-    await services.close().catch((e) => console.error(e));
-    await db.close().catch((e) => console.error(e));
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void shutdown('SIGINT'));
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
-  console.log('Tickets worker is up: jobs and the Telegram bot');
+  // The worker finishes its current jobs, then the database closes.
+  stopOnSignals(
+    [
+      { name: 'services', run: () => services.close() },
+      { name: 'database', run: () => db.close() },
+    ],
+    config.shutdownGraceMs,
+    log,
+  );
+  log.info('Tickets worker is up: jobs and the Telegram bot');
 }
 
 main().catch((error) => {
-  console.error('worker failed to start:', error);
+  log.fatal({ reason: error instanceof Error ? error.message : String(error) }, 'worker failed to start');
   process.exit(1);
 });

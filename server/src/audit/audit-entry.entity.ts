@@ -1,11 +1,7 @@
 import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
 import { Field, ID, ObjectType } from 'type-graphql';
 
-/**
- * One staff action: who (id and name kept, so the row outlives the account), what, when, from
- * which address, and the change as JSON. No foreign keys on purpose.
- */
-@ObjectType()
+@ObjectType({ description: 'One staff action: who (id and name kept, so the row outlives the account), what, when, from which address, and the change as JSON. No foreign keys on purpose.' })
 @Entity({ tableName: 'audit_log' })
 export class AuditEntry {
   @Field(() => ID)

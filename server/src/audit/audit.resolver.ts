@@ -1,6 +1,5 @@
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import { Role } from '../auth/roles';
-import { badInput } from '../errors';
 import { requireViewer } from '../graphql/auth-guard';
 import type { Context } from '../graphql/context';
 import { decodeCursor, pageSize, toPage } from '../db/paging';
@@ -19,14 +18,13 @@ export class AuditLogResolver {
   ) {
     requireViewer(ctx, [Role.ADMIN]);
     const size = pageSize(first);
-    const cursor = decodeCursor(after, ['string']);
-    if (cursor && !/^\d{1,18}$/.test(String(cursor[0]))) throw badInput('after', 'after is not a cursor this list gave out');
+    const cursor = decodeCursor(after, ['digits']);
     const where = cursor ? { id: { $lt: cursor[0] as string } } : {};
     const [rows, totalCount] = await Promise.all([
       ctx.em.find(AuditEntry, where, { orderBy: { id: 'desc' }, limit: size + 1 }),
       ctx.em.count(AuditEntry, {}),
     ]);
-    return toPage(rows, size, (row) => [String(row.id)], totalCount);
+    return toPage(rows, size, (row) => [String(row.id)], totalCount, cursor);
   }
 
   @FieldResolver(() => String, { description: 'The change as JSON text' })

@@ -3,8 +3,7 @@ import { Entity, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core'
 import { User } from './user.entity';
 import { Field, ID, ObjectType } from 'type-graphql';
 
-/** A partner app's key. Only a SHA-256 hash of the secret is stored. */
-@ObjectType()
+@ObjectType({ description: 'A partner app\'s key. Only a SHA-256 hash of the secret is stored.' })
 @Entity({ tableName: 'api_keys' })
 export class ApiKey {
   @Field(() => ID)
@@ -15,8 +14,7 @@ export class ApiKey {
   @Property({ type: 'text' })
   name!: string;
 
-  /** First characters of the key, shown to admins to tell keys apart. */
-  @Field()
+  @Field({ description: 'First characters of the key, shown to admins to tell keys apart.' })
   @Property({ type: 'text' })
   prefix!: string;
 

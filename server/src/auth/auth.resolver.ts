@@ -18,8 +18,7 @@ class AuthPayload {
 
 @ObjectType()
 class CreatedApiKey {
-  /** The plain key; shown only in this answer, stored hashed. */
-  @Field()
+  @Field({ description: 'The plain key; shown only in this answer, stored hashed.' })
   key!: string;
 
   @Field(() => ApiKey)
@@ -31,18 +30,22 @@ export class AuthResolver {
   @Mutation(() => AuthPayload)
   async login(@Ctx() ctx: Context, @Arg('email') email: string, @Arg('password') password: string) {
     const payload = await ctx.services.auth.login(ctx.em, email, password, ctx.clientAddress);
+    if (ctx.session?.wanted) ctx.session.signedIn(payload.token, ctx.services.config.jwtTtlSeconds);
     return { ...payload, user: revealToSelf(payload.user) };
   }
 
   @Mutation(() => AuthPayload, { description: 'Every older token of the caller stops working, open WebSockets included; the answer has a new token' })
   async changePassword(@Ctx() ctx: Context, @Arg('currentPassword') currentPassword: string, @Arg('newPassword') newPassword: string) {
     const payload = await ctx.services.auth.changePassword(requireViewer(ctx), currentPassword, newPassword, ctx.clientAddress);
+    if (ctx.session?.viaCookie) ctx.session.signedIn(payload.token, ctx.services.config.jwtTtlSeconds);
     return { ...payload, user: revealToSelf(payload.user) };
   }
 
   @Mutation(() => Boolean, { description: "This token stops working at once; everywhere: every token of the caller" })
-  logout(@Ctx() ctx: Context, @Arg('everywhere', () => Boolean, { nullable: true }) everywhere?: boolean | null) {
-    return ctx.services.auth.logout(requireViewer(ctx), everywhere ?? false, ctx.clientAddress);
+  async logout(@Ctx() ctx: Context, @Arg('everywhere', () => Boolean, { nullable: true }) everywhere?: boolean | null) {
+    const done = await ctx.services.auth.logout(requireViewer(ctx), everywhere ?? false, ctx.clientAddress);
+    ctx.session?.signedOut();
+    return done;
   }
 
   @Query(() => User, { nullable: true })

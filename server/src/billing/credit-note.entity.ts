@@ -4,8 +4,7 @@ import { Field, ID, ObjectType } from 'type-graphql';
 import { Invoice, InvoiceLine } from './invoice.entity';
 import { Money } from './money';
 
-/** A numbered credit against an issued or paid invoice. Immutable once written. */
-@ObjectType()
+@ObjectType({ description: 'A numbered credit against an issued or paid invoice. Immutable once written.' })
 @Entity({ tableName: 'credit_notes' })
 export class CreditNote {
   @Field(() => ID)

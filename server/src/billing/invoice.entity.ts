@@ -47,12 +47,7 @@ export class Invoice {
   lines = new Collection<InvoiceLine>(this);
 }
 
-/**
- * One billed item. `amountMinor` never changes; what was taken off it (a voided or reduced draft
- * line, or credit notes on an issued invoice) accumulates in `creditedMinor`, which the database
- * keeps between 0 and the amount.
- */
-@ObjectType()
+@ObjectType({ description: 'One billed item. `amountMinor` never changes; what was taken off it (a voided or reduced draft line, or credit notes on an issued invoice) accumulates in `creditedMinor`, which the database keeps between 0 and the amount.' })
 @Entity({ tableName: 'invoice_lines' })
 export class InvoiceLine {
   @Field(() => ID)

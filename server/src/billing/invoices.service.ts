@@ -8,14 +8,14 @@ import { Invoice, type InvoiceLine } from './invoice.entity';
 /** Invoices the viewer may see, newest first, keyset-paginated on (created_at, id). */
 export async function listInvoices(em: EntityManager, viewer: Viewer, first?: number | null, after?: string | null): Promise<Page<Invoice>> {
   const size = pageSize(first);
-  const cursor = decodeCursor(after, ['string', 'string']);
+  const cursor = decodeCursor(after, ['timestamp', 'uuid']);
   const qb = em.createQueryBuilder(Invoice, 'i');
   const visible = invoiceVisibilitySql(viewer, 'i');
   if (visible) qb.andWhere(visible.sql, visible.params);
   const totalCount = await qb.clone().getCount();
   if (cursor) qb.andWhere('(i.created_at, i.id) < (?::timestamptz, ?::uuid)', cursor);
   const rows = await qb.orderBy({ createdAt: 'desc', id: 'desc' }).limit(size + 1).getResultList();
-  return toPage(rows, size, (i) => [i.createdAt.toISOString(), i.id], totalCount);
+  return toPage(rows, size, (i) => [i.createdAt.toISOString(), i.id], totalCount, cursor);
 }
 
 export async function getVisibleInvoice(em: EntityManager, viewer: Viewer, id: string): Promise<Invoice> {

@@ -1,7 +1,6 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 
-/** An amount in integer minor units (cents) with its ISO currency. */
-@ObjectType()
+@ObjectType({ description: 'An amount in integer minor units (cents) with its ISO currency.' })
 export class Money {
   @Field(() => Int)
   amountMinor!: number;

@@ -3,8 +3,7 @@ import { Entity, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core'
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { User } from '../auth/user.entity';
 
-/** A prepaid package of session credits, bought by the billed-to user for one learner. */
-@ObjectType()
+@ObjectType({ description: 'A prepaid package of session credits, bought by the billed-to user for one learner.' })
 @Entity({ tableName: 'packages' })
 export class Package {
   @Field(() => ID)
@@ -27,8 +26,7 @@ export class Package {
   @Property({ type: 'integer' })
   creditsTotal!: number;
 
-  /** Checked in the database: 0 <= creditsUsed <= creditsTotal. */
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Checked in the database: 0 <= creditsUsed <= creditsTotal.' })
   @Property({ type: 'integer', default: 0 })
   creditsUsed: number = 0;
 

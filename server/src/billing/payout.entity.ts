@@ -11,12 +11,7 @@ export enum PayoutStatus {
 }
 registerEnumType(PayoutStatus, { name: 'PayoutStatus' });
 
-/**
- * What the tutor earns for one session; held while any ticket on the session is open. Net is
- * amount − deducted (the tutor's share of credits on this session) − carried (late credits from
- * sessions already paid); both are kept current until the payout is PAID, then frozen.
- */
-@ObjectType('Payout')
+@ObjectType('Payout', { description: 'What the tutor earns for one session; held while any ticket on the session is open. Net is amount − deducted (the tutor\'s share of credits on this session) − carried (late credits from sessions already paid); both are kept current until the payout is PAID, then frozen.' })
 @Entity({ tableName: 'tutor_payouts' })
 export class TutorPayout {
   @Field(() => ID)
@@ -57,8 +52,7 @@ export class TutorPayout {
   @Property({ type: 'timestamptz', nullable: true })
   paidAt?: Date | null;
 
-  /** The payment run's reference (a bank batch id). */
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'The payment run\'s reference (a bank batch id).', nullable: true })
   @Property({ type: 'text', nullable: true })
   reference?: string | null;
 }

@@ -21,12 +21,10 @@ class PayoutFilter {
   @Field(() => ID, { nullable: true })
   tutorId?: string;
 
-  /** Sessions scheduled at or after. */
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { description: 'Sessions scheduled at or after.', nullable: true })
   from?: Date;
 
-  /** Sessions scheduled before. */
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { description: 'Sessions scheduled before.', nullable: true })
   to?: Date;
 }
 

@@ -57,12 +57,12 @@ export async function listPayouts(
   after?: string | null,
 ): Promise<Page<TutorPayout> & { filter: PayoutListFilter }> {
   const size = pageSize(first);
-  const cursor = decodeCursor(after, ['string', 'string']);
+  const cursor = decodeCursor(after, ['timestamp', 'uuid']);
   const qb = filteredPayouts(em, viewer, filter, true);
   const totalCount = await qb.clone().getCount();
   if (cursor) qb.andWhere('(s.scheduled_start, p.id) < (?::timestamptz, ?::uuid)', cursor);
   const rows = await qb.orderBy({ 's.scheduledStart': 'desc', 'p.id': 'desc' }).limit(size + 1).getResultList();
-  const page = toPage(rows, size, (p) => [p.session.scheduledStart.toISOString(), p.id], totalCount);
+  const page = toPage(rows, size, (p) => [p.session.scheduledStart.toISOString(), p.id], totalCount, cursor);
   return { ...page, filter };
 }
 

@@ -5,6 +5,9 @@ import { DomainError } from '../errors';
 import { userByChat } from '../notifications/telegram/link-codes';
 import { TutoringSession } from '../sessions/session.entity';
 import { cancelSession, cancellationRefusal, sessionWhen, upcomingSessions } from './cancel-session';
+import { loggerFor } from '../observability/logger';
+
+const log = loggerFor('telegram');
 
 const CANCEL = 'cancel_session';
 const ASK_REASON = 'Why are you cancelling';
@@ -52,7 +55,7 @@ export function registerCancellationHandlers(bot: Bot, rootEm: EntityManager): v
       const { session } = await cancelSession(em(), { id: tutor.id, role: tutor.role }, { sessionId: ref[1], reason: ctx.message.text });
       await ctx.reply(`Cancelled ${session.subject} on ${sessionWhen(session)}. The learners and parents are told; nothing is charged.`);
     } catch (error) {
-      if (!(error instanceof DomainError)) console.error('[telegram] cancel failed', error);
+      if (!(error instanceof DomainError)) log.error({ err: error }, 'telegram cancel failed');
       await ctx.reply(`Not cancelled: ${error instanceof DomainError ? error.message : 'something went wrong; please use the dashboard.'}`);
     }
   });

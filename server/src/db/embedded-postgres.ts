@@ -189,7 +189,9 @@ export async function startEmbeddedPostgres(opts: {
     '-c', 'unix_socket_directories=', // TCP only: no socket dir to own or clean up
     '-c', 'max_connections=200',
   ]);
-  const child = spawn(cmd, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // Its own process group: a Ctrl-C (SIGINT to our group) must not stop it before we have drained;
+  // stop() below ends it last, and --pdeathsig still ends it if we die.
+  const child = spawn(cmd, args, { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   const recent: string[] = []; // tail of the log, for error messages
   pipeLines(child, (line) => {
     recent.push(line);

@@ -39,6 +39,12 @@ export function transactionOf(em: EntityManager): Tx | null {
  * The one way to change data. db/ knows no feature: features finish their work through
  * `beforeCommit` (e.g. tickets store their events, realtime sends its one NOTIFY) and `afterCommit`.
  */
+/** Where a failed after-commit hook is reported (the logger is set at boot; this file imports nothing of ours). */
+let reportHookFailure: (error: unknown) => void = (error) => console.error('after-commit hook failed', error);
+export function onHookFailure(report: (error: unknown) => void): void {
+  reportHookFailure = report;
+}
+
 export async function inTransaction<T>(em: EntityManager, work: (tx: Tx) => Promise<T>): Promise<T> {
   const committed: Array<() => void | Promise<void>> = [];
   const result = await em.fork().transactional(async (txEm) => {
@@ -68,7 +74,7 @@ export async function inTransaction<T>(em: EntityManager, work: (tx: Tx) => Prom
     try {
       await hook();
     } catch (error) {
-      console.error('after-commit hook failed', error);
+      reportHookFailure(error);
     }
   }
   return result;

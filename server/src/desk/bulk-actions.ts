@@ -3,6 +3,9 @@ import type { Viewer } from '../auth/viewer';
 import { badInput, errorCodeOf } from '../errors';
 import type { Ticket } from '../tickets/ticket.entity';
 import type { TicketService } from '../tickets/tickets.service';
+import { loggerFor } from '../observability/logger';
+
+const log = loggerFor('desk');
 
 export enum BulkAction {
   ASSIGN = 'ASSIGN',
@@ -60,7 +63,7 @@ export async function bulkTicketAction(services: { tickets: TicketService }, vie
       outcomes.push({ ticketId, ok: true, code: null, ticket: await act(ticketId) });
     } catch (error) {
       const code = errorCodeOf(error);
-      if (!code) console.error(`bulk ${input.action} failed on ticket ${ticketId}`, error);
+      if (!code) log.error({ err: error, action: input.action, ticketId }, 'bulk action failed on a ticket');
       outcomes.push({ ticketId, ok: false, code: code ?? 'INTERNAL_SERVER_ERROR', ticket: null });
     }
   }

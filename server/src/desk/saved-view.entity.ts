@@ -5,8 +5,7 @@ import { User } from '../auth/user.entity';
 import { DisputeCategory, TicketStatus, TicketType } from '../tickets/enums';
 import { SlaState } from '../tickets/sla';
 
-/** The stored filter of a view: the TicketFilter fields a board can set. */
-@ObjectType()
+@ObjectType({ description: 'The stored filter of a view: the TicketFilter fields a board can set.' })
 export class SavedFilter {
   @Field(() => [TicketStatus], { nullable: true })
   status?: TicketStatus[];
@@ -33,8 +32,7 @@ export class SavedFilter {
   sla?: SlaState[];
 }
 
-/** A named board filter: the owner's own, or shared with every staff member. */
-@ObjectType()
+@ObjectType({ description: 'A named board filter: the owner\'s own, or shared with every staff member.' })
 @Entity({ tableName: 'saved_views' })
 export class SavedView {
   @Field(() => ID)

@@ -4,11 +4,7 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { User } from '../auth/user.entity';
 import { Ticket } from '../tickets/ticket.entity';
 
-/**
- * A file someone uploaded; evidence once bound to a ticket. The bytes live in upload_chunks
- * (bytea, in order), so every instance serves them and backups include them.
- */
-@ObjectType('Attachment')
+@ObjectType('Attachment', { description: 'A file someone uploaded; evidence once bound to a ticket. The bytes live in upload_chunks (bytea, in order), so every instance serves them and backups include them.' })
 @Entity({ tableName: 'uploads' })
 export class Upload {
   @Field(() => ID)
@@ -23,8 +19,7 @@ export class Upload {
   @Property({ type: 'text' })
   filename!: string;
 
-  /** Judged from the content, never from the name or the client's header. */
-  @Field()
+  @Field({ description: 'Judged from the content, never from the name or the client\'s header.' })
   @Property({ type: 'text' })
   contentType!: string;
 

@@ -7,6 +7,10 @@ import { canSeeTicket } from '../tickets/ticket-access';
 import { Ticket } from '../tickets/ticket.entity';
 import { MAX_UPLOAD_BYTES, UploadRefused, storeUpload, streamUpload } from './file-store';
 import { Upload } from './upload.entity';
+import { requestCredential } from '../http/session-cookie';
+import { loggerFor } from '../observability/logger';
+
+const log = loggerFor('evidence');
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -23,7 +27,7 @@ export function evidenceRoutes(services: Services): Router {
   const em = () => services.orm.em.fork() as EntityManager;
 
   router.post('/uploads', async (req, res) => {
-    const viewer = await services.auth.authenticate(req.headers.authorization).catch(() => null);
+    const viewer = await credentialViewer(services, req);
     if (!viewer) return refuse(req, res, 401, 'Sign in first');
     // Uploading is the first half of attachEvidence: an API key needs what that mutation needs.
     if (!viewerHasScope(viewer, 'tickets:write')) return refuse(req, res, 403, 'This API key lacks the tickets:write scope');
@@ -43,7 +47,7 @@ export function evidenceRoutes(services: Services): Router {
         (error) => {
           file.resume();
           if (error instanceof UploadRefused) return refuse(req, res, error.status, error.message);
-          console.error('upload failed', error);
+          log.error({ err: error }, 'upload failed');
           refuse(req, res, 500, 'The upload failed');
         },
       );
@@ -58,7 +62,7 @@ export function evidenceRoutes(services: Services): Router {
   router.get('/attachments/:id', async (req, res) => {
     const notFound = () => res.status(404).json({ error: 'Not found' });
     const fork = em();
-    const viewer = await services.auth.authenticate(req.headers.authorization).catch(() => null);
+    const viewer = await credentialViewer(services, req);
     if (!viewer) return res.status(401).json({ error: 'Sign in first' });
     if (!viewerHasScope(viewer, 'tickets:read')) return res.status(403).json({ error: 'This API key lacks the tickets:read scope' });
     if (!UUID.test(req.params.id)) return notFound();
@@ -79,4 +83,13 @@ export function evidenceRoutes(services: Services): Router {
     await streamUpload(fork, upload.id, res);
   });
   return router;
+}
+
+/** The caller of an upload request: a Bearer header, or the dashboard's session cookie behind its CSRF checks. */
+async function credentialViewer(services: Services, req: Request) {
+  try {
+    return await services.auth.authenticate(requestCredential(req, services.config.publicUrl).authorization);
+  } catch {
+    return null;
+  }
 }

@@ -14,7 +14,7 @@ import type { Role } from '../auth/roles';
 import { ANY_SCOPE, OPERATION_SCOPES, PEOPLE_ONLY, TYPE_SCOPES, expandScopes } from '../auth/scopes';
 import type { Viewer } from '../auth/viewer';
 import type { Context } from './context';
-import { forbidden, unauthenticated } from '../errors';
+import { type DomainError, forbidden, unauthenticated } from '../errors';
 
 /** The one auth guard. Returns the caller, or throws UNAUTHENTICATED / FORBIDDEN. */
 export function requireViewer(ctx: Pick<Context, 'viewer'>, roles?: readonly Role[]): Viewer {
@@ -22,6 +22,32 @@ export function requireViewer(ctx: Pick<Context, 'viewer'>, roles?: readonly Rol
   if (!viewer) throw unauthenticated();
   if (roles && !roles.includes(viewer.role)) throw forbidden();
   return viewer;
+}
+
+/** Root fields anyone may call, even with a bad credential: signing in again, and what the schema says. */
+const OPEN_ROOT_FIELDS = new Set(['login', 'requestPasswordReset', '__typename', '__schema', '__type']);
+
+/**
+ * A bad, expired or revoked credential refuses the operation (UNAUTHENTICATED, so the client
+ * knows to sign in again) unless it only asks for what anyone may: a stale token never stops
+ * `login` or introspection.
+ */
+export function refuseBadCredential(document: DocumentNode, operationName: string | null | undefined, credentialError: DomainError | null | undefined): void {
+  if (!credentialError) return;
+  const operation = getOperationAST(document, operationName);
+  if (!operation) return;
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const definition of document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+  const seen = new Set<string>();
+  const onlyOpen = (selectionSet: SelectionSetNode): boolean => selectionSet.selections.every((selection) => {
+    if (selection.kind === Kind.FIELD) return OPEN_ROOT_FIELDS.has(selection.name.value);
+    if (selection.kind === Kind.INLINE_FRAGMENT) return onlyOpen(selection.selectionSet);
+    const fragment = fragments.get(selection.name.value);
+    if (!fragment || seen.has(fragment.name.value)) return true;
+    seen.add(fragment.name.value);
+    return onlyOpen(fragment.selectionSet);
+  });
+  if (!onlyOpen(operation.selectionSet)) throw credentialError;
 }
 
 /**

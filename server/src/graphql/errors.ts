@@ -1,5 +1,8 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { DomainError } from '../errors';
+import { loggerFor } from '../observability/logger';
+
+const log = loggerFor('graphql');
 
 /** A domain error as a GraphQL error, for transport code that must answer with GraphQLErrors. */
 export function toGraphQLError(error: DomainError): GraphQLError {
@@ -28,7 +31,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, ex
   if (CLIENT_FAULTS.has(code) || isVariableCoercionError(formatted)) {
     return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code: 'BAD_USER_INPUT' } };
   }
-  console.error('internal error:', (error as { originalError?: unknown })?.originalError ?? error);
+  log.error({ err: (error as { originalError?: unknown })?.originalError ?? error }, 'internal error');
   return {
     message: expose ? formatted.message : 'Internal server error',
     path: formatted.path,

@@ -1,6 +1,11 @@
 import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import { applyDescriptions } from './descriptions/apply';
+import { ENUM_DESCRIPTIONS } from './descriptions/enums';
+import { MORE_TYPE_DESCRIPTIONS } from './descriptions/more-types';
+import { OPERATION_DESCRIPTIONS } from './descriptions/operations';
+import { TYPE_DESCRIPTIONS } from './descriptions/types';
 import { DateTimeScalar } from './scalars';
 
 const noTopicPubSub = {
@@ -20,5 +25,8 @@ export function buildApiSchema(resolvers: Function[]): Promise<GraphQLSchema> {
     validate: false,
     // Subscriptions bring their own iterators (the feeds registered on realtime/hub.ts); type-graphql still wants a pubSub.
     pubSub: noTopicPubSub,
+  }).then((schema) => {
+    applyDescriptions(schema, { ...OPERATION_DESCRIPTIONS, ...TYPE_DESCRIPTIONS, ...MORE_TYPE_DESCRIPTIONS, ...ENUM_DESCRIPTIONS });
+    return schema;
   });
 }

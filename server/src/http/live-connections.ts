@@ -1,4 +1,7 @@
 import type { Viewer } from '../auth/viewer';
+import { loggerFor } from '../observability/logger';
+
+const log = loggerFor('live');
 
 /** graphql-ws's code for "your credentials are not (or no longer) good". */
 export const CLOSE_UNAUTHORIZED = 4401;
@@ -67,7 +70,7 @@ export class LiveConnections {
   }
 
   startRechecking(intervalMs: number): void {
-    this.recheck = setInterval(() => void this.recheckAccounts().catch((e) => console.error('live account check failed', e)), intervalMs);
+    this.recheck = setInterval(() => void this.recheckAccounts().catch((e) => log.error({ err: e }, 'live account check failed')), intervalMs);
     this.recheck.unref();
   }
 

@@ -17,8 +17,9 @@ export const QUERY_LIMITS = {
   /** Lexer tokens of the whole document. */
   maxTokens: 1_500,
   /**
-   * graphql-armor cost: 1 per scalar, 3 per object, times 1.5 per level, times a literal `first`.
-   * A full page of 100 tickets with their people, sessions, logs and credit notes costs about 26,000.
+   * Cost (operation-cost.ts): 1 per scalar, 2 per object plus 1.5 times its fields, times the
+   * page size `first` however it is given (literal, variable, default; 20 when absent). A full
+   * page of 100 tickets with their people, sessions, logs and credit notes costs about 26,000.
    */
   maxCost: 50_000,
   /** Validation stops after this many errors. */
@@ -66,16 +67,34 @@ export const noFieldFloodRule: ValidationRule = (context: ValidationContext): AS
   },
 });
 
-/** graphql-armor's validation rules and Apollo plugins for the limits above. */
+const LIMIT_WORDS: Record<string, string> = {
+  'Query depth': 'nests fields {found} levels deep; at most {n} levels are allowed',
+  Aliases: 'uses {found} aliases; at most {n} are allowed',
+  Directives: 'uses {found} directives; at most {n} are allowed',
+};
+
+/** graphql-armor says "Syntax Error: Aliases limit of 15 exceeded, found 16."; people get words. */
+const inWords = (context: ValidationContext | null, error: GraphQLError) => {
+  const match = /: (.+) limit of (\d+) exceeded, found (\d+)/.exec(error.message);
+  const words = match && LIMIT_WORDS[match[1]];
+  const message = words ? `This request ${words.replace('{found}', match[3]).replace('{n}', match[2])}` : 'This request is too large';
+  context?.reportError(new GraphQLError(message));
+};
+const armorLimit = (n: number) => ({ n, exposeLimits: true, propagateOnRejection: false, onReject: [inWords] });
+
+/**
+ * graphql-armor's validation rules and Apollo plugins for the limits above. The cost limit is not
+ * armor's (it reads only literal numbers): operation-cost.ts checks it once variables are known.
+ */
 export function queryLimitProtection(options: { blockFieldSuggestions: boolean }) {
   const armor = new ApolloArmor({
-    maxDepth: { n: QUERY_LIMITS.maxDepth, flattenFragments: true, exposeLimits: true },
-    maxAliases: { n: QUERY_LIMITS.maxAliases, allowList: [], exposeLimits: true },
-    maxDirectives: { n: QUERY_LIMITS.maxDirectives, exposeLimits: true },
+    maxDepth: { ...armorLimit(QUERY_LIMITS.maxDepth), flattenFragments: true },
+    maxAliases: { ...armorLimit(QUERY_LIMITS.maxAliases), allowList: [] },
+    maxDirectives: armorLimit(QUERY_LIMITS.maxDirectives),
     // Tokens are limited by the parser itself (Apollo's parseOptions, graphql-ws's parse): armor's
     // plugin re-parses in a hook where a syntax error becomes a 500.
     maxTokens: { enabled: false },
-    costLimit: { maxCost: QUERY_LIMITS.maxCost, exposeLimits: true },
+    costLimit: { enabled: false },
     blockFieldSuggestion: { enabled: options.blockFieldSuggestions },
   });
   const protection = armor.protect();

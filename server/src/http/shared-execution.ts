@@ -3,6 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { isStaff } from '../auth/roles';
 import type { Viewer } from '../auth/viewer';
 import { type Context, type Loaders, createContext } from '../graphql/context';
+import { observeDelivery } from '../observability/metrics';
 
 type SubscribeResult = AsyncIterableIterator<ExecutionResult> | ExecutionResult;
 
@@ -123,7 +124,10 @@ export function createSharedSubscribe(): (args: ExecutionArgs) => Promise<Subscr
     const stream: AsyncIterableIterator<ExecutionResult> = {
       async next() {
         const event = await events.next();
-        return event.done ? { value: undefined, done: true } : { value: await resultFor(event.value, keys, args), done: false };
+        if (event.done) return { value: undefined, done: true };
+        const value = await resultFor(event.value, keys, args);
+        observeDelivery(event.value);
+        return { value, done: false };
       },
       async return() {
         await events.return?.();

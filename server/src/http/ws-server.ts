@@ -13,14 +13,15 @@ import {
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { Viewer } from '../auth/viewer';
-import { DomainError } from '../errors';
-import { requireScopes } from '../graphql/auth-guard';
+import { DomainError, rateLimited } from '../errors';
 import { formatError, toGraphQLError } from '../graphql/errors';
 import { clientAddress } from './client-address';
 import { QUERY_LIMITS } from './query-limits';
 import type { Services } from '../graphql/context';
 import { createLiveContext } from './live-context';
 import { CLOSE_UNAUTHORIZED } from './live-connections';
+import { checkOperation } from './operation-checks';
+import { requestCredential } from './session-cookie';
 import { createSharedSubscribe } from './shared-execution';
 
 export const MAX_OPERATIONS_PER_CONNECTION = 20;
@@ -43,7 +44,7 @@ export interface LiveUpdatesServer {
 
 /**
  * graphql-ws (graphql-transport-ws) on the HTTP server's own port and path. The token comes in
- * connection_init's payload ({ authorization: "Bearer ..." }); without a good one the socket is
+ * connection_init's payload ({ authorization: "Bearer ..." }, the key in any case); without a good one the socket is
  * closed with 4401. Each operation gets a fresh context; subscriptions refresh it per event.
  */
 export function attachLiveUpdates(
@@ -86,8 +87,21 @@ export function attachLiveUpdates(
           ctx.extra.socket.close(CLOSE_TOO_MANY, 'Too many new connections from this address');
           return false;
         }
-        const authorization = ctx.connectionParams?.authorization;
-        const viewer = await services.auth.authenticate(typeof authorization === 'string' ? authorization : null).catch(() => null);
+        // Partner apps send a token in connection_init; the dashboard's socket carries its session cookie.
+        let authorization = authorizationOf(ctx.connectionParams);
+        if (!authorization) authorization = (() => {
+          try {
+            return requestCredential(ctx.extra.request, services.config.publicUrl, false).authorization;
+          } catch {
+            return null;
+          }
+        })();
+        const verdict = await services.auth.authenticate(authorization).catch((error: unknown) => error);
+        if (verdict instanceof DomainError && verdict.code === 'RATE_LIMITED') {
+          ctx.extra.socket.close(CLOSE_TOO_MANY, verdict.message);
+          return false;
+        }
+        const viewer = verdict instanceof Error ? null : (verdict as Viewer | null);
         if (!viewer) {
           // Returning false alone would close with 4403; a missing or bad token is 4401.
           ctx.extra.socket.close(CLOSE_UNAUTHORIZED, 'Unauthorized');
@@ -104,7 +118,7 @@ export function attachLiveUpdates(
       onSubscribe: (ctx, _id, payload) => {
         const viewer = ctx.extra.viewer as Viewer;
         if (Object.keys(ctx.subscriptions).length > MAX_OPERATIONS_PER_CONNECTION) {
-          return [toGraphQLError(new DomainError('RATE_LIMITED', `At most ${MAX_OPERATIONS_PER_CONNECTION} operations at once per connection`))];
+          return [toGraphQLError(rateLimited(`At most ${MAX_OPERATIONS_PER_CONNECTION} operations at once per connection; stop one first`, 1))];
         }
         const checked = checkDocument(payload.query);
         if (Array.isArray(checked)) return checked;
@@ -112,9 +126,10 @@ export function attachLiveUpdates(
         const operation = getOperationAST(document, payload.operationName);
         if (!operation) return [toGraphQLError(new DomainError('BAD_USER_INPUT', 'Unable to identify the operation'))];
         try {
-          requireScopes(schema, document, payload.operationName, viewer);
+          checkOperation({ schema, document, operationName: payload.operationName, variables: payload.variables, viewer });
         } catch (error) {
-          return [toGraphQLError(error as DomainError)];
+          if (!(error instanceof DomainError)) throw error;
+          return [toGraphQLError(error)];
         }
         return {
           schema,
@@ -132,4 +147,11 @@ export function attachLiveUpdates(
     KEEP_ALIVE_MS,
   );
   return { dispose: async () => void (await server.dispose()) };
+}
+
+/** connection_init's `authorization` (or `Authorization`, in any case), as a header value. */
+function authorizationOf(params: Record<string, unknown> | undefined): string | null {
+  const key = Object.keys(params ?? {}).find((name) => name.toLowerCase() === 'authorization');
+  const value = key ? params![key] : undefined;
+  return typeof value === 'string' ? value : null;
 }

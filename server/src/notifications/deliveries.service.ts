@@ -9,13 +9,13 @@ import { DeliveryStatus, OutboxMessage } from './outbox-message.entity';
 /** Outbox rows for admins, newest first, optionally one status (e.g. DEAD to see what failed). */
 export async function listDeliveries(em: EntityManager, status: DeliveryStatus | null | undefined, first?: number | null, after?: string | null): Promise<Page<OutboxMessage>> {
   const size = pageSize(first);
-  const cursor = decodeCursor(after, ['string', 'string']);
+  const cursor = decodeCursor(after, ['timestamp', 'uuid']);
   const qb = em.createQueryBuilder(OutboxMessage, 'o');
   if (status) qb.andWhere({ status });
   const totalCount = await qb.clone().getCount();
   if (cursor) qb.andWhere('(o.created_at, o.id) < (?::timestamptz, ?::uuid)', cursor);
   const rows = await qb.orderBy({ createdAt: 'desc', id: 'desc' }).limit(size + 1).getResultList();
-  return toPage(rows, size, (o) => [o.createdAt.toISOString(), o.id], totalCount);
+  return toPage(rows, size, (o) => [o.createdAt.toISOString(), o.id], totalCount, cursor);
 }
 
 /** A DEAD (or SKIPPED) message gets a fresh set of attempts and a new delivery job. */

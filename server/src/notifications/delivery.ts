@@ -13,6 +13,9 @@ import { DELIVER_TASK } from './outbox';
 import { renderTelegram } from './telegram/render-telegram';
 import type { TelegramChannel } from './telegram/telegram-channel';
 import { type MessagePayload, renderContent } from './templates';
+import { loggerFor } from '../observability/logger';
+
+const log = loggerFor('notifications');
 
 /** Messages a person sends through us (not notifications): preferences do not apply. */
 export const DIRECT_EVENTS = new Set(['ticket.contact_tutor']);
@@ -94,7 +97,7 @@ export async function deliverOutboxMessage(config: Config, notifier: DeliveryCha
     } catch (error) {
       message.lastError = describeError(error);
       const final = error instanceof PermanentDeliveryError || message.attempts >= config.notifyMaxAttempts;
-      console.warn(`[notifications] ${message.channel} ${message.event} to ${recipient.email}: attempt ${message.attempts} failed${final ? ', giving up' : ''}: ${message.lastError}`);
+      log.warn({ channel: message.channel, event: message.event, messageId: message.id, recipientId: recipient.id, attempt: message.attempts, final, reason: message.lastError }, final ? 'delivery failed, giving up' : 'delivery failed, will retry');
       if (final) {
         message.status = DeliveryStatus.DEAD;
         return 'dead';

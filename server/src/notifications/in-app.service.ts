@@ -10,13 +10,13 @@ export async function listNotifications(
   options: { first?: number | null; after?: string | null; unreadOnly?: boolean | null },
 ): Promise<Page<Notification>> {
   const size = pageSize(options.first);
-  const cursor = decodeCursor(options.after, ['string', 'string']);
+  const cursor = decodeCursor(options.after, ['timestamp', 'uuid']);
   const qb = em.createQueryBuilder(Notification, 'n').where({ user: userId });
   if (options.unreadOnly) qb.andWhere({ readAt: null });
   const totalCount = await qb.clone().getCount();
   if (cursor) qb.andWhere('(n.created_at, n.id) < (?::timestamptz, ?::uuid)', cursor);
   const rows = await qb.orderBy({ createdAt: 'desc', id: 'desc' }).limit(size + 1).getResultList();
-  return toPage(rows, size, (n) => [n.createdAt.toISOString(), n.id], totalCount);
+  return toPage(rows, size, (n) => [n.createdAt.toISOString(), n.id], totalCount, cursor);
 }
 
 export function unreadCount(em: EntityManager, userId: string): Promise<number> {

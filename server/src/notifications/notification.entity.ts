@@ -4,8 +4,7 @@ import { Field, ID, ObjectType } from 'type-graphql';
 import { User } from '../auth/user.entity';
 import { Ticket } from '../tickets/ticket.entity';
 
-/** An in-app notification for one user. */
-@ObjectType()
+@ObjectType({ description: 'An in-app notification for one user.' })
 @Entity({ tableName: 'notifications' })
 @Index({ properties: ['user', 'createdAt', 'id'] })
 export class Notification {

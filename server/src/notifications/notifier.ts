@@ -7,6 +7,9 @@ import { createMailer } from './email/mailer';
 import { DELIVER_TASK } from './outbox';
 import { registerBotHandlers } from './telegram/bot-handlers';
 import { createTelegramChannel } from './telegram/telegram-channel';
+import { loggerFor } from '../observability/logger';
+
+const log = loggerFor('notifications');
 
 /** The outside channels: email always (SMTP or .eml files), Telegram when a bot token is set. */
 export interface Notifier extends DeliveryChannels {
@@ -22,9 +25,9 @@ export function createNotifier(config: Config): Notifier {
     mailer,
     telegram,
     start(deps, { polling }) {
-      console.log(`Email: ${mailer.description}`);
+      log.info(`Email: ${mailer.description}`);
       if (!telegram) {
-        console.log('Telegram: off (TELEGRAM_BOT_TOKEN is not set)');
+        log.info('Telegram: off (TELEGRAM_BOT_TOKEN is not set)');
         return;
       }
       if (!polling) return;

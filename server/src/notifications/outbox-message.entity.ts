@@ -38,16 +38,14 @@ export class OutboxMessage {
   @ManyToOne(() => Ticket, { nullable: true })
   ticket?: Ticket | null;
 
-  /** What happened: ticket.created, ticket.resolved, invoice.updated ... */
-  @Field()
+  @Field({ description: 'What happened: ticket.created, ticket.resolved, invoice.updated ...' })
   @Property({ type: 'text' })
   event!: string;
 
   @Property({ type: 'jsonb' })
   payload: Record<string, unknown> = {};
 
-  /** A retry never sends twice: one row per key. */
-  @Field()
+  @Field({ description: 'A retry never sends twice: one row per key.' })
   @Property({ type: 'text', unique: true })
   dedupeKey!: string;
 
@@ -72,13 +70,11 @@ export class OutboxMessage {
   @Property({ type: 'timestamptz', nullable: true })
   sentAt?: Date | null;
 
-  /** When the next retry is due (while PENDING after a failure). */
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { description: 'When the next retry is due (while PENDING after a failure).', nullable: true })
   @Property({ type: 'timestamptz', nullable: true })
   nextAttemptAt?: Date | null;
 
-  /** The channel's id of what was sent: the email Message-ID, or "<chat id>:<message id>" on Telegram. */
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'The channel\'s id of what was sent: the email Message-ID, or "<chat id>:<message id>" on Telegram.', nullable: true })
   @Property({ type: 'text', nullable: true })
   externalId?: string | null;
 }

@@ -1,5 +1,8 @@
 import type { ListenerHandlers } from './listener';
 import type { RealtimePayload } from './publish';
+import { loggerFor } from '../observability/logger';
+
+const log = loggerFor('realtime');
 
 /** A feature's end of a topic: it keeps its own subscribers and decides who gets what. */
 export interface TopicFeed {
@@ -59,6 +62,6 @@ async function settle(topic: string, work: () => Promise<void>): Promise<void> {
   try {
     await work();
   } catch (error) {
-    console.error(`realtime delivery on ${topic} failed`, error);
+    log.error({ err: error, topic }, 'realtime delivery failed');
   }
 }

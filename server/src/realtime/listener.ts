@@ -1,5 +1,8 @@
 import { Client } from 'pg';
 import { REALTIME_CHANNEL, type RealtimePayload, parsePayload } from './publish';
+import { loggerFor } from '../observability/logger';
+
+const log = loggerFor('realtime');
 
 export interface ListenerHandlers {
   /** A NOTIFY arrived. */
@@ -84,7 +87,7 @@ export class RealtimeListener {
       if (message.channel !== REALTIME_CHANNEL || this.client !== client) return;
       const payload = parsePayload(message.payload);
       if (payload) this.enqueue(() => this.handlers.changed(payload));
-      else console.error('realtime listener: unreadable NOTIFY payload');
+      else log.error('realtime listener: unreadable NOTIFY payload');
     });
     try {
       await client.connect();
@@ -135,7 +138,7 @@ export class RealtimeListener {
     if (this.stopped || this.retry) return;
     const delay = Math.min(this.options.maxBackoffMs, this.options.minBackoffMs * 2 ** this.failures);
     this.failures += 1;
-    console.warn(`realtime listener disconnected${error ? ` (${error.message})` : ''}; reconnecting in ${delay} ms`);
+    log.warn({ reason: error?.message, delayMs: delay }, 'realtime listener disconnected; reconnecting');
     this.retry = setTimeout(() => {
       this.retry = null;
       void this.connect();
@@ -158,6 +161,6 @@ export class RealtimeListener {
   }
 
   private enqueue(task: () => Promise<void>): void {
-    this.work = this.work.then(task).catch((error) => console.error('realtime delivery failed', error));
+    this.work = this.work.then(task).catch((error) => log.error({ err: error }, 'realtime delivery failed'));
   }
 }

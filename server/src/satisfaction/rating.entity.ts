@@ -3,8 +3,7 @@ import { Field, Int, ObjectType } from 'type-graphql';
 import { User } from '../auth/user.entity';
 import { Ticket } from '../tickets/ticket.entity';
 
-/** The reporter's satisfaction with a closed ticket: asked once, answered once. */
-@ObjectType('Satisfaction')
+@ObjectType('Satisfaction', { description: 'The reporter\'s satisfaction with a closed ticket: asked once, answered once.' })
 @Entity({ tableName: 'ticket_ratings' })
 export class TicketRating {
   @OneToOne(() => Ticket, { primary: true, owner: true, deleteRule: 'cascade' })

@@ -17,8 +17,7 @@ export enum SessionStatus {
 registerEnumType(SessionKind, { name: 'SessionKind' });
 registerEnumType(SessionStatus, { name: 'SessionStatus' });
 
-/** A lesson (one-on-one) or a group class. */
-@ObjectType('Session')
+@ObjectType('Session', { description: 'A lesson (one-on-one) or a group class.' })
 @Entity({ tableName: 'tutoring_sessions' })
 @Index({ properties: ['scheduledStart', 'id'] })
 export class TutoringSession {

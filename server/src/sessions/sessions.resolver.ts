@@ -73,8 +73,7 @@ export class SessionsResolver {
     return users.filter((u): u is User => u instanceof User);
   }
 
-  /** The invoice lines that bill this session, on invoices the caller may see. */
-  @FieldResolver(() => [InvoiceLine])
+  @FieldResolver(() => [InvoiceLine], { description: 'The invoice lines that bill this session, on invoices the caller may see.' })
   invoiceLines(@Root() session: TutoringSession, @Ctx() ctx: Context) {
     return ctx.loaders.invoiceLinesBySession.load(session.id);
   }

@@ -21,7 +21,7 @@ export async function listSessions(
   after?: string | null,
 ): Promise<Page<TutoringSession>> {
   const size = pageSize(first);
-  const cursor = decodeCursor(after, ['string', 'string']);
+  const cursor = decodeCursor(after, ['timestamp', 'uuid']);
   const qb = em.createQueryBuilder(TutoringSession, 's');
   const visible = sessionVisibilitySql(viewer, 's');
   if (visible) qb.andWhere(visible.sql, visible.params);
@@ -32,7 +32,7 @@ export async function listSessions(
   const totalCount = await qb.clone().getCount();
   if (cursor) qb.andWhere('(s.scheduled_start, s.id) < (?::timestamptz, ?::uuid)', cursor);
   const rows = await qb.orderBy({ scheduledStart: 'desc', id: 'desc' }).limit(size + 1).getResultList();
-  return toPage(rows, size, (s) => [s.scheduledStart.toISOString(), s.id], totalCount);
+  return toPage(rows, size, (s) => [s.scheduledStart.toISOString(), s.id], totalCount, cursor);
 }
 
 /** A session the viewer may see; NOT_FOUND otherwise, so nobody learns that it exists. */

@@ -6,8 +6,7 @@ import { DisputeCategory } from './enums';
 const MINUTE = 60_000;
 const minutes = (ms: number) => Math.max(0, Math.round(ms / MINUTE));
 
-/** What the attendance records say about a disputed session. */
-@ObjectType()
+@ObjectType({ description: 'What the attendance records say about a disputed session.' })
 export class SessionEvidence {
   @Field()
   sessionId!: string;
@@ -15,16 +14,13 @@ export class SessionEvidence {
   @Field(() => Int)
   scheduledMinutes!: number;
 
-  /** Minutes the tutor and the disputed learners were both present, within the schedule. */
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { description: 'Minutes the tutor and the disputed learners were both present, within the schedule.', nullable: true })
   actualMinutes!: number | null;
 
-  /** The tutor never joined. */
-  @Field()
+  @Field({ description: 'The tutor never joined.' })
   tutorAbsent!: boolean;
 
-  /** Null when the tutor never joined. */
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { description: 'Null when the tutor never joined.', nullable: true })
   tutorLateMinutes!: number | null;
 
   @Field(() => Int, { nullable: true })
@@ -36,8 +32,7 @@ export class SessionEvidence {
   @Field(() => String, { nullable: true })
   endedByName!: string | null;
 
-  /** For DURATION and NO_SHOW disputes: the disputed learners' price times the missing share of the schedule. */
-  @Field(() => Money, { nullable: true })
+  @Field(() => Money, { description: 'For DURATION and NO_SHOW disputes: the disputed learners\' price times the missing share of the schedule.', nullable: true })
   suggestedCredit!: Money | null;
 }
 

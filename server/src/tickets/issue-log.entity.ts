@@ -5,8 +5,7 @@ import { User } from '../auth/user.entity';
 import { TicketStatus } from './enums';
 import { Ticket } from './ticket.entity';
 
-/** One step in a ticket's history. A database trigger forbids UPDATE and DELETE. */
-@ObjectType()
+@ObjectType({ description: 'One step in a ticket\'s history. A database trigger forbids UPDATE and DELETE.' })
 @Entity({ tableName: 'issue_logs' })
 @Index({ properties: ['ticket', 'createdAt'] })
 export class IssueLog {
@@ -29,8 +28,7 @@ export class IssueLog {
   @Property({ type: 'text', nullable: true })
   comment?: string | null;
 
-  /** Staff-only comment; never shown to reporters or tutors. */
-  @Field()
+  @Field({ description: 'Staff-only comment; never shown to reporters or tutors.' })
   @Property({ type: 'boolean', default: false })
   internal: boolean = false;
 

@@ -27,6 +27,8 @@ export interface ReportRequest {
   type?: TicketType | null;
   requestedEffect?: ResolutionEffect | null;
   idempotencyKey?: string | null;
+  /** Counts a new report against the caller's limit (RATE_LIMITED when spent); a replay of a key is never counted. */
+  admit?: () => Promise<void>;
 }
 
 /** One ticket for one or more completed sessions of the caller (idempotent per caller and key). */
@@ -57,6 +59,7 @@ export async function reportIssue(deps: TicketDeps, viewer: Viewer, input: Repor
           return existing;
         }
       }
+      await input.admit?.();
       const sessions = sessionIds.length ? await getVisibleSessions(em, viewer, sessionIds) : [];
       if (sessions.length !== sessionIds.length) throw notFound('Session');
       checkSessions(type, sessions);

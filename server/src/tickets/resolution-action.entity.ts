@@ -3,16 +3,14 @@ import { Entity, Enum, Index, PrimaryKey, Property } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { DisputeCategory, ResolutionEffect } from './enums';
 
-/** An admin-defined way to resolve a ticket; deactivated rather than deleted once used. */
-@ObjectType()
+@ObjectType({ description: 'An admin-defined way to resolve a ticket; deactivated rather than deleted once used.' })
 @Entity({ tableName: 'resolution_actions' })
 export class ResolutionAction {
   @Field(() => ID)
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
-  /** Null: offered for every category. */
-  @Field(() => DisputeCategory, { nullable: true })
+  @Field(() => DisputeCategory, { description: 'Null: offered for every category.', nullable: true })
   @Index()
   @Enum({ items: () => DisputeCategory, nativeEnumName: 'dispute_category', nullable: true })
   category?: DisputeCategory | null;

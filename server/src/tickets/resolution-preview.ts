@@ -11,30 +11,25 @@ export class PreviewLine {
   @Field(() => InvoiceLine)
   line!: InvoiceLine;
 
-  /** The change of this line's credit (negative when a later decision takes credit back from a draft). */
-  @Field(() => Money)
+  @Field(() => Money, { description: 'The change of this line\'s credit (negative when a later decision takes credit back from a draft).' })
   credit!: Money;
 }
 
 @ObjectType({ description: 'What resolveTicket with the same input would move, computed by the same code, writing nothing.' })
 export class ResolutionPreview {
-  /** Newly credited by this decision (0 when none). */
-  @Field(() => Money)
+  @Field(() => Money, { description: 'Newly credited by this decision (0 when none).' })
   credit!: Money;
 
-  /** Taken back when the decision credits less than before (0 when none): from a draft line, or charged on the next draft. */
-  @Field(() => Money)
+  @Field(() => Money, { description: 'Taken back when the decision credits less than before (0 when none): from a draft line, or charged on the next draft.' })
   charge!: Money;
 
-  /** Every invoice line whose credit would change. */
-  @Field(() => [PreviewLine])
+  @Field(() => [PreviewLine], { description: 'Every invoice line whose credit would change.' })
   lines!: PreviewLine[];
 
   @Field(() => Int)
   packageCreditsRestored!: number;
 
-  /** Credit notes this decision would create. */
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Credit notes this decision would create.' })
   creditNotes!: number;
 }
 

@@ -8,8 +8,7 @@ export class TicketEvent {
   @Field(() => TicketEventKind)
   kind!: TicketEventKind;
 
-  /** The ticket as it is now (loaded when the event is delivered). */
-  @Field(() => Ticket)
+  @Field(() => Ticket, { description: 'The ticket as it is now (loaded when the event is delivered).' })
   ticket!: Ticket;
 
   @Field(() => TicketStatus, { nullable: true, description: 'The status before a STATUS_CHANGED event.' })
@@ -28,6 +27,9 @@ export class TicketEvent {
 
   /** Staff-only (an internal comment); not exposed, used to decide who receives it. */
   internal!: boolean;
+
+  /** When its change was stored (not exposed): the live delivery metric measures from here. */
+  committedAt?: Date;
 }
 
 /** The event as delivered to subscribers whose filter does not match it. */
@@ -42,5 +44,6 @@ export function toTicketEvent(record: TicketEventRecord): TicketEvent {
     sequence: record.sequence,
     internal: record.internal,
     matchesFilter: true,
+    committedAt: record.createdAt,
   });
 }

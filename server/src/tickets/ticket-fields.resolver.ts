@@ -33,8 +33,7 @@ export class Resolution {
   @Field()
   resolvedAt!: Date;
 
-  /** Everything the ticket has credited so far. */
-  @Field(() => Money, { nullable: true })
+  @Field(() => Money, { description: 'Everything the ticket has credited so far.', nullable: true })
   credited!: Money | null;
 }
 
@@ -74,8 +73,7 @@ export class TicketFieldsResolver {
     return (await ctx.loaders.ticketSessions.load(ticket.id)).map((link) => link.session);
   }
 
-  /** The disputed learners (disputed-learners.ts). */
-  @FieldResolver(() => [User])
+  @FieldResolver(() => [User], { description: 'The disputed learners (disputed-learners.ts).' })
   async learners(@Root() ticket: Ticket, @Ctx() ctx: Context) {
     const links = await ctx.loaders.ticketSessions.load(ticket.id);
     const participants = (await ctx.loaders.participants.loadMany(links.map((l) => l.session.id))).flat();
@@ -84,8 +82,7 @@ export class TicketFieldsResolver {
     return (await ctx.loaders.user.loadMany(ids)).filter((u): u is User => u instanceof User);
   }
 
-  /** The issue log, oldest first; internal comments only for staff. */
-  @FieldResolver(() => [IssueLog])
+  @FieldResolver(() => [IssueLog], { description: 'The issue log, oldest first; internal comments only for staff.' })
   async logs(@Root() ticket: Ticket, @Ctx() ctx: Context) {
     const logs = await ctx.loaders.logs.load(ticket.id);
     return ctx.viewer && seesInternal(ctx.viewer) ? logs : logs.filter((log) => !log.internal);
@@ -113,8 +110,7 @@ export class TicketFieldsResolver {
     return ctx.loaders.creditNotesByTicket.load(ticket.id);
   }
 
-  /** Attendance against the schedule for each disputed session (of the disputed learners), with a suggested credit for time disputes. */
-  @FieldResolver(() => [SessionEvidence])
+  @FieldResolver(() => [SessionEvidence], { description: 'Attendance against the schedule for each disputed session (of the disputed learners), with a suggested credit for time disputes.' })
   async evidence(@Root() ticket: Ticket, @Ctx() ctx: Context) {
     const links = await ctx.loaders.ticketSessions.load(ticket.id);
     const disputed = await disputedLearnerOf(ticket, ctx);
@@ -125,8 +121,7 @@ export class TicketFieldsResolver {
     }));
   }
 
-  /** What the caller may do with this ticket now (capabilities.ts: the mutations' own check). */
-  @FieldResolver(() => TicketCapabilities)
+  @FieldResolver(() => TicketCapabilities, { description: 'What the caller may do with this ticket now (capabilities.ts: the mutations\' own check).' })
   async viewerCan(@Root() ticket: Ticket, @Ctx() ctx: Context): Promise<TicketCapabilities> {
     const visible = !!ctx.viewer && (await ctx.loaders.visibleTicket.load(ticket.id)) !== null;
     const can = capabilitiesOf(ctx.services.config, ctx.viewer, ticket, visible);
@@ -138,8 +133,7 @@ export class TicketFieldsResolver {
     return can;
   }
 
-  /** Past its first-response or resolution due time while still waiting. */
-  @FieldResolver(() => Boolean)
+  @FieldResolver(() => Boolean, { description: 'Past its first-response or resolution due time while still waiting.' })
   overdue(@Root() ticket: Ticket): boolean {
     const now = Date.now();
     if (ticket.status !== TicketStatus.ONGOING) return false;
@@ -150,8 +144,7 @@ export class TicketFieldsResolver {
 
 @Resolver(() => TutoringSession)
 export class SessionTicketResolver {
-  /** The open dispute on the session, if the caller may see it. */
-  @FieldResolver(() => Ticket, { nullable: true })
+  @FieldResolver(() => Ticket, { description: 'The open dispute on the session, if the caller may see it.', nullable: true })
   openTicket(@Root() session: TutoringSession, @Ctx() ctx: Context) {
     return ctx.loaders.openTicketBySession.load(session.id);
   }

@@ -15,8 +15,7 @@ export class Ticket {
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
-  /** Human number, T-000123, from the ticket_number sequence. */
-  @Field()
+  @Field({ description: 'Human number, T-000123, from the ticket_number sequence.' })
   @Property({ type: 'text', unique: true })
   number!: string;
 

@@ -18,12 +18,10 @@ export class ReportIssueInput {
   @Field(() => TicketType, { nullable: true, defaultValue: TicketType.DISPUTE })
   type?: TicketType;
 
-  /** The remedy the reporter asks for; the tutor can grant exactly that in one step. */
-  @Field(() => ResolutionEffect, { nullable: true })
+  @Field(() => ResolutionEffect, { description: 'The remedy the reporter asks for; the tutor can grant exactly that in one step.', nullable: true })
   requestedEffect?: ResolutionEffect | null;
 
-  /** The same key from the same caller returns the first ticket and creates nothing. */
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'The same key from the same caller returns the first ticket and creates nothing.', nullable: true })
   idempotencyKey?: string | null;
 }
 
@@ -32,23 +30,19 @@ export class ResolveTicketInput {
   @Field(() => ID)
   ticketId!: string;
 
-  /** An admin-defined resolution action (required for tutors). */
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { description: 'An admin-defined resolution action (required for tutors).', nullable: true })
   actionId?: string | null;
 
   @Field()
   comment!: string;
 
-  /** Coordinators and admins: in favour of the parent, the educator, or split. */
-  @Field(() => ResolutionOutcome, { nullable: true })
+  @Field(() => ResolutionOutcome, { description: 'Coordinators and admins: in favour of the parent, the educator, or split.', nullable: true })
   outcome?: ResolutionOutcome | null;
 
-  /** Overrides the credit of a SPLIT outcome or a PARTIAL_CREDIT action, in minor units. */
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { description: 'Overrides the credit of a SPLIT outcome or a PARTIAL_CREDIT action, in minor units.', nullable: true })
   creditAmountMinor?: number | null;
 
-  /** Grant exactly the remedy the reporter asked for (requestedEffect). */
-  @Field(() => Boolean, { nullable: true })
+  @Field(() => Boolean, { description: 'Grant exactly the remedy the reporter asked for (requestedEffect).', nullable: true })
   grantRequestedEffect?: boolean | null;
 
   @Field(() => Int, { nullable: true })
@@ -57,8 +51,7 @@ export class ResolveTicketInput {
 
 @InputType()
 export class ResolutionActionInput {
-  /** Null: offered for every category. */
-  @Field(() => DisputeCategory, { nullable: true })
+  @Field(() => DisputeCategory, { description: 'Null: offered for every category.', nullable: true })
   category?: DisputeCategory | null;
 
   @Field()
@@ -67,8 +60,7 @@ export class ResolutionActionInput {
   @Field(() => ResolutionEffect)
   effect!: ResolutionEffect;
 
-  /** For PARTIAL_CREDIT: 1 to 99. */
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { description: 'For PARTIAL_CREDIT: 1 to 99.', nullable: true })
   creditPercent?: number | null;
 
   @Field(() => Boolean, { nullable: true, defaultValue: true })

@@ -24,7 +24,7 @@ const PEOPLE = [['reporter', 'r'], ['tutor', 'tu'], ['assignee', 'a']] as const;
  */
 export async function listTickets(em: EntityManager, viewer: Viewer, filter: TicketFilterSpec | null | undefined, first?: number | null, after?: string | null): Promise<Page<Ticket>> {
   const size = pageSize(first);
-  const cursor = decodeCursor(after, ['number', 'string', 'string']);
+  const cursor = decodeCursor(after, ['int', 'timestamp', 'uuid']);
   const conditions = [ticketVisibilitySql(viewer, 't'), ticketFilterSql(filter, 't')].filter((c) => c !== null);
   const matching = conditions.length ? conditions.map((c) => c.sql).join(' and ') : 'true';
   const matchingParams = conditions.flatMap((c) => c.params);
@@ -38,7 +38,7 @@ export async function listTickets(em: EntityManager, viewer: Viewer, filter: Tic
     order by ${boardOrder('p')}`;
   const params = [...matchingParams, ...matchingParams, ...(cursor ? [cursor[0], cursor[0], cursor[1], cursor[2]] : []), size + 1];
   const { entities, rows } = await readOnlyQuery(em, Ticket, sql, params, { reporter: User, tutor: User, assignee: User });
-  return toPage(entities, size, (t) => [rankOf(t), t.createdAt.toISOString(), t.id], Number(rows[0]?.total_count ?? 0));
+  return toPage(entities, size, (t) => [rankOf(t), t.createdAt.toISOString(), t.id], Number(rows[0]?.total_count ?? 0), cursor);
 }
 
 export async function getVisibleTicket(em: EntityManager, viewer: Viewer, id: string): Promise<Ticket> {

@@ -54,8 +54,8 @@ export class TicketsResolver {
   @Mutation(() => Ticket, { description: 'One ticket for one or more completed sessions of the caller; idempotent per caller and idempotencyKey.' })
   async reportIssue(@Ctx() ctx: Context, @Arg('input', () => ReportIssueInput) input: ReportIssueInput) {
     const viewer = requireViewer(ctx);
-    await ctx.services.limits.consume('reportIssue', viewer.id);
-    return ctx.services.tickets.report(viewer, { ...input, sessionIds: parseIds(input.sessionIds, 'sessionIds') });
+    const admit = () => ctx.services.limits.consume('reportIssue', viewer.id);
+    return ctx.services.tickets.report(viewer, { ...input, sessionIds: parseIds(input.sessionIds, 'sessionIds'), admit });
   }
 
   @Mutation(() => Ticket)

@@ -113,14 +113,14 @@ export function listWebhookEndpoints(em: EntityManager, viewer: Viewer): Promise
 export async function listWebhookDeliveries(em: EntityManager, viewer: Viewer, endpointId: string, first?: number | null, after?: string | null): Promise<Page<WebhookDelivery>> {
   requireWebhookManager(viewer);
   const size = pageSize(first);
-  const cursor = decodeCursor(after, ['string', 'string']);
+  const cursor = decodeCursor(after, ['timestamp', 'uuid']);
   if (!(await em.count(WebhookEndpoint, { id: endpointId }))) throw notFound('Webhook endpoint');
   const qb = em.createQueryBuilder(WebhookDelivery, 'd').where({ endpoint: endpointId });
   const totalCount = await qb.clone().getCount();
   if (cursor) qb.andWhere('(d.created_at, d.id) < (?::timestamptz, ?::uuid)', cursor);
   const rows = await qb.orderBy({ createdAt: 'desc', id: 'desc' }).limit(size + 1).getResultList();
   await em.populate(rows, ['event']);
-  return toPage(rows, size, (d) => [d.createdAt.toISOString(), d.id], totalCount);
+  return toPage(rows, size, (d) => [d.createdAt.toISOString(), d.id], totalCount, cursor);
 }
 
 /** Sends an event to the endpoint again as a new delivery (after the ticket's pending ones). */

@@ -26,8 +26,7 @@ export const WIRE_TYPES: Record<WebhookEventType, string> = {
   SESSION_CANCELLED: 'session.cancelled',
 };
 
-/** A partner's URL and the events it wants. Secrets are stored encrypted (see secrets.ts). */
-@ObjectType()
+@ObjectType({ description: 'A partner\'s URL and the events it wants. Secrets are stored encrypted (see secrets.ts).' })
 @Entity({ tableName: 'webhook_endpoints' })
 export class WebhookEndpoint {
   @Field(() => ID)
@@ -64,8 +63,7 @@ export class WebhookEndpoint {
   @Property({ type: 'timestamptz', nullable: true })
   previousSecretExpiresAt?: Date | null;
 
-  /** First failure since the last success; null while healthy. */
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { description: 'First failure since the last success; null while healthy.', nullable: true })
   @Property({ type: 'timestamptz', nullable: true })
   failingSince?: Date | null;
 
@@ -109,8 +107,7 @@ export class WebhookEvent {
   createdAt: Date = new Date();
 }
 
-/** One event to one endpoint: the delivery log. */
-@ObjectType()
+@ObjectType({ description: 'One event to one endpoint: the delivery log.' })
 @Entity({ tableName: 'webhook_deliveries' })
 export class WebhookDelivery {
   @Field(() => ID)

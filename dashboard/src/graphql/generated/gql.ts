@@ -15,7 +15,8 @@ import * as types from './graphql';
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
-    "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) { token user { id name email role } }\n  }\n": typeof types.LoginDocument,
+    "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) { user { id name email role } }\n  }\n": typeof types.LoginDocument,
+    "\n  mutation Logout { logout }\n": typeof types.LogoutDocument,
     "\n  query Me { me { id name email role } }\n": typeof types.MeDocument,
     "\n  query UnreadNotificationCount { unreadNotificationCount }\n": typeof types.UnreadNotificationCountDocument,
     "\n  query Notifications($first: Int, $unreadOnly: Boolean) {\n    notifications(first: $first, unreadOnly: $unreadOnly) {\n      edges { node { id title body readAt createdAt ticket { id number } } }\n    }\n  }\n": typeof types.NotificationsDocument,
@@ -73,7 +74,8 @@ type Documents = {
     "\n  mutation ReportIssue($input: ReportIssueInput!) {\n    reportIssue(input: $input) { id number status }\n  }\n": typeof types.ReportIssueDocument,
 };
 const documents: Documents = {
-    "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) { token user { id name email role } }\n  }\n": types.LoginDocument,
+    "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) { user { id name email role } }\n  }\n": types.LoginDocument,
+    "\n  mutation Logout { logout }\n": types.LogoutDocument,
     "\n  query Me { me { id name email role } }\n": types.MeDocument,
     "\n  query UnreadNotificationCount { unreadNotificationCount }\n": types.UnreadNotificationCountDocument,
     "\n  query Notifications($first: Int, $unreadOnly: Boolean) {\n    notifications(first: $first, unreadOnly: $unreadOnly) {\n      edges { node { id title body readAt createdAt ticket { id number } } }\n    }\n  }\n": types.NotificationsDocument,
@@ -134,7 +136,11 @@ const documents: Documents = {
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) { token user { id name email role } }\n  }\n"): typeof import('./graphql').LoginDocument;
+export function graphql(source: "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) { user { id name email role } }\n  }\n"): typeof import('./graphql').LoginDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Logout { logout }\n"): typeof import('./graphql').LogoutDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

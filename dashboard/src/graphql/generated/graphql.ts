@@ -4,12 +4,18 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** What a bulk action does to each ticket. */
 export type BulkAction =
+  /** Assign to assigneeId (null: unassign). */
   | 'ASSIGN'
+  /** Add the comment. */
   | 'COMMENT'
+  /** Escalate (with the comment, or a standard one). */
   | 'ESCALATE';
 
+/** One action on many tickets. */
 export type BulkTicketActionInput = {
+  /** What to do with each. */
   action: BulkAction;
   /** ASSIGN: the coordinator or admin (null unassigns). */
   assigneeId?: string | number | null | undefined;
@@ -17,173 +23,293 @@ export type BulkTicketActionInput = {
   comment?: string | null | undefined;
   /** COMMENT: staff-only. */
   internal?: boolean | null | undefined;
+  /** The tickets, at most 200. */
   ticketIds: Array<string | number>;
 };
 
+/** How a message is sent. */
 export type DeliveryChannel =
+  /** By email. */
   | 'EMAIL'
+  /** On Telegram. */
   | 'TELEGRAM';
 
+/** Where a message or a webhook delivery is. */
 export type DeliveryStatus =
+  /** Every attempt failed; retryDelivery (or redeliverWebhook) sends it again. */
   | 'DEAD'
+  /** Waiting to be sent, or to be tried again. */
   | 'PENDING'
+  /** Sent (a webhook: the endpoint answered 2xx). */
   | 'SENT'
+  /** Not sent: the recipient turned the channel off or has no address for it. */
   | 'SKIPPED';
 
+/** What a ticket is about. */
 export type DisputeCategory =
+  /** What was billed. */
   | 'BILLING'
+  /** The session was shorter than booked (late start, early end). */
   | 'DURATION'
+  /** The tutor (or the learner) did not come. */
   | 'NO_SHOW'
+  /** The teaching itself. */
   | 'QUALITY'
+  /** When the session was or should have been. */
   | 'SCHEDULING';
 
+/** Whose side an attachment comes from. */
 export type EvidenceSide =
+  /** The reporter (learner or parent). */
   | 'REPORTER'
+  /** A coordinator or admin. */
   | 'STAFF'
+  /** The tutor. */
   | 'TUTOR';
 
+/** Where an invoice is in billing. */
 export type InvoiceStatus =
+  /** Lines are still added; a credit reduces or voids lines. */
   | 'DRAFT'
+  /** Sent to be paid; a credit is a credit note. */
   | 'ISSUED'
+  /** Paid; a credit is a credit note. */
   | 'PAID'
+  /** Cancelled. */
   | 'VOID';
 
+/** Why part of a payout is deducted. */
 export type PayoutDeductionKind =
+  /** A credit decided after an earlier payout was paid, taken from this one. */
   | 'CARRIED_FROM_EARLIER'
+  /** A credit decided after this payout was paid, taken from later ones. */
   | 'CARRIED_TO_LATER'
+  /** The tutor's share of what was credited on this session. */
   | 'SESSION_CREDIT';
 
+/** Every field given must match. */
 export type PayoutFilter = {
+  /** Sessions scheduled at or after. */
   from?: string | null | undefined;
+  /** Only payouts in this status. */
   status?: PayoutStatus | null | undefined;
+  /** Sessions scheduled before. */
   to?: string | null | undefined;
+  /** Only this tutor's payouts (staff). */
   tutorId?: string | number | null | undefined;
 };
 
+/** Where a tutor's payout is. */
 export type PayoutStatus =
+  /** A ticket on the session is open. */
   | 'HELD'
+  /** Paid in a payment run. */
   | 'PAID'
+  /** Free to be paid, less its deductions. */
   | 'RELEASED';
 
+/** What a staff member is doing on a ticket. */
 export type PresenceState =
+  /** Closed it. */
   | 'LEFT'
+  /** Is writing on it. */
   | 'TYPING'
+  /** Has it open. */
   | 'VIEWING';
 
+/** What is reported, on which sessions. */
 export type ReportIssueInput = {
+  /** What it is about; every type needs one, SUPPORT and FEEDBACK too (the subject it is closest to). */
   category: DisputeCategory;
+  /** What happened, at most 5000 characters. */
   description: string;
+  /** The same key from the same caller returns the first ticket and creates nothing. */
   idempotencyKey?: string | null | undefined;
+  /** The remedy the reporter asks for; the tutor can grant exactly that in one step. */
   requestedEffect?: ResolutionEffect | null | undefined;
+  /** The sessions: a DISPUTE needs at least one, all COMPLETED and of one tutor; SUPPORT and FEEDBACK may have none. */
   sessionIds: Array<string | number>;
+  /** A title, at most 200 characters. */
   title: string;
+  /** DISPUTE when left out; RISK tickets are opened by staff. */
   type?: TicketType | null | undefined;
 };
 
+/** A way to resolve tickets of one category. */
 export type ResolutionActionInput = {
+  /** Offered for new resolutions; true when left out. */
   active?: boolean | null | undefined;
+  /** Null: offered for every category. */
   category?: DisputeCategory | null | undefined;
+  /** For PARTIAL_CREDIT: 1 to 99. */
   creditPercent?: number | null | undefined;
+  /** What it does to the money. */
   effect: ResolutionEffect;
+  /** As shown to whoever resolves. */
   label: string;
 };
 
+/** What a resolution does to the money. */
 export type ResolutionEffect =
+  /** The disputed learners' price is credited in full. */
   | 'FULL_CREDIT'
+  /** Nothing moves. */
   | 'NONE'
+  /** A percentage or an amount is credited. */
   | 'PARTIAL_CREDIT'
+  /** The session is to be taught again; nothing is credited. */
   | 'RESCHEDULE'
+  /** The package credit the session used comes back. */
   | 'RESTORE_PACKAGE_CREDIT';
 
+/** Staff's decision on a dispute. */
 export type ResolutionOutcome =
+  /** The tutor is right: nothing is credited. */
   | 'IN_FAVOR_OF_EDUCATOR'
+  /** The reporter is right: the disputed price is credited. */
   | 'IN_FAVOR_OF_PARENT'
+  /** Part is credited (creditAmountMinor, half by default). */
   | 'SPLIT';
 
+/** A resolution or a final decision, the same for resolveTicket and previewResolution. */
 export type ResolveTicketInput = {
+  /** An admin-defined resolution action (required for tutors). */
   actionId?: string | number | null | undefined;
+  /** Why, as told to the reporter (1 to 5000 characters). */
   comment: string;
+  /** Overrides the credit of a SPLIT outcome or a PARTIAL_CREDIT action, in minor units. */
   creditAmountMinor?: number | null | undefined;
+  /** The ticket's version the caller saw; a newer one is CONFLICT. */
   expectedVersion?: number | null | undefined;
+  /** Grant exactly the remedy the reporter asked for (requestedEffect). */
   grantRequestedEffect?: boolean | null | undefined;
+  /** Coordinators and admins: in favour of the parent, the educator, or split. */
   outcome?: ResolutionOutcome | null | undefined;
+  /** The ticket to resolve or decide. */
   ticketId: string | number;
 };
 
+/** What a user is; decides what they may see and do. */
 export type Role =
+  /** Staff: everything a coordinator does, the final decision on escalations, keys, roles and payouts. */
   | 'ADMIN'
+  /** Staff: runs the board, resolves and assigns tickets. */
   | 'COORDINATOR'
+  /** Takes sessions; sees their own sessions, invoices and tickets. */
   | 'LEARNER'
+  /** A learner's parent: pays, reports, sees their children's sessions. */
   | 'PARENT'
+  /** Teaches sessions; resolves tickets on them with a resolution action. */
   | 'TUTOR';
 
+/** A saved board filter. */
 export type SavedViewInput = {
+  /** The board filter. */
   filter: TicketFilter;
   /** Given: update this view (yours). */
   id?: string | number | null | undefined;
+  /** Its name, 1 to 80 characters, unique among the caller's views. */
   name: string;
   /** Shown to every coordinator and admin. */
   shared?: boolean | null | undefined;
 };
 
+/** Every field given must match. */
 export type SessionFilter = {
+  /** Only sessions starting at or after this time. */
   from?: string | null | undefined;
+  /** Only sessions of this learner (a parent: one of their children). */
   learnerId?: string | number | null | undefined;
+  /** Only sessions in this status. */
   status?: SessionStatus | null | undefined;
+  /** Only sessions starting before this time. */
   to?: string | null | undefined;
 };
 
+/** One-on-one or group. */
 export type SessionKind =
+  /** A group class. */
   | 'GROUP'
+  /** One learner with the tutor. */
   | 'ONE_ON_ONE';
 
+/** Where a session is. */
 export type SessionStatus =
+  /** Cancelled before it started; nothing is charged. */
   | 'CANCELLED'
+  /** It took place (issues may be reported on it). */
   | 'COMPLETED'
+  /** Still to come. */
   | 'SCHEDULED';
 
 /** AT_RISK: less than a quarter of the time left. */
 export type SlaState =
+  /** A pending due time has less than a quarter of its window left. */
   | 'AT_RISK'
+  /** The first response or the resolution came, or is still missing, after its due time. */
   | 'BREACHED'
+  /** Resolved or closed with both due times kept. */
   | 'MET'
+  /** Every pending due time has more than a quarter of its window left. */
   | 'ON_TRACK';
 
+/** What kind of change a ticket event is. */
 export type TicketEventKind =
+  /** It was assigned or unassigned. */
   | 'ASSIGNED'
+  /** Someone commented. */
   | 'COMMENTED'
+  /** The ticket was reported. */
   | 'CREATED'
+  /** Its status changed. */
   | 'STATUS_CHANGED'
+  /** Anything else changed (evidence, merge, split, ...). */
   | 'UPDATED';
 
 /** Every field given must match. The same filter selects `tickets` and `ticketChanged` (see TicketEvent.matchesFilter). */
 export type TicketFilter = {
+  /** Only tickets assigned to this person. */
   assigneeId?: string | number | null | undefined;
+  /** Only tickets of this category. */
   category?: DisputeCategory | null | undefined;
   /** Created at or after */
   from?: string | null | undefined;
+  /** Only tickets reported by this person. */
   reporterId?: string | number | null | undefined;
   /** Found, case-insensitively, in the title, the description or the number (e.g. "T-000123") */
   search?: string | null | undefined;
   /** In one of these SLA states now */
   sla?: Array<SlaState> | null | undefined;
+  /** Only tickets in these statuses. */
   status?: Array<TicketStatus> | null | undefined;
   /** Created before */
   to?: string | null | undefined;
+  /** Only this tutor's tickets. */
   tutorId?: string | number | null | undefined;
+  /** Only tickets of this type. */
   type?: TicketType | null | undefined;
 };
 
+/** Where a ticket is in its lifecycle (docs/API.md, 'Lifecycle'). */
 export type TicketStatus =
+  /** Done; nothing changes any more (but a rating). */
   | 'CLOSED'
+  /** Waiting for the final decision of an admin. */
   | 'ESCALATED'
+  /** Open, waiting for a resolution. */
   | 'ONGOING'
+  /** Resolved; the reporter may accept or escalate; closes itself after AUTO_CLOSE_AFTER. */
   | 'RESOLVED';
 
+/** What kind of ticket it is. */
 export type TicketType =
+  /** A claim about completed sessions (money may move). */
   | 'DISPUTE'
+  /** Praise or a suggestion. */
   | 'FEEDBACK'
+  /** A concern opened by staff. */
   | 'RISK'
+  /** A question or a problem to help with. */
   | 'SUPPORT';
 
 export type LoginMutationVariables = Exact<{
@@ -192,7 +318,12 @@ export type LoginMutationVariables = Exact<{
 }>;
 
 
-export type LoginMutation = { login: { token: string, user: { id: string, name: string, email: string | null, role: Role } } };
+export type LoginMutation = { login: { user: { id: string, name: string, email: string | null, role: Role } } };
+
+export type LogoutMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type LogoutMutation = { logout: boolean };
 
 export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -973,7 +1104,6 @@ fragment ViewerCanFields on Ticket {
 export const LoginDocument = new TypedDocumentString(`
     mutation Login($email: String!, $password: String!) {
   login(email: $email, password: $password) {
-    token
     user {
       id
       name
@@ -983,6 +1113,11 @@ export const LoginDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<LoginMutation, LoginMutationVariables>;
+export const LogoutDocument = new TypedDocumentString(`
+    mutation Logout {
+  logout
+}
+    `) as unknown as TypedDocumentString<LogoutMutation, LogoutMutationVariables>;
 export const MeDocument = new TypedDocumentString(`
     query Me {
   me {

@@ -5,6 +5,9 @@ import type { TopicFeed } from '../../realtime/hub';
 import { publish } from '../../realtime/publish';
 import { PresenceEvent, PresenceState } from './presence.type';
 import { run } from '../../db/raw-sql';
+import { loggerFor } from '../../observability/logger';
+
+const log = loggerFor('presence');
 
 interface Subscriber {
   ticketId: string | null;
@@ -52,7 +55,7 @@ export class PresenceHub implements TopicFeed {
   start(): void {
     const every = Math.max(500, Math.min(5_000, Math.floor(this.ttlMs / 5)));
     this.sweeper = setInterval(() => {
-      this.sweeping = this.sweepExpired().catch((error) => console.error('presence sweep failed', error));
+      this.sweeping = this.sweepExpired().catch((error) => log.error({ err: error }, 'presence sweep failed'));
     }, every);
     this.sweeper.unref();
   }

@@ -5,6 +5,9 @@ import { type Transporter, createTransport } from 'nodemailer';
 import type { Config } from '../../config';
 import { PermanentDeliveryError } from '../delivery-errors';
 import type { RenderedEmail } from './render-email';
+import { loggerFor } from '../../observability/logger';
+
+const log = loggerFor('email');
 
 export interface OutgoingEmail extends RenderedEmail {
   to: { name: string; address: string };
@@ -79,7 +82,7 @@ function fileMailer(config: Config, dir: string): Mailer {
       // Named by the outbox row: a repeated delivery overwrites instead of adding a second file.
       const file = path.join(dir, `${mail.fileKey}.eml`);
       await writeFile(file, info.message as Buffer);
-      console.log(`email to ${mail.to.address} written to ${file}`);
+      log.info({ file }, 'email written to a file');
     },
     close: () => transport.close(),
   };

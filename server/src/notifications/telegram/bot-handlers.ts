@@ -8,6 +8,9 @@ import { Channel, OutboxMessage } from '../outbox-message.entity';
 import { redeemLinkCode, userByChat } from './link-codes';
 import { ASSIGN_TO_ME } from './render-telegram';
 import { registerCancellationHandlers } from '../../cancellations/telegram-cancel';
+import { loggerFor } from '../../observability/logger';
+
+const log = loggerFor('telegram');
 
 const HELP = 'Hello! I send updates about your Tickets. To link this chat, open the dashboard and choose "Link Telegram".';
 
@@ -41,7 +44,7 @@ export function registerBotHandlers(bot: Bot, deps: { em: EntityManager; tickets
       const ticket = await deps.tickets.assign(viewer, { ticketId: ctx.match[1], assigneeId: user.id });
       await ctx.answerCallbackQuery({ text: `${ticket.number} is assigned to you.` });
     } catch (error) {
-      if (!(error instanceof DomainError)) console.error('[telegram] assign failed', error);
+      if (!(error instanceof DomainError)) log.error({ err: error }, 'telegram assign failed');
       await ctx.answerCallbackQuery({ text: `Not assigned: ${reason(error)}`, show_alert: true });
     }
   });
@@ -59,7 +62,7 @@ export function registerBotHandlers(bot: Bot, deps: { em: EntityManager; tickets
       await deps.tickets.comment({ id: user.id, role: user.role }, { ticketId: sent.ticket.id, body: ctx.message.text, internal: false });
       await ctx.reply(`Added to ${sent.ticket.number} as a comment.`, { reply_parameters: { message_id: ctx.message.message_id } });
     } catch (error) {
-      if (!(error instanceof DomainError)) console.error('[telegram] comment failed', error);
+      if (!(error instanceof DomainError)) log.error({ err: error }, 'telegram comment failed');
       await ctx.reply(`Not added: ${reason(error)}`);
     }
   });

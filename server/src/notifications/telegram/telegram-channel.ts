@@ -4,6 +4,9 @@ import { Bot, GrammyError } from 'grammy';
 import type { Config } from '../../config';
 import { PermanentDeliveryError, describeError } from '../delivery-errors';
 import type { TelegramMessage } from './render-telegram';
+import { loggerFor } from '../../observability/logger';
+
+const log = loggerFor('telegram');
 
 export interface TelegramChannel {
   readonly bot: Bot;
@@ -24,7 +27,7 @@ export function createTelegramChannel(config: Config): TelegramChannel | null {
   // queues below them; auto-retry honours a 429's retry_after, bounded so a delivery never hangs.
   bot.api.config.use(apiThrottler());
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60 }));
-  bot.catch((error) => console.error(`[telegram] update ${error.ctx.update.update_id} failed: ${describeError(error.error)}`));
+  bot.catch((error) => log.error({ updateId: error.ctx.update.update_id, reason: describeError(error.error) }, 'telegram update failed'));
 
   const abort = new AbortController();
   // grammy types its signal with the abort-controller shim; the built-in one is what it uses on Node 20.
@@ -58,10 +61,10 @@ export function createTelegramChannel(config: Config): TelegramChannel | null {
         if (stopped) return;
         await bot.start({
           allowed_updates: ['message', 'callback_query'],
-          onStart: (me) => console.log(`Telegram: @${me.username} is listening (long polling)`),
+          onStart: (me) => log.info(`Telegram: @${me.username} is listening (long polling)`),
         });
       })().catch((error) => {
-        if (!stopped) console.error(`Telegram: polling stopped: ${describeError(error)}`);
+        if (!stopped) log.error({ reason: describeError(error) }, 'Telegram: polling stopped');
       });
     },
     async stop() {
