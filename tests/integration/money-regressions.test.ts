@@ -1,9 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DisputeCategory, ResolutionEffect } from '../../server/src/tickets/enums';
+import { DisputeCategory, ResolutionEffect, ResolutionOutcome } from '../../server/src/tickets/enums';
 import { type TestApp, startTestApp } from '../support/app';
 import { Clock } from '../support/money/commands/clock';
+import { Merge } from '../support/money/commands/merge';
 import { Report } from '../support/money/commands/report';
 import { Resolve } from '../support/money/commands/resolve';
+import { Split } from '../support/money/commands/split';
+import type { Model, Real, Staff } from '../support/money/model';
 import { replayStory } from '../support/money/run';
 
 /**
@@ -18,6 +21,22 @@ beforeAll(async () => {
 afterAll(() => app?.close());
 
 const ongoing = { i: 0, likely: true };
+const nth = (i: number) => ({ i, likely: true });
+
+/** A split of the fixture's sessions named by label (the split command picks among the ticket's sessions in id order). */
+class SplitLabels extends Split {
+  constructor(ticket: { i: number; likely: boolean }, readonly labels: string[], who: Staff) {
+    super(ticket, [], who);
+  }
+  protected async act(m: Model, real: Real) {
+    const ids = this.labels.map((label) => real.fixture.sessions.find((s) => s.label === label)!.id);
+    const open = m.tickets.filter((t) => t.status === 'ONGOING');
+    const t = (open.length ? open : m.tickets)[this.ticket.i % (open.length || m.tickets.length)];
+    const own = [...t.sessions].sort();
+    (this as { picks: number[] }).picks = ids.map((id) => own.indexOf(id));
+    return super.act(m, real);
+  }
+}
 
 describe('money regressions', () => {
   it('a package credit one ticket gave back is not given back again by a later ticket on the same session', async () => {
@@ -29,6 +48,34 @@ describe('money regressions', () => {
       new Resolve(ongoing, 'tutor', { kind: 'action', pick: 0 }, null), // full credit: P's credit is already back
     ]);
     expect(counts.get('report ok')).toBe(2);
+    expect(counts.get('resolve ok')).toBe(2);
+  });
+
+  it('a merged family\'s decision that gives less takes the credit back from the ticket that gave it', async () => {
+    const counts = await replayStory(app, [
+      new Report('parent', [0], DisputeCategory.NO_SHOW, null), // A -> T1
+      new Report('parent', [1], DisputeCategory.NO_SHOW, null), // B -> T2
+      new Resolve(nth(0), 'tutor', { kind: 'action', pick: 0 }, null), // T1: full credit on A (3000)
+      new Merge(nth(0), [nth(0)], 'coordinator'), // T1 (RESOLVED) into T2
+      new Resolve(nth(0), 'tutor', { kind: 'action', pick: 1 }, null), // T2: no credit, A's 3000 taken back from T1
+    ]);
+    expect(counts.get('report ok')).toBe(2);
+    expect(counts.get('merge ok')).toBe(1);
+    expect(counts.get('resolve ok')).toBe(2);
+  });
+
+  it('a split-off ticket\'s decision takes back the credit a ticket merged into its source gave', async () => {
+    const counts = await replayStory(app, [
+      new Report('parent', [0], DisputeCategory.NO_SHOW, null), // A -> T1
+      new Report('parent', [1], DisputeCategory.NO_SHOW, ResolutionEffect.PARTIAL_CREDIT), // B -> T2 asking partial credit
+      new Resolve(nth(1), 'tutor', { kind: 'grant' }, null), // T2: partial credit on B (1250)
+      new Merge(nth(0), [nth(0)], 'coordinator'), // T2 (RESOLVED) into T1
+      new SplitLabels(nth(0), ['B'], 'coordinator'), // B off T1 -> T3
+      new Resolve(nth(1), 'coordinator', { kind: 'outcome', outcome: ResolutionOutcome.IN_FAVOR_OF_EDUCATOR }, null), // T3: B's 1250 taken back from T2
+    ]);
+    expect(counts.get('report ok')).toBe(2);
+    expect(counts.get('merge ok')).toBe(1);
+    expect(counts.get('split ok')).toBe(1);
     expect(counts.get('resolve ok')).toBe(2);
   });
 });
