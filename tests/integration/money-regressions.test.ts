@@ -64,18 +64,19 @@ describe('money regressions', () => {
     expect(counts.get('resolve ok')).toBe(2);
   });
 
-  it('a split-off ticket\'s decision takes back the credit a ticket merged into its source gave', async () => {
+  it('after a split, the merge target\'s decision takes back the credit the ticket merged into it gave', async () => {
     const counts = await replayStory(app, [
       new Report('parent', [0], DisputeCategory.NO_SHOW, null), // A -> T1
       new Report('parent', [1], DisputeCategory.NO_SHOW, ResolutionEffect.PARTIAL_CREDIT), // B -> T2 asking partial credit
       new Resolve(nth(1), 'tutor', { kind: 'grant' }, null), // T2: partial credit on B (1250)
       new Merge(nth(0), [nth(0)], 'coordinator'), // T2 (RESOLVED) into T1
-      new SplitLabels(nth(0), ['B'], 'coordinator'), // B off T1 -> T3
-      new Resolve(nth(1), 'coordinator', { kind: 'outcome', outcome: ResolutionOutcome.IN_FAVOR_OF_EDUCATOR }, null), // T3: B's 1250 taken back from T2
+      new SplitLabels(nth(0), ['A'], 'coordinator'), // A off T1 -> T3 (T1 keeps B)
+      new Resolve(nth(0), 'coordinator', { kind: 'outcome', outcome: ResolutionOutcome.IN_FAVOR_OF_EDUCATOR }, null), // T1: B's 1250 taken back from T2
+      new Resolve(nth(0), 'coordinator', { kind: 'outcome', outcome: ResolutionOutcome.IN_FAVOR_OF_EDUCATOR }, null), // T3 (A): nothing to take back
     ]);
     expect(counts.get('report ok')).toBe(2);
     expect(counts.get('merge ok')).toBe(1);
     expect(counts.get('split ok')).toBe(1);
-    expect(counts.get('resolve ok')).toBe(2);
+    expect(counts.get('resolve ok')).toBe(3);
   });
 });
