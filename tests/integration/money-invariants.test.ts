@@ -7,7 +7,7 @@ import { formatStats, runMoneySequences } from '../support/money/run';
 /**
  * Model-based: random sequences of every operation that moves or holds money (report, resolve in
  * every way, accept, escalate, final decision, the timers, merge, split, cancel, pay), each checked
- * against a model and followed by every money invariant read with plain SQL. `npm test` runs a
+ * against a model and followed by every money invariant read with plain SQL. `npm test` runs
  * 60 short sequences (well under 90 s on an idle 2-core machine); `npm run audit` sets
  * MONEY_SEQUENCES=10000 MONEY_MAX_COMMANDS=60.
  */
