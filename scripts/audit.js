@@ -20,6 +20,12 @@ const PARTS = [
     test: 'tests/integration/security-http-audit.test.ts',
     env: {},
   },
+  {
+    name: 'Money invariants: random sequences of every operation that moves or holds money, every rule checked after each command',
+    test: 'tests/integration/money-invariants.test.ts',
+    // MONEY_TIME_LIMIT (seconds) stops starting sequences; the figures say how many ran.
+    env: { MONEY_SEQUENCES: process.env.MONEY_SEQUENCES || '10000', MONEY_MAX_COMMANDS: process.env.MONEY_MAX_COMMANDS || '60' },
+  },
 ];
 
 const root = path.resolve(__dirname, '..');

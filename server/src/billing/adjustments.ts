@@ -9,7 +9,7 @@ import { type CreditDecision, planCredits } from './credit-plan';
 import { Invoice, InvoiceLine, InvoiceStatus } from './invoice.entity';
 import { Package } from './package.entity';
 import { settlePayoutDeductions } from './payout-deductions';
-import { run } from '../db/raw-sql';
+import { pgArray, run } from '../db/raw-sql';
 
 export interface MoneyMoved {
   /** Net change in what the ticket has credited (negative when a later decision gave less). */
@@ -34,10 +34,13 @@ export type Movement =
   | { kind: 'DRAFT_CREDIT'; item: Item; line: InvoiceLine; amountMinor: number }
   /** Credit on an ISSUED or PAID invoice's line, through that invoice's credit note. */
   | { kind: 'NOTE_CREDIT'; item: Item; line: InvoiceLine; amountMinor: number }
-  /** Less credit than before, taken back from a DRAFT line's credit. */
-  | { kind: 'DRAFT_UNCREDIT'; item: Item; line: InvoiceLine; amountMinor: number }
-  /** Less credit than before on an issued line: a charge on the billed-to user's next draft. */
-  | { kind: 'CHARGE'; item: Item; line: InvoiceLine; amountMinor: number }
+  /**
+   * Less credit than before, taken back from a DRAFT line's credit. `ticketId`: the ticket of the
+   * family whose credit it takes back (its ledger books it), so no ticket's credited goes below 0.
+   */
+  | { kind: 'DRAFT_UNCREDIT'; item: Item; line: InvoiceLine; amountMinor: number; ticketId: string }
+  /** Less credit than before on an issued line: a charge on the billed-to user's next draft, booked as DRAFT_UNCREDIT is. */
+  | { kind: 'CHARGE'; item: Item; line: InvoiceLine; amountMinor: number; ticketId: string }
   /** Package credits given back (negative: taken again). */
   | { kind: 'PACKAGE'; item: Item; pkg: Package; credits: number };
 
@@ -58,7 +61,9 @@ export interface MoneyPlan {
  * What moving money so that the ticket's total effect matches `decision` takes, applying only the
  * difference from what it already moved: drafts are reduced or voided, issued and paid invoices
  * get one numbered credit note each, package credits come back; a smaller later decision is
- * charged on the billed-to user's next draft invoice. Reads only.
+ * charged on the billed-to user's next draft invoice. What a smaller decision takes back is booked
+ * against the family's tickets whose credit it takes back, most recent first (`takeBack`): each
+ * ticket's credited stays at least 0. Reads only.
  */
 export async function planDecision(em: EntityManager, ticketId: string, participants: SessionParticipant[], decision: CreditDecision): Promise<MoneyPlan> {
   const items = await billedItems(em, participants);
@@ -68,10 +73,11 @@ export async function planDecision(em: EntityManager, ticketId: string, particip
   }
   const targets = new Map(planCredits(items.map((i) => ({ key: i.key, lineAmountMinor: i.line?.amountMinor ?? null })), decision).map((t) => [t.key, t]));
   const already = await ledgerTotals(em, ticketId);
+  const restored = await restoredPackageCredits(em, participants);
   const movements: Movement[] = [];
   for (const item of items) {
     const target = targets.get(item.key)!;
-    const before = already.get(item.key) ?? { money: 0, packageCredits: 0 };
+    const before = already.get(item.key) ?? { money: 0, packageCredits: 0, byTicket: [] };
     const { line } = item;
     if (line) {
       const delta = target.creditMinor - before.money;
@@ -82,10 +88,14 @@ export async function planDecision(em: EntityManager, ticketId: string, particip
       } else if (delta < 0) {
         const amountMinor = -delta;
         const fromDraft = line.invoice.status === InvoiceStatus.DRAFT && line.creditedMinor >= amountMinor;
-        movements.push({ kind: fromDraft ? 'DRAFT_UNCREDIT' : 'CHARGE', item, line, amountMinor });
+        for (const part of takeBack(before.byTicket, amountMinor, ticketId)) {
+          movements.push({ kind: fromDraft ? 'DRAFT_UNCREDIT' : 'CHARGE', item, line, amountMinor: part.amountMinor, ticketId: part.ticketId });
+        }
       }
     } else if (item.participant.package) {
-      const credits = (target.restorePackage ? 1 : 0) - before.packageCredits;
+      // A credit another ticket already gave back is not given back again (as a line is never credited past its amount).
+      const wanted = (target.restorePackage ? 1 : 0) - before.packageCredits;
+      const credits = wanted > 0 ? Math.min(wanted, 1 - (restored.get(item.key) ?? 0)) : wanted;
       if (credits !== 0) movements.push({ kind: 'PACKAGE', item, pkg: item.participant.package as Package, credits });
     }
   }
@@ -102,15 +112,21 @@ export async function planDecision(em: EntityManager, ticketId: string, particip
 
 /** Writes a plan: every movement lands on its line, note or package and in the ticket_adjustments ledger. */
 export async function applyPlan(em: EntityManager, ticket: { id: string; number: string }, plan: MoneyPlan): Promise<MoneyMoved> {
+  // What this decision takes back from the other tickets of its family is theirs (takeBack).
+  const takenBack = new Map<string, number>();
+  for (const m of plan.movements) {
+    if ((m.kind === 'DRAFT_UNCREDIT' || m.kind === 'CHARGE') && m.ticketId !== ticket.id) takenBack.set(m.ticketId, (takenBack.get(m.ticketId) ?? 0) + m.amountMinor);
+  }
+  const takenFromOthers = [...takenBack.values()].reduce((sum, n) => sum + n, 0);
   const moved: MoneyMoved = {
-    creditedDeltaMinor: plan.creditMinor - plan.chargeMinor,
+    creditedDeltaMinor: plan.creditMinor - (plan.chargeMinor - takenFromOthers),
     creditNotes: [],
     packageCreditsRestored: plan.packageCreditsRestored,
     invoiceIds: [],
     currency: plan.currency,
   };
   const ledger = (m: Movement, fields: Partial<TicketAdjustment>) => em.persist(Object.assign(new TicketAdjustment(), {
-    ticketId: ticket.id, session: m.item.session, learner: m.item.participant.learner, currency: m.item.session.currency, ...fields,
+    ticketId: 'ticketId' in m ? m.ticketId : ticket.id, session: m.item.session, learner: m.item.participant.learner, currency: m.item.session.currency, ...fields,
   }));
   const noteLines = new Map<string, Array<Extract<Movement, { kind: 'NOTE_CREDIT' }>>>();
   for (const m of plan.movements) {
@@ -143,6 +159,8 @@ export async function applyPlan(em: EntityManager, ticket: { id: string; number:
   }
   moved.invoiceIds = [...new Set(moved.invoiceIds)];
   await em.flush();
+  // Their credited follows their ledger (the deciding ticket's own is set by its caller from creditedDeltaMinor).
+  for (const [id, amount] of takenBack) await run(em, 'update tickets set credited_minor = credited_minor - ? where id = ?', [amount, id]);
   await settlePayoutDeductions(em, plan.movements.map((m) => m.item.session.id), ticket.id);
   return moved;
 }
@@ -169,12 +187,59 @@ async function billedItems(em: EntityManager, participants: SessionParticipant[]
  * moves only the difference and never credits a line twice (desk/merge.ts).
  */
 async function ledgerTotals(em: EntityManager, ticketId: string) {
-  const rows: Array<{ session_id: string; learner_id: string; money: string; package_credits: string }> = await run(em,
+  const rows: Array<{ ticket_id: string; session_id: string; learner_id: string; money: string; package_credits: string }> = await run(em,
     `with recursive family(id) as (select ?::uuid union select t.id from tickets t join family f on t.merged_into_id = f.id)
-     select session_id, learner_id, coalesce(sum(amount_minor), 0) as money, coalesce(sum(package_credits), 0) as package_credits
-       from ticket_adjustments where ticket_id in (select id from family) group by session_id, learner_id`,
+     select ticket_id, session_id, learner_id, coalesce(sum(amount_minor), 0) as money, coalesce(sum(package_credits), 0) as package_credits
+       from ticket_adjustments where ticket_id in (select id from family) group by ticket_id, session_id, learner_id
+      order by max(created_at) desc, max(id::text) desc`,
     [ticketId]);
-  return new Map(rows.map((r) => [`${r.session_id}:${r.learner_id}`, { money: Number(r.money), packageCredits: Number(r.package_credits) }]));
+  const totals = new Map<string, { money: number; packageCredits: number; byTicket: TicketCredit[] }>();
+  for (const r of rows) {
+    const key = `${r.session_id}:${r.learner_id}`;
+    const total = totals.get(key) ?? { money: 0, packageCredits: 0, byTicket: [] };
+    total.money += Number(r.money);
+    total.packageCredits += Number(r.package_credits);
+    total.byTicket.push({ ticketId: r.ticket_id, moneyMinor: Number(r.money) });
+    totals.set(key, total);
+  }
+  return totals;
+}
+
+/** What one ticket of the family has credited on one session and learner. */
+interface TicketCredit {
+  ticketId: string;
+  moneyMinor: number;
+}
+
+/**
+ * Who gives back `amountMinor` of a family's credit on one session and learner: the tickets that
+ * credited it, most recent first, each at most what it credited there (so none goes below 0). The
+ * family never takes back more than it credited (the decision's target is at least 0); anything
+ * left over stays with the deciding ticket.
+ */
+function takeBack(byTicket: TicketCredit[], amountMinor: number, decidingTicketId: string): Array<{ ticketId: string; amountMinor: number }> {
+  const parts: Array<{ ticketId: string; amountMinor: number }> = [];
+  let left = amountMinor;
+  for (const { ticketId, moneyMinor } of byTicket) {
+    if (left <= 0) break;
+    const part = Math.min(left, moneyMinor);
+    if (part <= 0) continue;
+    parts.push({ ticketId, amountMinor: part });
+    left -= part;
+  }
+  if (left > 0) parts.push({ ticketId: decidingTicketId, amountMinor: left });
+  return parts;
+}
+
+/** Package credits every ticket together gave back per session and learner (at most one each). */
+async function restoredPackageCredits(em: EntityManager, participants: SessionParticipant[]): Promise<Map<string, number>> {
+  const packaged = participants.filter((p) => p.package);
+  if (!packaged.length) return new Map();
+  const rows: Array<{ session_id: string; learner_id: string; credits: string }> = await run(em,
+    `select session_id, learner_id, sum(package_credits) as credits from ticket_adjustments
+      where session_id = any(?::uuid[]) and package_id is not null group by session_id, learner_id`,
+    [pgArray([...new Set(packaged.map((p) => p.session.id))])]);
+  return new Map(rows.map((r) => [`${r.session_id}:${r.learner_id}`, Number(r.credits)]));
 }
 
 /** A later, smaller decision on an issued invoice: charge the difference on the next draft. */

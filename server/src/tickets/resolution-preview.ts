@@ -38,11 +38,16 @@ export class ResolutionPreview {
 
 export function previewOf(plan: MoneyPlan, ticketCurrency: string | null | undefined, warnings: string[] = []): ResolutionPreview {
   const currency = plan.currency ?? ticketCurrency ?? NO_MONEY_CURRENCY;
-  const lines = plan.movements.flatMap((m) => {
-    if (m.kind === 'DRAFT_CREDIT' || m.kind === 'NOTE_CREDIT') return [{ line: m.line, change: m.amountMinor }];
-    if (m.kind === 'DRAFT_UNCREDIT') return [{ line: m.line, change: -m.amountMinor }];
-    return [];
-  });
+  // One entry per line: a take-back booked against several tickets of a family is one change of the line.
+  const byLine = new Map<string, { line: InvoiceLine; change: number }>();
+  for (const m of plan.movements) {
+    if (m.kind === 'PACKAGE' || m.kind === 'CHARGE') continue;
+    const change = m.kind === 'DRAFT_UNCREDIT' ? -m.amountMinor : m.amountMinor;
+    const entry = byLine.get(m.line.id) ?? { line: m.line, change: 0 };
+    entry.change += change;
+    byLine.set(m.line.id, entry);
+  }
+  const lines = [...byLine.values()];
   return Object.assign(new ResolutionPreview(), {
     credit: Money.of(plan.creditMinor, currency),
     charge: Money.of(plan.chargeMinor, currency),
